@@ -1,0 +1,47 @@
+using IcaKms.Core.Validation;
+
+namespace IcaKms.Core.Setup;
+
+/// <summary>Every field of <see cref="SetupInputs"/> checked against its rule, and which steps may be left.</summary>
+/// <param name="Region">The ICA region.</param>
+/// <param name="BucketName">The bucket name.</param>
+/// <param name="KeyArn">The KMS key ARN (checked against the region).</param>
+/// <param name="KeyPrefix">The prefix folder, normalized to <c>folder/</c>.</param>
+/// <param name="ConfigurationName">ICA's configuration name.</param>
+/// <param name="CrossAccountRoleArn">ICA's cross-account role (only checked when cross-account copy is chosen).</param>
+public sealed record SetupValidation(
+    FieldValidation Region,
+    FieldValidation BucketName,
+    FieldValidation KeyArn,
+    FieldValidation KeyPrefix,
+    FieldValidation ConfigurationName,
+    FieldValidation CrossAccountRoleArn)
+{
+    /// <summary>Checks every field of the inputs.</summary>
+    public static SetupValidation Of(SetupInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return new(
+            IcaRegionRule.Validate(inputs.AwsRegion),
+            BucketNameRule.Validate(inputs.BucketName),
+            KmsKeyArnRule.Validate(inputs.KeyArn, inputs.AwsRegion),
+            KeyPrefixRule.Validate(inputs.KeyPrefix),
+            ConfigurationNameRule.Validate(inputs.ConfigurationName),
+            inputs.CrossAccountCopy ? RoleArnRule.Validate(inputs.CrossAccountRoleArn) : FieldValidation.Ok(string.Empty));
+    }
+
+    /// <summary>The fields a step owns; the step may be left only when all of them are valid.</summary>
+    public IReadOnlyList<FieldValidation> FieldsOf(WizardStep step) => step switch
+    {
+        WizardStep.Bucket => [Region, BucketName, KeyArn, KeyPrefix],
+        WizardStep.IcaConfiguration => [ConfigurationName],
+        WizardStep.CrossAccount => [CrossAccountRoleArn],
+        _ => [],
+    };
+
+    /// <summary>True when every field of the step is usable.</summary>
+    public bool IsStepValid(WizardStep step) => FieldsOf(step).All(f => f.IsValid);
+
+    /// <summary>True when every step is valid, so the documents hold real values only.</summary>
+    public bool IsComplete => Enum.GetValues<WizardStep>().All(IsStepValid);
+}

@@ -1,0 +1,22 @@
+using IcaKms.Web.Services;
+using MudBlazor.Services;
+
+namespace IcaKms.Web;
+
+/// <summary>Registers everything the web host needs, in one place.</summary>
+public static class DependencyInjection
+{
+    /// <summary>Adds Razor components, MudBlazor, the per-circuit wizard state and health checks.</summary>
+    public static IServiceCollection AddIcaKmsWeb(this IServiceCollection services)
+    {
+        services.AddRazorComponents()
+            .AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddHealthChecks();
+
+        services.AddScoped<WizardState>();
+        services.AddScoped<BrowserFiles>();
+        services.AddScoped<WizardStorage>();
+        return services;
+    }
+}

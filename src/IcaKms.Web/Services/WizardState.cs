@@ -1,0 +1,114 @@
+using IcaKms.Core.Ica;
+using IcaKms.Core.Policies;
+using IcaKms.Core.Setup;
+
+namespace IcaKms.Web.Services;
+
+/// <summary>
+/// The wizard's inputs for one circuit (one browser tab), with intent methods that keep the derived
+/// validation and documents in step. Components read it and call its methods; Core decides every rule.
+/// </summary>
+public sealed class WizardState
+{
+    public WizardState() => Apply(new SetupInputs { CrossAccountRoleArn = SuggestedRole("us-east-1") });
+
+    /// <summary>Raised after any input changed.</summary>
+    public event Action? Changed;
+
+    public SetupInputs Inputs { get; private set; } = new();
+
+    public SetupValidation Validation { get; private set; } = null!;
+
+    public SetupDocuments Documents { get; private set; } = null!;
+
+    /// <summary>A policy the user pasted to have it checked (kept in this circuit's memory only).</summary>
+    public string PastedPolicy { get; private set; } = string.Empty;
+
+    /// <summary>The summary check of <see cref="PastedPolicy"/>, or null when nothing was pasted.</summary>
+    public PolicySummary? PastedPolicySummary { get; private set; }
+
+    /// <summary>Every check of the review, in step order.</summary>
+    public IReadOnlyList<ReviewItem> Review => ReviewChecklist.Create(Inputs, Validation, Documents, PastedPolicySummary);
+
+    /// <summary>The name of the zip with every document.</summary>
+    public string BundleFileName => Documents.BundleFileName;
+
+    /// <summary>The zip with every document and a README.</summary>
+    public byte[] CreateBundle() => SetupBundle.CreateZip(Documents.Content);
+
+    /// <summary>The ICA region matching the chosen AWS region.</summary>
+    public IcaRegion Region => IcaRegions.FindByAwsRegion(Inputs.AwsRegion) ?? IcaRegions.All[0];
+
+    /// <summary>ICA's confirmed cross-account role for the chosen region, or null when the user must paste it.</summary>
+    public string? ConfirmedRoleArn => Region.CrossAccountRoleArn;
+
+    public void SetRegion(string awsRegion)
+    {
+        string role = Inputs.CrossAccountRoleArn;
+        bool roleWasSuggested = string.IsNullOrWhiteSpace(role) || role == SuggestedRole(Inputs.AwsRegion);
+        Update(Inputs with
+        {
+            AwsRegion = awsRegion,
+            CrossAccountRoleArn = roleWasSuggested ? SuggestedRole(awsRegion) : role,
+        });
+    }
+
+    public void SetBucketName(string value) => Update(Inputs with { BucketName = value });
+
+    public void SetKeyArn(string value) => Update(Inputs with { KeyArn = value });
+
+    public void SetKeyPrefix(string value) => Update(Inputs with { KeyPrefix = value });
+
+    public void SetVariant(PolicyVariant value) => Update(Inputs with { Variant = value });
+
+    public void SetScopeObjectsToPrefix(bool value) => Update(Inputs with { ScopeObjectsToPrefix = value });
+
+    public void SetConfigurationName(string value) => Update(Inputs with { ConfigurationName = value });
+
+    public void SetDescription(string value) => Update(Inputs with { Description = value });
+
+    public void SetCrossAccountCopy(bool value) => Update(Inputs with { CrossAccountCopy = value });
+
+    public void SetCrossAccountRoleArn(string value) => Update(Inputs with { CrossAccountRoleArn = value });
+
+    public void SetPastedPolicy(string value)
+    {
+        PastedPolicy = value ?? string.Empty;
+        Apply(Inputs);
+        Changed?.Invoke();
+    }
+
+    /// <summary>Replaces every input, e.g. with what the browser kept from an earlier visit.</summary>
+    public void Restore(SetupInputs inputs) => Update(inputs);
+
+    /// <summary>Forgets every input ("Start over").</summary>
+    public void Reset()
+    {
+        PastedPolicy = string.Empty;
+        Update(new SetupInputs { CrossAccountRoleArn = SuggestedRole("us-east-1") });
+    }
+
+    private static string SuggestedRole(string awsRegion) =>
+        IcaRegions.FindByAwsRegion(awsRegion)?.CrossAccountRoleArn ?? string.Empty;
+
+    private void Update(SetupInputs inputs)
+    {
+        if (inputs == Inputs && Documents is not null)
+        {
+            return;
+        }
+
+        Apply(inputs);
+        Changed?.Invoke();
+    }
+
+    private void Apply(SetupInputs inputs)
+    {
+        Inputs = inputs;
+        Validation = SetupValidation.Of(inputs);
+        Documents = SetupDocuments.Create(inputs, Validation);
+        PastedPolicySummary = string.IsNullOrWhiteSpace(PastedPolicy)
+            ? null
+            : PolicySummaryCheck.Check(PastedPolicy, inputs.Variant, Documents.BucketName, Documents.KeyArn);
+    }
+}
