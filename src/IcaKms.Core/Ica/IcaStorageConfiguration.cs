@@ -23,4 +23,36 @@ public sealed record IcaStorageConfiguration(
 
     /// <summary>The algorithm ICA expects for SSE-KMS.</summary>
     public const string Algorithm = "aws:kms";
+
+    /// <summary>The form section that holds <c>Algorithm</c> and <c>Key Name</c>.</summary>
+    public const string EncryptionSection = "[Optional] Server Side Encryption";
+
+    /// <summary>The label of the first field in <see cref="EncryptionSection"/>.</summary>
+    public const string AlgorithmLabel = "Algorithm";
+
+    /// <summary>What to pick as "Credential": an instruction, never a secret (ICA holds the access key itself).</summary>
+    public const string CredentialInstruction =
+        "Select the ICA credential of the IAM user that holds the IAM policy (the user's access key, added in ICA as a storage credential).";
+
+    /// <summary>True when no key prefix is set and the whole bucket would be connected.</summary>
+    public bool IsBucketRoot => KeyPrefix.Length == 0;
+
+    /// <summary>
+    /// The values of ICA's storage configuration form, in the form's order; the last two belong to
+    /// <see cref="EncryptionSection"/>.
+    /// </summary>
+    public IReadOnlyList<StorageConfigurationField> FormFields() =>
+    [
+        new("Type", StorageType, "ICA's storage type for an S3 bucket."),
+        new("Region", Region.DisplayName, $"The bucket and the KMS key must both be in AWS region {Region.AwsRegion}."),
+        new("Configuration name", ConfigurationName, "How the storage is named in ICA."),
+        new("Description", Description, "Free text for the people who manage this storage."),
+        new("Bucket name", BucketName, "The S3 bucket whose default encryption is SSE-KMS with the key below."),
+        new("Key prefix", KeyPrefix, IsBucketRoot
+            ? "Empty = the bucket root: connecting the whole bucket blocks it for other ICA projects; a prefix folder is recommended."
+            : "The folder created in the bucket (with encryption on); no leading '/', ends with '/'."),
+        new("Credential", CredentialInstruction, "That IAM user must have the SSE-KMS IAM policy attached."),
+        new(AlgorithmLabel, Algorithm, $"Under \"{EncryptionSection}\"."),
+        new("Key Name", KeyArn, $"Under \"{EncryptionSection}\": the full KMS key ARN, not an alias or a key id."),
+    ];
 }
