@@ -77,7 +77,7 @@ public static class ReviewChecklist
         };
         string detail = summary.InputProblem
             ?? (summary.Findings.Count == 0
-                ? $"{summary.StatementCount} statements, {string.Join(", ", summary.Services.Select(s => s.Service))}; " +
+                ? $"{summary.StatementCount} statements, {string.Join(", ", summary.Services.Select(s => s.Name))}; " +
                   $"{summary.CharacterCount:N0} of {PolicySummary.CharacterLimit:N0} characters."
                 : string.Join(" ", summary.Findings.Select(f => f.Message)));
         return new(id, WizardStep.IamPolicy, title, state, detail);
