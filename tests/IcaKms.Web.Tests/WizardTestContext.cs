@@ -7,7 +7,7 @@ using MudBlazor.Services;
 namespace IcaKms.Web.Tests;
 
 /// <summary>bUnit context with MudBlazor (transitions off), the wizard's services and loose JS interop.</summary>
-public abstract class WizardTestContext : BunitContext
+public abstract class WizardTestContext : BunitContext, IAsyncLifetime
 {
     protected const string KeyArn = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
@@ -27,6 +27,11 @@ public abstract class WizardTestContext : BunitContext
         Services.AddScoped<WizardStorage>();
         Services.AddLogging();
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that only dispose asynchronously; xunit calls this before Dispose().
+    Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
 
     protected WizardState State => Services.GetRequiredService<WizardState>();
 

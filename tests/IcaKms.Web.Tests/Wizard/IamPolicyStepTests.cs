@@ -1,0 +1,112 @@
+using IcaKms.Core.Policies;
+using IcaKms.Web.Components.Wizard;
+using MudBlazor;
+
+namespace IcaKms.Web.Tests.Wizard;
+
+public class IamPolicyStepTests : WizardTestContext
+{
+    private IRenderedComponent<IamPolicyStep> RenderStep()
+    {
+        Render<MudPopoverProvider>();
+        return Render<IamPolicyStep>();
+    }
+
+    private static string Preview(IRenderedComponent<IamPolicyStep> step) =>
+        step.Find("[data-testid='preview-iam-policy.json']").TextContent;
+
+    [Fact]
+    public void Preview_ShowsSpecPlaceholders_WhenNothingEntered()
+    {
+        IRenderedComponent<IamPolicyStep> step = RenderStep();
+
+        Assert.Equal(PolicyJson.Serialize(IcaIamPolicy.Create("BUCKET_NAME", "arn:aws:kms:xxx", PolicyVariant.Unversioned)), Preview(step));
+    }
+
+    [Fact]
+    public void Preview_FollowsBucketAndKey_WhenInputsChange()
+    {
+        IRenderedComponent<IamPolicyStep> step = RenderStep();
+
+        FillValidBucketStep();
+        step.Render();
+
+        Assert.Equal(PolicyJson.Serialize(IcaIamPolicy.Create("lab-ica-data", KeyArn, PolicyVariant.Unversioned)), Preview(step));
+    }
+
+    [Fact]
+    public void Preview_SwitchesToVersionedPolicy_WhenVersionedChosen()
+    {
+        IRenderedComponent<IamPolicyStep> step = RenderStep();
+
+        step.FindAll("input[type=radio]")[1].Click();
+
+        Assert.Contains("s3:GetObjectVersion", Preview(step), StringComparison.Ordinal);
+        Assert.Equal(PolicyVariant.Versioned, State.Inputs.Variant);
+    }
+
+    [Fact]
+    public void Summary_PassesWithThreeServices_ForGeneratedPolicy()
+    {
+        FillValidBucketStep();
+        IRenderedComponent<IamPolicyStep> step = RenderStep();
+
+        string summary = step.Find("[data-testid=summary-generated]").TextContent;
+
+        Assert.Contains("Pass", step.Find("[data-testid=summary-generated] [data-testid=verdict]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("KMS, S3, STS", summary, StringComparison.Ordinal);
+        Assert.Contains("3 statements", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PastedPolicy_ShowsMissingAction_WhenActionRemoved()
+    {
+        FillValidBucketStep();
+        IRenderedComponent<IamPolicyStep> step = RenderStep();
+        string broken = PolicyJson.Serialize(IcaIamPolicy.Create("lab-ica-data", KeyArn, PolicyVariant.Unversioned))
+            .Replace("\"s3:RestoreObject\",", string.Empty, StringComparison.Ordinal);
+
+        step.InvokeAsync(() => State.SetPastedPolicy(broken));
+        step.Render();
+
+        string pasted = step.Find("[data-testid=summary-pasted]").TextContent;
+        Assert.Contains("Fail", step.Find("[data-testid=summary-pasted] [data-testid=verdict]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("s3:RestoreObject", pasted, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PastedPolicy_SaysNotJson_WhenGarbagePasted()
+    {
+        IRenderedComponent<IamPolicyStep> step = RenderStep();
+
+        step.InvokeAsync(() => State.SetPastedPolicy("this is not json {"));
+        step.Render();
+
+        Assert.Contains("JSON", step.Find("[data-testid=summary-pasted] [role=alert]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Copy_SendsPreviewTextToClipboard()
+    {
+        FillValidBucketStep();
+        IRenderedComponent<IamPolicyStep> step = RenderStep();
+
+        step.Find("button[aria-label='Copy iam-policy.json']").Click();
+
+        JSRuntimeInvocation call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "icakms.copyText");
+        Assert.Equal(Preview(step), call.Arguments[0]);
+    }
+
+    [Fact]
+    public void Download_OffersJsonFile_WithPreviewText()
+    {
+        IRenderedComponent<IamPolicyStep> step = RenderStep();
+
+        step.Find("button[aria-label='Download iam-policy.json']").Click();
+
+        JSRuntimeInvocation call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "icakms.download");
+        Assert.Equal("iam-policy.json", call.Arguments[0]);
+        Assert.Equal("application/json", call.Arguments[1]);
+        Assert.Equal(Preview(step), System.Text.Encoding.UTF8.GetString((byte[])call.Arguments[2]!));
+    }
+}
