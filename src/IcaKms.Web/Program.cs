@@ -20,6 +20,3 @@ app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
 app.Run();
-
-/// <summary>The web host's entry point; public so the end-to-end tests can host it.</summary>
-public partial class Program;

@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace IcaKms.E2E.Tests.Infrastructure;
+
+/// <summary>
+/// Runs the built IcaKms.Web as its own process on 127.0.0.1 and a free port, as it runs in
+/// production (Kestrel, real static web assets), and stops it when the collection ends.
+/// </summary>
+public sealed class AppServer : IAsyncLifetime
+{
+    private const int StartAttempts = 3;
+    private const int OutputLinesKept = 500;
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly ConcurrentQueue<string> _output = new();
+    private Process? _process;
+    private Uri? _baseUrl;
+    private HttpClient? _http;
+
+    /// <summary>The app's root address, ending with a slash.</summary>
+    public Uri BaseUrl => _baseUrl ?? throw new InvalidOperationException("The app server has not started.");
+
+    /// <summary>A client for the app's root address.</summary>
+    public HttpClient Http => _http ?? throw new InvalidOperationException("The app server has not started.");
+
+    /// <summary>What the app has written to stdout and stderr so far, for failure messages.</summary>
+    public string Output => string.Join(Environment.NewLine, _output);
+
+    public async Task InitializeAsync()
+    {
+        string webAssembly = FindWebAssembly();
+        for (int attempt = 1; ; attempt++)
+        {
+            var url = new Uri($"http://127.0.0.1:{FreePort()}/");
+            _baseUrl = url;
+            _http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(10) };
+            _process = Start(webAssembly, url);
+
+            if (await WaitUntilHealthyAsync())
+            {
+                return;
+            }
+
+            // The port may have been taken between FreePort and Kestrel's bind: try another one.
+            bool exited = _process.HasExited;
+            await DisposeAsync();
+            _baseUrl = null;
+            if (!exited || attempt == StartAttempts)
+            {
+                throw new InvalidOperationException(
+                    $"IcaKms.Web did not answer {url}healthz within {StartupTimeout.TotalSeconds:0}s " +
+                    $"(attempt {attempt}). Its output:{Environment.NewLine}{Output}");
+            }
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        _http?.Dispose();
+        _http = null;
+        if (_process is not null)
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit();
+            }
+
+            _process.Dispose();
+            _process = null;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static string FindWebAssembly()
+    {
+        string? path = typeof(AppServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .SingleOrDefault(a => a.Key == "IcaKmsWebAssembly")?.Value;
+        if (string.IsNullOrEmpty(path) || !File.Exists(path))
+        {
+            throw new InvalidOperationException($"IcaKms.Web.dll not found at '{path}': build the solution first.");
+        }
+
+        return path;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private Process Start(string webAssembly, Uri baseUrl)
+    {
+        string contentRoot = Path.GetDirectoryName(webAssembly)!;
+        var startInfo = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = contentRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        startInfo.ArgumentList.Add(webAssembly);
+        startInfo.ArgumentList.Add("--urls");
+        startInfo.ArgumentList.Add(baseUrl.GetLeftPart(UriPartial.Authority));
+        startInfo.ArgumentList.Add("--contentRoot");
+        startInfo.ArgumentList.Add(contentRoot);
+        // Development turns on static web assets from the build output (blazor.web.js, MudBlazor's files).
+        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        startInfo.Environment.Remove("ASPNETCORE_URLS");
+        startInfo.Environment.Remove("ASPNETCORE_HTTP_PORTS");
+        startInfo.Environment.Remove("ASPNETCORE_HTTPS_PORTS");
+
+        var process = new Process { StartInfo = startInfo };
+        process.OutputDataReceived += (_, e) => Record(e.Data);
+        process.ErrorDataReceived += (_, e) => Record(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private void Record(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        if (_output.Count > OutputLinesKept)
+        {
+            _output.TryDequeue(out _);
+        }
+    }
+
+    // The muxer that runs this test host (dotnet test starts it through `dotnet`), else dotnet on PATH.
+    private static string DotnetHost()
+    {
+        string? current = Environment.ProcessPath;
+        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
+    }
+
+    private async Task<bool> WaitUntilHealthyAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartupTimeout);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
+        try
+        {
+            do
+            {
+                if (_process!.HasExited)
+                {
+                    return false;
+                }
+
+                try
+                {
+                    using HttpResponseMessage response = await Http.GetAsync("healthz", timeout.Token);
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        return true;
+                    }
+                }
+                catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !timeout.IsCancellationRequested))
+                {
+                    // Not listening yet, or too busy to answer this poll: ask again.
+                }
+            }
+            while (await timer.WaitForNextTickAsync(timeout.Token));
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+        }
+
+        return false;
+    }
+}
