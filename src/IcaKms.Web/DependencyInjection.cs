@@ -1,4 +1,5 @@
 using IcaKms.Web.Services;
+using MudBlazor;
 using MudBlazor.Services;
 
 namespace IcaKms.Web;
@@ -11,7 +12,11 @@ public static class DependencyInjection
     {
         services.AddRazorComponents()
             .AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
+            options.SnackbarConfiguration.VisibleStateDuration = 6000;
+        });
         services.AddHealthChecks();
 
         services.AddScoped<WizardState>();

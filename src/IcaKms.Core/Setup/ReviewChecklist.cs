@@ -67,6 +67,13 @@ public static class ReviewChecklist
             : new(id, step, title, CheckState.Warning, field.Warning);
     }
 
+    private static string FirstFindings(IReadOnlyList<PolicyFinding> findings)
+    {
+        const int shown = 2;
+        string first = string.Join(" ", findings.Take(shown).Select(f => f.Message));
+        return findings.Count > shown ? $"{first} (and {findings.Count - shown} more: see the IAM policy step)" : first;
+    }
+
     private static ReviewItem Summary(string id, string title, PolicySummary summary)
     {
         CheckState state = summary.Verdict switch
@@ -79,7 +86,7 @@ public static class ReviewChecklist
             ?? (summary.Findings.Count == 0
                 ? $"{summary.StatementCount} statements, {string.Join(", ", summary.Services.Select(s => s.Name))}; " +
                   $"{summary.CharacterCount:N0} of {PolicySummary.CharacterLimit:N0} characters."
-                : string.Join(" ", summary.Findings.Select(f => f.Message)));
+                : FirstFindings(summary.Findings));
         return new(id, WizardStep.IamPolicy, title, state, detail);
     }
 }

@@ -45,7 +45,7 @@ public class SetupWizardTests : WizardTestContext
         ClickNext(wizard);
 
         Assert.Equal("Bucket", ActiveStepTitle(wizard));
-        Assert.Contains("alias", FieldText(wizard, "key-arn"), StringComparison.OrdinalIgnoreCase);
+        wizard.WaitForAssertion(() => Assert.Contains("alias resolves in the caller's account", FieldText(wizard, "key-arn"), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class SetupWizardTests : WizardTestContext
         ClickNext(wizard);
 
         Assert.Equal("ICA configuration", ActiveStepTitle(wizard));
-        Assert.Contains("15", FieldText(wizard, "configuration-name"), StringComparison.Ordinal);
+        wizard.WaitForAssertion(() => Assert.Contains("15 characters", FieldText(wizard, "configuration-name"), StringComparison.Ordinal));
     }
 
     [Fact]
