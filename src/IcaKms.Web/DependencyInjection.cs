@@ -8,8 +8,9 @@ namespace IcaKms.Web;
 public static class DependencyInjection
 {
     /// <summary>Adds Razor components, MudBlazor, the per-circuit wizard state and health checks.</summary>
-    public static IServiceCollection AddIcaKmsWeb(this IServiceCollection services)
+    public static IServiceCollection AddIcaKmsWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<IcaKmsOptions>(configuration.GetSection(IcaKmsOptions.Section));
         services.AddRazorComponents()
             .AddInteractiveServerComponents();
         services.AddMudServices(options =>
@@ -22,6 +23,8 @@ public static class DependencyInjection
         services.AddScoped<WizardState>();
         services.AddScoped<BrowserFiles>();
         services.AddScoped<WizardStorage>();
+        services.AddScoped<AwsConnection>();
+        services.AddScoped<LiveInspection>();
         return services;
     }
 }
