@@ -1,4 +1,6 @@
+using IcaKms.Core.Aws;
 using IcaKms.Web.Services;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -23,6 +25,14 @@ public static class DependencyInjection
         services.AddScoped<WizardState>();
         services.AddScoped<BrowserFiles>();
         services.AddScoped<WizardStorage>();
+        services.AddSingleton<IAwsGatewayFactory>(provider =>
+        {
+            Uri? endpoint = provider.GetRequiredService<IOptions<IcaKmsOptions>>().Value.AwsEndpointUrl;
+            AwsClientFactory? factory = null;
+            // IAM has no SDK client here: the Query-API client follows the same endpoint as the SDK clients.
+            factory = new AwsClientFactory(session => IamQueryClient.Create(session.Credentials, factory!.ResolveEndpoint(session)), endpoint);
+            return factory;
+        });
         services.AddScoped<AwsConnection>();
         services.AddScoped<LiveInspection>();
         return services;

@@ -11,6 +11,8 @@ namespace IcaKms.Web.Services;
 /// </summary>
 public sealed class AwsConnection(IAwsGatewayFactory factory, IOptions<IcaKmsOptions> options, IHostEnvironment environment, ILogger<AwsConnection> logger)
 {
+    private readonly Dictionary<string, AwsGateways> _gateways = new(StringComparer.Ordinal);
+
     /// <summary>Raised after connecting or disconnecting.</summary>
     public event Action? Changed;
 
@@ -68,13 +70,23 @@ public sealed class AwsConnection(IAwsGatewayFactory factory, IOptions<IcaKmsOpt
         }
 
         Session = null;
+        _gateways.Clear();
         logger.LogInformation("AWS session disconnected");
         Changed?.Invoke();
     }
 
-    /// <summary>The gateways of the session in a region.</summary>
-    public AwsGateways Gateways(string region) =>
-        factory.Create(Session ?? throw new InvalidOperationException("Not connected to AWS."), region);
+    /// <summary>The gateways of the session in a region (made once per region and session).</summary>
+    public AwsGateways Gateways(string region)
+    {
+        AwsSession session = Session ?? throw new InvalidOperationException("Not connected to AWS.");
+        if (!_gateways.TryGetValue(region, out AwsGateways? gateways))
+        {
+            gateways = factory.Create(session, region);
+            _gateways[region] = gateways;
+        }
+
+        return gateways;
+    }
 
     private async Task<string?> ConnectAsync(AwsSessionSource source, AWSCredentials credentials, string region, CancellationToken cancellationToken)
     {
@@ -85,6 +97,7 @@ public sealed class AwsConnection(IAwsGatewayFactory factory, IOptions<IcaKmsOpt
             return failure.Message;
         }
 
+        _gateways.Clear();
         Session = new AwsSession(source, credentials, identity.Value!, options.Value.AwsEndpointUrl);
         logger.LogInformation("AWS session connected ({Source}) as {Principal}", source, identity.Value!.Arn);
         Changed?.Invoke();
