@@ -57,7 +57,10 @@ public static partial class BucketNameRule
 
         if (name.Any(char.IsAsciiLetterUpper))
         {
-            return $"Bucket names cannot contain capital letters: use lowercase, such as {InputText.Quote(name.ToLowerInvariant())}.";
+            string lower = name.ToLowerInvariant();
+            return FindError(lower) is null
+                ? $"Bucket names cannot contain capital letters: use lowercase, such as {InputText.Quote(lower)}."
+                : "Bucket names cannot contain capital letters: use only lowercase letters, digits, dots and hyphens.";
         }
 
         int bad = InputText.IndexOfFirstNot(name, c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-');

@@ -30,7 +30,10 @@ public static class ConfigurationNameRule
     {
         if (name.Any(char.IsAsciiLetterUpper))
         {
-            return $"ICA configuration names cannot contain capital letters: use lowercase, such as {InputText.Quote(name.ToLowerInvariant())}.";
+            string lower = name.ToLowerInvariant();
+            return FindError(lower) is null
+                ? $"ICA configuration names cannot contain capital letters: use lowercase, such as {InputText.Quote(lower)}."
+                : "ICA configuration names cannot contain capital letters: use only lowercase letters, digits, dots and hyphens.";
         }
 
         int bad = InputText.IndexOfFirstNot(name, c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-');

@@ -105,4 +105,11 @@ public class BucketNameRuleTests
 
         Assert.InRange(result.Error!.Length, 1, 200);
     }
+
+    [Fact]
+    public void Validate_SuggestsLowercase_OnlyWhenThatIsValid()
+    {
+        Assert.Contains("'my-bucket'", BucketNameRule.Validate("My-Bucket").Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("such as", BucketNameRule.Validate("My_Bucket").Error, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,36 @@
+using IcaKms.Core.Policies;
+using IcaKms.Core.Setup;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IcaKms.E2E.Tests.Pages;
+
+/// <summary>Step 2: the policy variant, the prefix scoping and the generated IAM policy.</summary>
+public sealed class IamPolicyStepPage(IPage page, Uri baseUrl) : WizardStepPage(page, baseUrl)
+{
+    public override string Title => "IAM policy";
+
+    protected override string HeadingText => "IAM policy";
+
+    public ILocator UnversionedRadio => Page.GetByRole(AriaRole.Radio, new() { Name = "Unversioned bucket (versioning never enabled)", Exact = true });
+
+    public ILocator VersionedRadio => Page.GetByRole(AriaRole.Radio, new() { Name = "Versioned or suspended bucket", Exact = true });
+
+    /// <summary>"Limit object access to the prefix folder (…)": its name ends with the prefix.</summary>
+    public ILocator ScopeToPrefixSwitch => Page.GetByRole(AriaRole.Switch, new() { Name = "Limit object access to the prefix folder" });
+
+    public DocumentPreviewPanel Policy => new(Page, SetupBundle.FileNames.IamPolicy);
+
+    public async Task ChooseVariantAsync(PolicyVariant variant)
+    {
+        ILocator radio = variant == PolicyVariant.Versioned ? VersionedRadio : UnversionedRadio;
+        await radio.CheckAsync();
+        await Expect(radio).ToBeCheckedAsync();
+    }
+
+    public async Task SetScopeToPrefixAsync(bool on)
+    {
+        await ScopeToPrefixSwitch.SetCheckedAsync(on);
+        await Expect(ScopeToPrefixSwitch).ToBeCheckedAsync(new() { Checked = on });
+    }
+}
