@@ -1,4 +1,5 @@
 using IcaKms.Core.Aws;
+using IcaKms.Web.Logging;
 using IcaKms.Web.Services;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -13,6 +14,7 @@ public static class DependencyInjection
     public static IServiceCollection AddIcaKmsWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<IcaKmsOptions>(configuration.GetSection(IcaKmsOptions.Section));
+        services.PostConfigure<LoggerFilterOptions>(CredentialSafeLogging.Apply);
         services.AddRazorComponents()
             .AddInteractiveServerComponents();
         services.AddMudServices(options =>
