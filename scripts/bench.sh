@@ -9,4 +9,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 
-dotnet run -c Release --project benchmarks/IcaKms.Benchmarks -- "$@" </dev/null
+if [ "$#" -eq 0 ]; then
+    dotnet run -c Release --project benchmarks/IcaKms.Benchmarks -- --mode in-memory </dev/null
+    dotnet run -c Release --project benchmarks/IcaKms.Benchmarks --no-build -- --mode loopback </dev/null
+else
+    dotnet run -c Release --project benchmarks/IcaKms.Benchmarks -- "$@" </dev/null
+fi

@@ -8,10 +8,7 @@ internal enum BenchmarkMode
     /// <summary>In-memory gateways that wait a fixed latency, then answer.</summary>
     InMemory,
 
-    /// <summary>
-    /// The real SDK-based gateways against a loopback HTTP server that waits a fixed latency per request.
-    /// Not wired yet: it needs the S3/KMS/STS/IAM gateways with a configurable endpoint.
-    /// </summary>
+    /// <summary>The real SDK-based gateways against a loopback HTTP server that waits a fixed latency per request.</summary>
     Loopback,
 }
 

@@ -20,6 +20,8 @@ internal sealed class InMemoryBackend : IInspectionBackend, IS3Gateway, IKmsGate
 
     public string Name => "in-memory";
 
+    public (int Depth, string Description) SlowestChain => (2, "encryption → DescribeKey; user → policy versions");
+
     public AwsGateways Gateways { get; }
 
     public CallLedger Ledger { get; } = new();
@@ -28,6 +30,11 @@ internal sealed class InMemoryBackend : IInspectionBackend, IS3Gateway, IKmsGate
         Scenario.KeyArn, Scenario.KeyId, Scenario.Region, Scenario.Account, "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "Enabled", "CUSTOMER", false, null);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    // Each call records itself as it answers.
+    public void Settle()
+    {
+    }
 
     public Task<AwsResult<string>> GetBucketRegionAsync(string bucket, CancellationToken cancellationToken = default) =>
         AnswerAsync(Scenario.Region, cancellationToken);

@@ -14,16 +14,13 @@ if (options is null)
     return 2;
 }
 
-if (options.Mode == BenchmarkMode.Loopback)
-{
-    Console.Error.WriteLine("The loopback mode needs the SDK-based gateways with a configurable endpoint; use --mode in-memory for now.");
-    return 2;
-}
-
-await using IInspectionBackend backend = new InMemoryBackend(options.Latency, options.AttachedPolicies);
+await using IInspectionBackend backend = options.Mode == BenchmarkMode.Loopback
+    ? new LoopbackBackend(options.Latency, options.AttachedPolicies)
+    : new InMemoryBackend(options.Latency, options.AttachedPolicies);
 
 // One unmeasured run warms up the JIT and the thread pool.
 await Inspection.RunAsync(backend.Gateways, Scenario.Inputs, Scenario.Targets);
+backend.Settle();
 
 var wallTimes = new List<TimeSpan>(options.Runs);
 int calls = 0;
@@ -35,6 +32,7 @@ for (int run = 0; run < options.Runs; run++)
     long started = Stopwatch.GetTimestamp();
     LiveSnapshot snapshot = await Inspection.RunAsync(backend.Gateways, Scenario.Inputs, Scenario.Targets);
     wallTimes.Add(Stopwatch.GetElapsedTime(started));
+    backend.Settle();
     calls = backend.Ledger.Calls;
     latencySum = backend.Ledger.LatencySum;
     checks = LiveChecks.Evaluate(snapshot, Scenario.Inputs, Scenario.Targets);
@@ -49,7 +47,7 @@ int passed = checks.Count(c => c.State == CheckState.Pass);
 Print($"IcaKms live inspection benchmark: {backend.Name} gateways, {options.Latency.TotalMilliseconds:0} ms per call, {options.Runs} runs, {options.AttachedPolicies} attached policies");
 Print($"  calls per inspection     {calls}");
 Print($"  sum of call latencies    {latencySum.TotalMilliseconds,8:0.0} ms");
-Print($"  slowest chain            {(2 * options.Latency).TotalMilliseconds,8:0.0} ms   (2 calls deep: encryption → DescribeKey, user → policy versions)");
+Print($"  slowest chain            {(backend.SlowestChain.Depth * options.Latency).TotalMilliseconds,8:0.0} ms   ({backend.SlowestChain.Depth} calls deep: {backend.SlowestChain.Description})");
 Print($"  wall time (median)       {median.TotalMilliseconds,8:0.0} ms   (min {wallTimes[0].TotalMilliseconds:0.0}, max {wallTimes[^1].TotalMilliseconds:0.0})");
 Print($"  ratio (sum / wall)       {latencySum / median,8:0.0}x");
 Print($"  checks                   {passed} of {checks.Count} pass");

@@ -1,3 +1,4 @@
+using IcaKms.FakeAws;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;

@@ -1,3 +1,4 @@
+using IcaKms.FakeAws;
 using IcaKms.E2E.Tests.Infrastructure;
 using IcaKms.E2E.Tests.Pages;
 using IcaKms.Web.Services;

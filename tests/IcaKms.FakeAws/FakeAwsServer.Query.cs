@@ -1,7 +1,7 @@
 using System.Net;
 using System.Xml.Linq;
 
-namespace IcaKms.E2E.Tests.Infrastructure;
+namespace IcaKms.FakeAws;
 
 /// <content>
 /// The Query-protocol services (form POST, XML answers): STS GetCallerIdentity, and IAM GetPolicy, GetPolicyVersion

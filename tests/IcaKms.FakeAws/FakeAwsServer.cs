@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace IcaKms.E2E.Tests.Infrastructure;
+namespace IcaKms.FakeAws;
 
 /// <summary>
 /// A loopback HTTP server on 127.0.0.1 and a free port that answers as AWS does for one <see cref="FakeAwsScenario"/>:

@@ -1,6 +1,6 @@
 using IcaKms.Core.Aws;
 
-namespace IcaKms.E2E.Tests.Infrastructure;
+namespace IcaKms.FakeAws;
 
 /// <summary>
 /// The AWS account <see cref="FakeAwsServer"/> plays: one bucket, its KMS keys, IAM users and policies, and the

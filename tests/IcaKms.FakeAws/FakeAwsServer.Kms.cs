@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 
-namespace IcaKms.E2E.Tests.Infrastructure;
+namespace IcaKms.FakeAws;
 
 /// <content>KMS, JSON 1.1 (<c>X-Amz-Target: TrentService.*</c>): DescribeKey, GetKeyPolicy, ListKeys, ListAliases.</content>
 public sealed partial class FakeAwsServer

@@ -4,7 +4,7 @@ using System.Text;
 using System.Xml.Linq;
 using IcaKms.Core.Aws;
 
-namespace IcaKms.E2E.Tests.Infrastructure;
+namespace IcaKms.FakeAws;
 
 /// <content>S3, path-style REST XML: the bucket-level reads of the live inspection.</content>
 public sealed partial class FakeAwsServer
