@@ -1,4 +1,7 @@
+using IcaKms.Core.Aws;
+using IcaKms.Web.Logging;
 using IcaKms.Web.Services;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -8,8 +11,10 @@ namespace IcaKms.Web;
 public static class DependencyInjection
 {
     /// <summary>Adds Razor components, MudBlazor, the per-circuit wizard state and health checks.</summary>
-    public static IServiceCollection AddIcaKmsWeb(this IServiceCollection services)
+    public static IServiceCollection AddIcaKmsWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<IcaKmsOptions>(configuration.GetSection(IcaKmsOptions.Section));
+        services.PostConfigure<LoggerFilterOptions>(CredentialSafeLogging.Apply);
         services.AddRazorComponents()
             .AddInteractiveServerComponents();
         services.AddMudServices(options =>
@@ -22,6 +27,16 @@ public static class DependencyInjection
         services.AddScoped<WizardState>();
         services.AddScoped<BrowserFiles>();
         services.AddScoped<WizardStorage>();
+        services.AddSingleton<IAwsGatewayFactory>(provider =>
+        {
+            Uri? endpoint = provider.GetRequiredService<IOptions<IcaKmsOptions>>().Value.AwsEndpointUrl;
+            AwsClientFactory? factory = null;
+            // IAM has no SDK client here: the Query-API client follows the same endpoint as the SDK clients.
+            factory = new AwsClientFactory(session => IamQueryClient.Create(session.Credentials, factory!.ResolveEndpoint(session)), endpoint);
+            return factory;
+        });
+        services.AddScoped<AwsConnection>();
+        services.AddScoped<LiveInspection>();
         return services;
     }
 }

@@ -2,7 +2,7 @@ using IcaKms.Web;
 using IcaKms.Web.Components;
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
-builder.Services.AddIcaKmsWeb();
+builder.Services.AddIcaKmsWeb(builder.Configuration);
 
 WebApplication app = builder.Build();
 

@@ -25,6 +25,12 @@ public abstract class WizardTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<WizardState>();
         Services.AddScoped<BrowserFiles>();
         Services.AddScoped<WizardStorage>();
+        Services.AddSingleton(Aws);
+        Services.AddSingleton<IcaKms.Core.Aws.IAwsGatewayFactory>(Aws);
+        Services.AddScoped<AwsConnection>();
+        Services.AddScoped<LiveInspection>();
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new IcaKmsOptions()));
+        Services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new TestHostEnvironment());
         Services.AddLogging();
     }
 
@@ -32,6 +38,8 @@ public abstract class WizardTestContext : BunitContext, IAsyncLifetime
 
     // MudBlazor registers services that only dispose asynchronously; xunit calls this before Dispose().
     Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
+
+    internal Live.FakeGatewayFactory Aws { get; } = new();
 
     protected WizardState State => Services.GetRequiredService<WizardState>();
 

@@ -1,10 +1,14 @@
+using IcaKms.Core.Checks;
 using IcaKms.Core.Ica;
 using IcaKms.Core.Policies;
 using IcaKms.Core.Validation;
 
 namespace IcaKms.Core.Setup;
 
-/// <summary>Every check the wizard can make offline, in step order, plus the live ones it cannot.</summary>
+/// <summary>
+/// Every check the wizard can make offline, in step order, plus the live ones: placeholders until the live state
+/// has been inspected, then the live checks themselves.
+/// </summary>
 public static class ReviewChecklist
 {
     /// <summary>Builds the review of the inputs and their documents.</summary>
@@ -12,7 +16,16 @@ public static class ReviewChecklist
     /// <param name="validation">Their validation.</param>
     /// <param name="documents">The generated documents.</param>
     /// <param name="pastedPolicy">The summary check of a policy the admin pasted, if any.</param>
-    public static IReadOnlyList<ReviewItem> Create(SetupInputs inputs, SetupValidation validation, SetupDocuments documents, PolicySummary? pastedPolicy = null)
+    /// <param name="liveChecks">
+    /// The live checks (<see cref="LiveChecks.Evaluate"/>), if the live state was inspected: they replace the
+    /// "live-bucket" and "live-key" placeholders, and the versioning check decides the "policy-variant" item.
+    /// </param>
+    public static IReadOnlyList<ReviewItem> Create(
+        SetupInputs inputs,
+        SetupValidation validation,
+        SetupDocuments documents,
+        PolicySummary? pastedPolicy = null,
+        IReadOnlyList<SetupCheck>? liveChecks = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(validation);
@@ -29,9 +42,7 @@ public static class ReviewChecklist
                 $"A full key ARN in {region.AwsRegion}, as ICA's Key Name and the IAM policy need."),
             Field("key-prefix", WizardStep.Bucket, "Key prefix", validation.KeyPrefix,
                 $"ICA will use the folder {validation.KeyPrefix.Value}; create it with encryption on."),
-            new("policy-variant", WizardStep.IamPolicy, "Policy variant", CheckState.NotChecked,
-                $"You chose the {(inputs.Variant == PolicyVariant.Versioned ? "versioned/suspended" : "unversioned")} policy; " +
-                "the bucket's versioning is not checked offline: confirm it under Properties → Bucket Versioning."),
+            PolicyVariantItem(inputs, liveChecks),
             Summary("iam-policy", "IAM policy summary check", documents.IamPolicySummary),
         };
 
@@ -48,12 +59,37 @@ public static class ReviewChecklist
             : new("cross-account-role", WizardStep.CrossAccount, "Cross-account copy", CheckState.NotChecked,
                 "Not chosen: the key policy needs no extra statement."));
 
-        items.Add(new("live-bucket", WizardStep.Bucket, "Bucket exists with SSE-KMS default encryption", CheckState.NotChecked,
-            "Not checked offline: in the S3 console, Properties → Default encryption must show SSE-KMS with this key ARN."));
-        items.Add(new("live-key", WizardStep.Bucket, "Key is customer managed, symmetric and enabled", CheckState.NotChecked,
-            "Not checked offline: in the KMS console the key must be a customer managed, symmetric, enabled key in the same region."));
+        if (liveChecks is null)
+        {
+            items.Add(new("live-bucket", WizardStep.Bucket, "Bucket exists with SSE-KMS default encryption", CheckState.NotChecked,
+                "Not checked offline: in the S3 console, Properties → Default encryption must show SSE-KMS with this key ARN."));
+            items.Add(new("live-key", WizardStep.Bucket, "Key is customer managed, symmetric and enabled", CheckState.NotChecked,
+                "Not checked offline: in the KMS console the key must be a customer managed, symmetric, enabled key in the same region."));
+        }
+        else
+        {
+            // The versioning check is shown as the policy-variant item above, so it is not listed twice.
+            items.AddRange(liveChecks
+                .Where(c => c.Id != LiveCheckIds.BucketVersioning)
+                .Select(c => new ReviewItem(c.Id, c.Step, c.Title, c.State, Detail(c))));
+        }
+
         return items;
     }
+
+    private static ReviewItem PolicyVariantItem(SetupInputs inputs, IReadOnlyList<SetupCheck>? liveChecks)
+    {
+        const string title = "Policy variant";
+        SetupCheck? versioning = liveChecks?.FirstOrDefault(c => c.Id == LiveCheckIds.BucketVersioning);
+        return versioning is null
+            ? new("policy-variant", WizardStep.IamPolicy, title, CheckState.NotChecked,
+                $"You chose the {(inputs.Variant == PolicyVariant.Versioned ? "versioned/suspended" : "unversioned")} policy; " +
+                "the bucket's versioning is not checked offline: confirm it under Properties → Bucket Versioning.")
+            : new("policy-variant", WizardStep.IamPolicy, title, versioning.State, Detail(versioning));
+    }
+
+    private static string Detail(SetupCheck check) =>
+        string.IsNullOrEmpty(check.Fix) ? check.Finding : $"{check.Finding} {check.Fix}";
 
     private static ReviewItem Field(string id, WizardStep step, string title, FieldValidation field, string passDetail)
     {

@@ -26,6 +26,12 @@ public sealed record SetupInputs
     /// <summary>Scope the policy's object statement to the prefix folder (not in the spec; off by default).</summary>
     public bool ScopeObjectsToPrefix { get; init; }
 
+    /// <summary>The IAM user whose access key ICA holds (checked when connected; optional).</summary>
+    public string IamUserName { get; init; } = string.Empty;
+
+    /// <summary>A managed policy ARN to check when connected (optional).</summary>
+    public string PolicyArn { get; init; } = string.Empty;
+
     /// <summary>The storage configuration's name in ICA.</summary>
     public string ConfigurationName { get; init; } = string.Empty;
 

@@ -9,13 +9,17 @@ namespace IcaKms.Core.Setup;
 /// <param name="KeyPrefix">The prefix folder, normalized to <c>folder/</c>.</param>
 /// <param name="ConfigurationName">ICA's configuration name.</param>
 /// <param name="CrossAccountRoleArn">ICA's cross-account role (only checked when cross-account copy is chosen).</param>
+/// <param name="IamUserName">The IAM user to inspect (optional).</param>
+/// <param name="PolicyArn">The managed policy to inspect (optional).</param>
 public sealed record SetupValidation(
     FieldValidation Region,
     FieldValidation BucketName,
     FieldValidation KeyArn,
     FieldValidation KeyPrefix,
     FieldValidation ConfigurationName,
-    FieldValidation CrossAccountRoleArn)
+    FieldValidation CrossAccountRoleArn,
+    FieldValidation IamUserName,
+    FieldValidation PolicyArn)
 {
     /// <summary>Checks every field of the inputs.</summary>
     public static SetupValidation Of(SetupInputs inputs)
@@ -27,13 +31,16 @@ public sealed record SetupValidation(
             KmsKeyArnRule.Validate(inputs.KeyArn, inputs.AwsRegion),
             KeyPrefixRule.Validate(inputs.KeyPrefix),
             ConfigurationNameRule.Validate(inputs.ConfigurationName),
-            inputs.CrossAccountCopy ? RoleArnRule.Validate(inputs.CrossAccountRoleArn) : FieldValidation.Ok(string.Empty));
+            inputs.CrossAccountCopy ? RoleArnRule.Validate(inputs.CrossAccountRoleArn) : FieldValidation.Ok(string.Empty),
+            IamUserNameRule.Validate(inputs.IamUserName),
+            PolicyArnRule.Validate(inputs.PolicyArn));
     }
 
     /// <summary>The fields a step owns; the step may be left only when all of them are valid.</summary>
     public IReadOnlyList<FieldValidation> FieldsOf(WizardStep step) => step switch
     {
         WizardStep.Bucket => [Region, BucketName, KeyArn, KeyPrefix],
+        WizardStep.IamPolicy => [IamUserName, PolicyArn],
         WizardStep.IcaConfiguration => [ConfigurationName],
         WizardStep.CrossAccount => [CrossAccountRoleArn],
         _ => [],

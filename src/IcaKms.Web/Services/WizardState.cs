@@ -27,8 +27,12 @@ public sealed class WizardState
     /// <summary>The summary check of <see cref="PastedPolicy"/>, or null when nothing was pasted.</summary>
     public PolicySummary? PastedPolicySummary { get; private set; }
 
-    /// <summary>Every check of the review, in step order.</summary>
-    public IReadOnlyList<ReviewItem> Review => ReviewChecklist.Create(Inputs, Validation, Documents, PastedPolicySummary);
+    /// <summary>Why the variant was chosen from the bucket's live versioning, or null when the user chose it.</summary>
+    public PolicyVariantChoice? LiveVariantChoice { get; private set; }
+
+    /// <summary>Every check of the review, in step order, with the live checks when there are any.</summary>
+    public IReadOnlyList<ReviewItem> Review(IReadOnlyList<Core.Checks.SetupCheck>? liveChecks = null) =>
+        ReviewChecklist.Create(Inputs, Validation, Documents, PastedPolicySummary, liveChecks);
 
     /// <summary>The name of the zip with every document.</summary>
     public string BundleFileName => Documents.BundleFileName;
@@ -59,7 +63,27 @@ public sealed class WizardState
 
     public void SetKeyPrefix(string value) => Update(Inputs with { KeyPrefix = value });
 
-    public void SetVariant(PolicyVariant value) => Update(Inputs with { Variant = value });
+    public void SetVariant(PolicyVariant value)
+    {
+        if (LiveVariantChoice is not null && LiveVariantChoice.Variant != value)
+        {
+            LiveVariantChoice = null;
+        }
+
+        Update(Inputs with { Variant = value });
+    }
+
+    /// <summary>Picks the variant the bucket's live versioning status calls for, keeping the reason to show.</summary>
+    public void ApplyLiveVersioning(string? versioningStatus)
+    {
+        LiveVariantChoice = PolicyVariantChoice.For(versioningStatus);
+        Update(Inputs with { Variant = LiveVariantChoice.Variant });
+        Changed?.Invoke();
+    }
+
+    public void SetIamUserName(string value) => Update(Inputs with { IamUserName = value });
+
+    public void SetPolicyArn(string value) => Update(Inputs with { PolicyArn = value });
 
     public void SetScopeObjectsToPrefix(bool value) => Update(Inputs with { ScopeObjectsToPrefix = value });
 
@@ -85,6 +109,7 @@ public sealed class WizardState
     public void Reset()
     {
         PastedPolicy = string.Empty;
+        LiveVariantChoice = null;
         Update(new SetupInputs { CrossAccountRoleArn = SuggestedRole("us-east-1") });
     }
 

@@ -1,5 +1,8 @@
+using IcaKms.Core.Aws;
+using IcaKms.Core.Checks;
 using IcaKms.Core.Policies;
 using IcaKms.Core.Setup;
+using IcaKms.Core.Tests.Checks;
 
 namespace IcaKms.Core.Tests.Setup;
 
@@ -13,11 +16,14 @@ public class ReviewChecklistTests
         ConfigurationName = "lab-kms",
     };
 
-    private static IReadOnlyList<ReviewItem> Review(SetupInputs inputs, PolicySummary? pasted = null)
+    private static IReadOnlyList<ReviewItem> Review(SetupInputs inputs, PolicySummary? pasted = null, IReadOnlyList<SetupCheck>? live = null)
     {
         SetupValidation validation = SetupValidation.Of(inputs);
-        return ReviewChecklist.Create(inputs, validation, SetupDocuments.Create(inputs, validation), pasted);
+        return ReviewChecklist.Create(inputs, validation, SetupDocuments.Create(inputs, validation), pasted, live);
     }
+
+    private static IReadOnlyList<SetupCheck> LiveChecksOf(LiveSnapshot snapshot, SetupInputs? inputs = null) =>
+        LiveChecks.Evaluate(snapshot, inputs ?? Live.Inputs, Live.Targets);
 
     private static ReviewItem Item(IReadOnlyList<ReviewItem> items, string id) => items.Single(i => i.Id == id);
 
@@ -66,5 +72,71 @@ public class ReviewChecklistTests
         ReviewItem role = Item(Review(Valid with { CrossAccountCopy = true, CrossAccountRoleArn = "arn:aws:iam::079623148045:role/ica_use1_crossacct" }), "cross-account-role");
 
         Assert.Equal(CheckState.Pass, role.State);
+    }
+
+    [Fact]
+    public void Create_ReplacesTheLivePlaceholders_WithTheLiveChecks()
+    {
+        IReadOnlyList<SetupCheck> live = LiveChecksOf(Live.Healthy());
+
+        IReadOnlyList<ReviewItem> items = Review(Live.Inputs, live: live);
+
+        Assert.DoesNotContain(items, i => i.Id is "live-bucket" or "live-key");
+        foreach (SetupCheck check in live.Where(c => c.Id != LiveCheckIds.BucketVersioning))
+        {
+            Assert.Equal(new ReviewItem(check.Id, check.Step, check.Title, check.State, check.Finding), Item(items, check.Id));
+        }
+    }
+
+    [Fact]
+    public void Create_KeepsTheOfflineItems_WhenLiveChecksAreGiven()
+    {
+        IReadOnlyList<string> offline = [.. Review(Live.Inputs).Select(i => i.Id).Where(id => !id.StartsWith("live-", StringComparison.Ordinal))];
+
+        IReadOnlyList<ReviewItem> items = Review(Live.Inputs, live: LiveChecksOf(Live.Healthy()));
+
+        Assert.Equal(offline, items.Take(offline.Count).Select(i => i.Id));
+        Assert.Equal(items.Count, items.Select(i => i.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void Create_JoinsFindingAndFix_WhenALiveCheckDoesNotPass()
+    {
+        SetupCheck bucketKey = new(LiveCheckIds.BucketKey, WizardStep.Bucket, "Bucket Key is on", CheckState.Warning, "Bucket Key is off.", "Turn it on.");
+
+        ReviewItem item = Item(Review(Valid, live: [bucketKey]), LiveCheckIds.BucketKey);
+
+        Assert.Equal(CheckState.Warning, item.State);
+        Assert.Equal("Bucket Key is off. Turn it on.", item.Detail);
+    }
+
+    [Fact]
+    public void Create_FailsThePolicyVariant_WhenTheLiveVersioningDisagrees()
+    {
+        LiveSnapshot suspended = Live.Healthy() with { Versioning = AwsResult<string?>.Ok("Suspended") };
+
+        ReviewItem variant = Item(Review(Live.Inputs, live: LiveChecksOf(suspended)), "policy-variant");
+
+        Assert.Equal(CheckState.Fail, variant.State);
+        Assert.Equal(WizardStep.IamPolicy, variant.Step);
+        Assert.Contains("Suspended, so ICA needs the versioned policy", variant.Detail, StringComparison.Ordinal);
+        Assert.Contains("Choose the versioned policy in step 2", variant.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_PassesThePolicyVariant_WhenTheLiveVersioningAgrees()
+    {
+        IReadOnlyList<ReviewItem> items = Review(Live.Inputs, live: LiveChecksOf(Live.Healthy()));
+
+        Assert.Equal(CheckState.Pass, Item(items, "policy-variant").State);
+        Assert.DoesNotContain(items, i => i.Id == LiveCheckIds.BucketVersioning);
+    }
+
+    [Fact]
+    public void Create_LeavesThePolicyVariantUnchecked_WhenLiveChecksLackVersioning()
+    {
+        ReviewItem variant = Item(Review(Valid, live: []), "policy-variant");
+
+        Assert.Equal(CheckState.NotChecked, variant.State);
     }
 }

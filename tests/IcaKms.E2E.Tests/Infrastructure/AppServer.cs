@@ -1,3 +1,4 @@
+using IcaKms.FakeAws;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -8,16 +9,25 @@ namespace IcaKms.E2E.Tests.Infrastructure;
 
 /// <summary>
 /// Runs the built IcaKms.Web as its own process on 127.0.0.1 and a free port, as it runs in
-/// production (Kestrel, real static web assets), and stops it when the collection ends.
+/// production (Kestrel, real static web assets), and stops it when the collection ends. Its AWS endpoint is a
+/// loopback <see cref="FakeAwsServer"/>, so no test can reach AWS, and it logs at Debug so the logs can be
+/// searched for credentials.
 /// </summary>
 public sealed class AppServer : IAsyncLifetime
 {
     private const int StartAttempts = 3;
-    private const int OutputLinesKept = 500;
+    private const int OutputLinesKept = 200_000;
+
+    /// <summary>A second caller the fake AWS accepts, so two sessions can be told apart.</summary>
+    public const string SecondAccessKeyId = "ASIAFAKEOTHER0000002";
+
+    /// <summary>The caller ARN STS answers for <see cref="SecondAccessKeyId"/>.</summary>
+    public const string SecondCallerArn = "arn:aws:sts::111122223333:assumed-role/IcaKmsAuditor/auditor";
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
 
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
+    private FakeAwsServer? _aws;
     private Uri? _baseUrl;
     private HttpClient? _http;
 
@@ -27,11 +37,19 @@ public sealed class AppServer : IAsyncLifetime
     /// <summary>A client for the app's root address.</summary>
     public HttpClient Http => _http ?? throw new InvalidOperationException("The app server has not started.");
 
+    /// <summary>The fake AWS the app talks to.</summary>
+    public FakeAwsServer Aws => _aws ?? throw new InvalidOperationException("The app server has not started.");
+
     /// <summary>What the app has written to stdout and stderr so far, for failure messages.</summary>
     public string Output => string.Join(Environment.NewLine, _output);
 
     public async Task InitializeAsync()
     {
+        var scenario = new FakeAwsScenario();
+        _aws = FakeAwsServer.Start(scenario with
+        {
+            Credentials = new Dictionary<string, string>(scenario.Credentials, StringComparer.Ordinal) { [SecondAccessKeyId] = SecondCallerArn },
+        });
         string webAssembly = FindWebAssembly();
         for (int attempt = 1; ; attempt++)
         {
@@ -47,7 +65,7 @@ public sealed class AppServer : IAsyncLifetime
 
             // The port may have been taken between FreePort and Kestrel's bind: try another one.
             bool exited = _process.HasExited;
-            await DisposeAsync();
+            StopApp();
             _baseUrl = null;
             if (!exited || attempt == StartAttempts)
             {
@@ -58,7 +76,17 @@ public sealed class AppServer : IAsyncLifetime
         }
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
+    {
+        StopApp();
+        if (_aws is not null)
+        {
+            await _aws.DisposeAsync();
+            _aws = null;
+        }
+    }
+
+    private void StopApp()
     {
         _http?.Dispose();
         _http = null;
@@ -73,8 +101,6 @@ public sealed class AppServer : IAsyncLifetime
             _process.Dispose();
             _process = null;
         }
-
-        return Task.CompletedTask;
     }
 
     private static string FindWebAssembly()
@@ -116,6 +142,12 @@ public sealed class AppServer : IAsyncLifetime
         startInfo.Environment.Remove("ASPNETCORE_URLS");
         startInfo.Environment.Remove("ASPNETCORE_HTTP_PORTS");
         startInfo.Environment.Remove("ASPNETCORE_HTTPS_PORTS");
+        startInfo.Environment["IcaKms__AwsEndpointUrl"] = Aws.Url.ToString();
+        startInfo.Environment["IcaKms__AllowServerCredentials"] = "false";
+        startInfo.Environment["Logging__LogLevel__Default"] = "Debug";
+        startInfo.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Debug";
+        // As an operator hunting a problem might: the app must still keep typed credentials out of the log.
+        startInfo.Environment["Logging__LogLevel__Microsoft.AspNetCore.SignalR"] = "Trace";
 
         var process = new Process { StartInfo = startInfo };
         process.OutputDataReceived += (_, e) => Record(e.Data);

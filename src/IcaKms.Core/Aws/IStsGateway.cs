@@ -1,0 +1,8 @@
+namespace IcaKms.Core.Aws;
+
+/// <summary>The STS call IcaKms makes: who am I.</summary>
+public interface IStsGateway
+{
+    /// <summary>The caller's account and principal (needs no permission).</summary>
+    Task<AwsResult<CallerIdentity>> GetCallerIdentityAsync(CancellationToken cancellationToken = default);
+}

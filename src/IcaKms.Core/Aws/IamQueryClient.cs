@@ -1,0 +1,287 @@
+using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.Signing;
+
+namespace IcaKms.Core.Aws;
+
+/// <summary>
+/// IAM over its Query API (form-encoded POST, XML answers) on an <see cref="HttpClient"/> that signs with SigV4.
+/// Stands in for <c>AWSSDK.IdentityManagement</c>, which the package registry this project builds from does not serve.
+/// </summary>
+public sealed partial class IamQueryClient : IIamGateway
+{
+    /// <summary>IAM's global endpoint.</summary>
+    public static readonly Uri DefaultEndpoint = new("https://iam.amazonaws.com/");
+
+    /// <summary>How long one IAM call may take before it is reported as a timeout.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+
+    internal const string ApiVersion = "2010-05-08";
+    internal const string SigningService = "iam";
+    internal const string DefaultSigningRegion = "us-east-1";
+    internal static readonly XNamespace IamNamespace = "https://iam.amazonaws.com/doc/2010-05-08/";
+
+    private static readonly XmlReaderSettings SafeXml = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+    };
+
+    private readonly HttpClient _http;
+    private readonly Uri _endpoint;
+
+    /// <summary>Creates a client over an <see cref="HttpClient"/> whose handlers already sign every request.</summary>
+    /// <param name="signingHttpClient">
+    /// The client; its <see cref="HttpClient.BaseAddress"/> is the endpoint (IAM's global endpoint when null).
+    /// Build one with <see cref="Create"/>.
+    /// </param>
+    public IamQueryClient(HttpClient signingHttpClient)
+    {
+        _http = signingHttpClient ?? throw new ArgumentNullException(nameof(signingHttpClient));
+        _endpoint = signingHttpClient.BaseAddress ?? DefaultEndpoint;
+    }
+
+    /// <summary>The client's timeout, for tests.</summary>
+    internal TimeSpan Timeout => _http.Timeout;
+
+    /// <summary>
+    /// Creates a client that signs with SigV4 for service <c>iam</c> in <c>us-east-1</c> (or the region named by a
+    /// regional IAM endpoint such as <c>iam.cn-north-1.amazonaws.com.cn</c>).
+    /// </summary>
+    /// <param name="credentials">The credentials to sign with; resolved on every request, never logged.</param>
+    /// <param name="endpoint">A custom endpoint (e.g. LocalStack <c>http://127.0.0.1:4566</c>), or null for IAM's.</param>
+    /// <param name="innerHandler">
+    /// The transport under the signer, or null for a <see cref="SocketsHttpHandler"/> that does not follow redirects
+    /// (a followed redirect would not be re-signed).
+    /// </param>
+    /// <returns>A client whose every request is signed.</returns>
+    public static IamQueryClient Create(AWSCredentials credentials, Uri? endpoint = null, HttpMessageHandler? innerHandler = null)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        Uri baseAddress = endpoint ?? DefaultEndpoint;
+        var signer = new SigV4SigningHandler(
+            credentials,
+            RegionEndpoint.GetBySystemName(SigningRegionFor(baseAddress)),
+            SigningService,
+            innerHandler ?? CreateTransport());
+        var http = new HttpClient(signer)
+        {
+            BaseAddress = baseAddress,
+            Timeout = DefaultTimeout,
+        };
+        return new IamQueryClient(http);
+    }
+
+    /// <inheritdoc />
+    public async Task<AwsResult<ManagedPolicyVersion>> GetPolicyDefaultVersionAsync(string policyArn, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(policyArn);
+
+        var getPolicy = new IamCall("GetPolicy", policyArn, $"The policy {policyArn} does not exist: check the ARN.");
+        IamAnswer policy = await CallAsync(getPolicy, [new("PolicyArn", policyArn)], cancellationToken).ConfigureAwait(false);
+        if (policy.Result is not { } policyResult)
+        {
+            return policy.Fail<ManagedPolicyVersion>();
+        }
+
+        string? versionId = policyResult.Element(IamNamespace + "Policy")?.Element(IamNamespace + "DefaultVersionId")?.Value;
+        if (string.IsNullOrWhiteSpace(versionId))
+        {
+            return AwsResult<ManagedPolicyVersion>.Fail(IamFailures.Unexpected(getPolicy, "no DefaultVersionId"));
+        }
+
+        var getVersion = new IamCall(
+            "GetPolicyVersion",
+            policyArn,
+            $"The policy {policyArn} has no version {versionId}: check the ARN, or try again if the policy was just changed.");
+        IamAnswer version = await CallAsync(
+            getVersion,
+            [new("PolicyArn", policyArn), new("VersionId", versionId)],
+            cancellationToken).ConfigureAwait(false);
+        if (version.Result is not { } versionResult)
+        {
+            return version.Fail<ManagedPolicyVersion>();
+        }
+
+        string? document = versionResult.Element(IamNamespace + "PolicyVersion")?.Element(IamNamespace + "Document")?.Value;
+        if (document is null)
+        {
+            return AwsResult<ManagedPolicyVersion>.Fail(IamFailures.Unexpected(getVersion, "no policy Document"));
+        }
+
+        return AwsResult<ManagedPolicyVersion>.Ok(new ManagedPolicyVersion(policyArn, versionId, DecodeDocument(document)));
+    }
+
+    /// <inheritdoc />
+    public async Task<AwsResult<IReadOnlyList<AttachedPolicy>>> ListAttachedUserPoliciesAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userName);
+
+        var call = new IamCall("ListAttachedUserPolicies", userName, $"The IAM user {userName} does not exist: check the user name.");
+        var policies = new List<AttachedPolicy>();
+        string? marker = null;
+        do
+        {
+            List<KeyValuePair<string, string>> parameters = [new("UserName", userName)];
+            if (marker is not null)
+            {
+                parameters.Add(new("Marker", marker));
+            }
+
+            IamAnswer page = await CallAsync(call, parameters, cancellationToken).ConfigureAwait(false);
+            if (page.Result is not { } pageResult)
+            {
+                return page.Fail<IReadOnlyList<AttachedPolicy>>();
+            }
+
+            IEnumerable<XElement> members = pageResult.Element(IamNamespace + "AttachedPolicies")?.Elements(IamNamespace + "member") ?? [];
+            foreach (XElement member in members)
+            {
+                string? name = member.Element(IamNamespace + "PolicyName")?.Value;
+                string? arn = member.Element(IamNamespace + "PolicyArn")?.Value;
+                if (name is null || arn is null)
+                {
+                    return AwsResult<IReadOnlyList<AttachedPolicy>>.Fail(IamFailures.Unexpected(call, "an attached policy without name or ARN"));
+                }
+
+                policies.Add(new AttachedPolicy(name, arn));
+            }
+
+            bool truncated = string.Equals(pageResult.Element(IamNamespace + "IsTruncated")?.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+            string? next = truncated ? pageResult.Element(IamNamespace + "Marker")?.Value : null;
+            if (truncated && (string.IsNullOrEmpty(next) || next == marker))
+            {
+                // A partial list would hide a policy from the checks: say so instead.
+                return AwsResult<IReadOnlyList<AttachedPolicy>>.Fail(IamFailures.Unexpected(call, "a truncated list without a new Marker"));
+            }
+
+            marker = next;
+        }
+        while (marker is not null);
+
+        return AwsResult<IReadOnlyList<AttachedPolicy>>.Ok(policies);
+    }
+
+    /// <summary>
+    /// The default transport: redirects are not followed, because the signer sits above the transport and a followed
+    /// redirect would go out with a stale or stripped signature.
+    /// </summary>
+    internal static SocketsHttpHandler CreateTransport() => new()
+    {
+        AllowAutoRedirect = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    };
+
+    /// <summary>
+    /// Decodes a policy document as IAM returns it: percent-encoded per RFC 3986, so <c>+</c> is a literal plus
+    /// (form decoding would turn it into a space). A document that is already JSON (some emulators) is kept as is.
+    /// </summary>
+    internal static string DecodeDocument(string document)
+    {
+        string trimmed = document.TrimStart();
+        return trimmed.StartsWith('{') ? document : Uri.UnescapeDataString(document);
+    }
+
+    /// <summary>
+    /// The SigV4 region for an IAM endpoint: the region in a regional IAM host name, <c>us-gov-west-1</c> for
+    /// GovCloud, otherwise <c>us-east-1</c> (IAM's global endpoint, and what LocalStack and other emulators accept).
+    /// </summary>
+    internal static string SigningRegionFor(Uri endpoint)
+    {
+        string host = endpoint.Host.ToLowerInvariant();
+        if (host is "iam.us-gov.amazonaws.com" or "iam-fips.us-gov.amazonaws.com")
+        {
+            return "us-gov-west-1";
+        }
+
+        Match regional = RegionalIamHost().Match(host);
+        return regional.Success ? regional.Groups["region"].Value : DefaultSigningRegion;
+    }
+
+    [GeneratedRegex(@"^iam(-fips)?\.(?<region>[a-z]{2}(-[a-z]+)+-\d+)\.amazonaws\.com(\.cn)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex RegionalIamHost();
+
+    /// <summary>Posts one Query action and returns its <c>…Result</c> element, or the failure.</summary>
+    private async Task<IamAnswer> CallAsync(IamCall call, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
+    {
+        List<KeyValuePair<string, string>> form = [new("Action", call.Action), .. parameters, new("Version", ApiVersion)];
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint)
+            {
+                Content = new FormUrlEncodedContent(form),
+            };
+            using HttpResponseMessage response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            XElement? root = ParseXml(body);
+
+            if (!response.IsSuccessStatusCode)
+            {
+                return IamAnswer.Failed(IamFailures.FromErrorResponse(call, (int)response.StatusCode, root));
+            }
+
+            XElement? result = root?.Element(IamNamespace + call.Action + "Result");
+            return result is null
+                ? IamAnswer.Failed(IamFailures.Unexpected(call, root is null ? "a body that is not XML" : $"no {call.Action}Result element"))
+                : new IamAnswer(result);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The caller did not cancel, so HttpClient's own deadline did.
+            return IamAnswer.Failed(IamFailures.Timeout(call, _http.Timeout));
+        }
+        catch (HttpRequestException ex)
+        {
+            return IamAnswer.Failed(IamFailures.Network(call, _endpoint, ex));
+        }
+        catch (AmazonClientException ex)
+        {
+            // The signer resolves the credentials on every request (e.g. an SSO or assume-role refresh) and can fail.
+            return IamAnswer.Failed(IamFailures.UnusableCredentials(call, ex));
+        }
+        catch (AmazonServiceException ex)
+        {
+            return IamAnswer.Failed(IamFailures.UnusableCredentials(call, ex));
+        }
+    }
+
+    private static XElement? ParseXml(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var text = new StringReader(body);
+            using var reader = XmlReader.Create(text, SafeXml);
+            return XDocument.Load(reader).Root;
+        }
+        catch (XmlException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The <c>…Result</c> element of a successful call, or its failure.</summary>
+    private sealed class IamAnswer
+    {
+        public IamAnswer(XElement result) => Result = result;
+
+        private IamAnswer(AwsFailure failure) => Failure = failure;
+
+        /// <summary>The result element, or null when the call failed.</summary>
+        public XElement? Result { get; }
+
+        private AwsFailure? Failure { get; }
+
+        public static IamAnswer Failed(AwsFailure failure) => new(failure);
+
+        /// <summary>The failure as a result of another type.</summary>
+        public AwsResult<T> Fail<T>() => AwsResult<T>.Fail(Failure ?? throw new InvalidOperationException("The call succeeded."));
+    }
+}

@@ -1,0 +1,30 @@
+namespace IcaKms.Core.Aws;
+
+/// <summary>What KMS DescribeKey says about a key, with the key ARN always resolved.</summary>
+/// <param name="KeyArn">The full key ARN (never an alias ARN).</param>
+/// <param name="KeyId">The key id (UUID or <c>mrk-…</c>).</param>
+/// <param name="Region">The key's region, from its ARN.</param>
+/// <param name="Account">The key's account, from its ARN.</param>
+/// <param name="KeySpec">E.g. <c>SYMMETRIC_DEFAULT</c>.</param>
+/// <param name="KeyUsage">E.g. <c>ENCRYPT_DECRYPT</c>.</param>
+/// <param name="KeyState">E.g. <c>Enabled</c>, <c>Disabled</c>, <c>PendingDeletion</c>.</param>
+/// <param name="KeyManager"><c>CUSTOMER</c> or <c>AWS</c>.</param>
+/// <param name="MultiRegion">Whether it is a multi-Region key.</param>
+/// <param name="DeletionDate">When a key pending deletion will be deleted.</param>
+public sealed record KmsKeyDescription(
+    string KeyArn,
+    string KeyId,
+    string Region,
+    string Account,
+    string KeySpec,
+    string KeyUsage,
+    string KeyState,
+    string KeyManager,
+    bool MultiRegion,
+    DateTimeOffset? DeletionDate);
+
+/// <summary>A key offered in the key picker: usable for S3 SSE-KMS with ICA.</summary>
+/// <param name="KeyArn">The full key ARN.</param>
+/// <param name="Aliases">Its alias names (<c>alias/…</c>), possibly none.</param>
+/// <param name="Description">The key's description.</param>
+public sealed record KmsKeyChoice(string KeyArn, IReadOnlyList<string> Aliases, string Description);

@@ -1,0 +1,27 @@
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+
+namespace IcaKms.Core.Aws;
+
+/// <summary>The STS call IcaKms makes, over the AWS SDK's <see cref="IAmazonSecurityTokenService"/>.</summary>
+public sealed class StsGateway : IStsGateway
+{
+    private readonly IAmazonSecurityTokenService _sts;
+
+    /// <summary>Creates the gateway over an STS client (the caller owns the client).</summary>
+    public StsGateway(IAmazonSecurityTokenService sts)
+    {
+        _sts = sts ?? throw new ArgumentNullException(nameof(sts));
+    }
+
+    /// <inheritdoc />
+    public Task<AwsResult<CallerIdentity>> GetCallerIdentityAsync(CancellationToken cancellationToken = default) =>
+        new AwsCall("sts:GetCallerIdentity", "sts:GetCallerIdentity", null).RunAsync(
+            async token =>
+            {
+                GetCallerIdentityResponse response = await _sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), token)
+                    .ConfigureAwait(false);
+                return new CallerIdentity(response.Account ?? "", response.Arn ?? "", response.UserId ?? "");
+            },
+            cancellationToken);
+}

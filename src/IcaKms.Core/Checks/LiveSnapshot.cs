@@ -1,0 +1,43 @@
+using IcaKms.Core.Aws;
+
+namespace IcaKms.Core.Checks;
+
+/// <summary>
+/// One inspection of the live state: every call's outcome, successful or not. Checks are pure functions over it.
+/// A null member means the call was not made (nothing to ask about, e.g. no prefix or no IAM user given).
+/// </summary>
+public sealed record LiveSnapshot
+{
+    /// <summary>The bucket's region (HeadBucket).</summary>
+    public required AwsResult<string> BucketRegion { get; init; }
+
+    /// <summary>The bucket's default encryption.</summary>
+    public required AwsResult<BucketEncryption?> Encryption { get; init; }
+
+    /// <summary>The bucket's versioning status.</summary>
+    public required AwsResult<string?> Versioning { get; init; }
+
+    /// <summary>The bucket's object ownership.</summary>
+    public required AwsResult<string?> ObjectOwnership { get; init; }
+
+    /// <summary>The bucket's public access block.</summary>
+    public required AwsResult<PublicAccessBlock?> PublicAccess { get; init; }
+
+    /// <summary>Whether the prefix folder exists; null when no prefix was given.</summary>
+    public AwsResult<bool>? PrefixExists { get; init; }
+
+    /// <summary>The key from the wizard, described (resolved to its key ARN).</summary>
+    public required AwsResult<KmsKeyDescription> Key { get; init; }
+
+    /// <summary>The key's policy JSON.</summary>
+    public required AwsResult<string> KeyPolicy { get; init; }
+
+    /// <summary>The key the bucket's default encryption names, described; null when it names none.</summary>
+    public AwsResult<KmsKeyDescription>? EncryptionKey { get; init; }
+
+    /// <summary>The managed policies of the IAM user or the given policy ARN; null when neither was given.</summary>
+    public AwsResult<IReadOnlyList<ManagedPolicyVersion>>? IamPolicies { get; init; }
+
+    /// <summary>How long the whole inspection took.</summary>
+    public TimeSpan Elapsed { get; init; }
+}

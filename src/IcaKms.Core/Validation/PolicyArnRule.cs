@@ -1,0 +1,25 @@
+using System.Text.RegularExpressions;
+
+namespace IcaKms.Core.Validation;
+
+/// <summary>A customer managed policy ARN to check (optional), e.g. <c>arn:aws:iam::123456789012:policy/ica-sse-kms</c>.</summary>
+public static partial class PolicyArnRule
+{
+    /// <summary>Checks a managed policy ARN; empty is allowed.</summary>
+    /// <param name="input">What the user typed.</param>
+    public static FieldValidation Validate(string? input)
+    {
+        string arn = (input ?? string.Empty).Trim();
+        if (arn.Length == 0)
+        {
+            return FieldValidation.Ok(string.Empty);
+        }
+
+        return PolicyArnPattern().IsMatch(arn)
+            ? FieldValidation.Ok(arn)
+            : FieldValidation.Fail(input!, "A managed policy ARN looks like arn:aws:iam::123456789012:policy/ica-sse-kms (IAM console → Policies → the policy → ARN).");
+    }
+
+    [GeneratedRegex(@"^arn:aws(-cn|-us-gov)?:iam::(\d{12}|aws):policy/([\w+=,.@-]+/)*[\w+=,.@-]{1,128}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PolicyArnPattern();
+}

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using IcaKms.Core.Aws;
+
+namespace IcaKms.Core.Tests.Checks;
+
+/// <summary>
+/// In-memory gateways answering from settable results, recording every call by name ("s3:GetBucketVersioning",
+/// "kms:DescribeKey alias/x", …) and letting a test hold any call at <see cref="OnCall"/> before it answers.
+/// </summary>
+internal sealed class FakeAws : IS3Gateway, IKmsGateway, IIamGateway, IStsGateway
+{
+    private readonly ConcurrentQueue<string> _calls = new();
+
+    public IReadOnlyList<string> Calls => [.. _calls];
+
+    /// <summary>Runs when a call starts, before it answers (await a gate here; throw to simulate a gateway bug).</summary>
+    public Func<string, CancellationToken, Task> OnCall { get; set; } = (_, _) => Task.CompletedTask;
+
+    public AwsGateways Gateways => new(this, this, this, this);
+
+    public AwsResult<string> BucketRegion { get; set; } = Live.Ok(Live.Region);
+
+    public AwsResult<BucketEncryption?> Encryption { get; set; } = Live.Ok<BucketEncryption?>(Live.Encryption);
+
+    public AwsResult<string?> Versioning { get; set; } = Live.Ok<string?>(null);
+
+    public AwsResult<string?> Ownership { get; set; } = Live.Ok<string?>("BucketOwnerEnforced");
+
+    public AwsResult<PublicAccessBlock?> PublicAccess { get; set; } = Live.Ok<PublicAccessBlock?>(new PublicAccessBlock(true, true, true, true));
+
+    public AwsResult<bool> PrefixExists { get; set; } = Live.Ok(true);
+
+    /// <summary>DescribeKey answers by the key as asked (ARN, id or alias); anything else is not found.</summary>
+    public Dictionary<string, AwsResult<KmsKeyDescription>> Keys { get; } = new(StringComparer.Ordinal) { [Live.KeyArn] = Live.Ok(Live.Key) };
+
+    public AwsResult<string> KeyPolicy { get; set; } = Live.Ok(Live.KeyPolicy(Live.RootStatement, Live.CrossAccountStatement));
+
+    public AwsResult<IReadOnlyList<AttachedPolicy>> Attached { get; set; } =
+        AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([new AttachedPolicy("ica-kms", Live.PolicyArn)]);
+
+    /// <summary>GetPolicyDefaultVersion answers by policy ARN; anything else is not found.</summary>
+    public Dictionary<string, AwsResult<ManagedPolicyVersion>> Versions { get; } = new(StringComparer.Ordinal)
+    {
+        [Live.PolicyArn] = Live.Ok(Live.Version(Live.IamPolicy())),
+    };
+
+    public Task<AwsResult<string>> GetBucketRegionAsync(string bucket, CancellationToken cancellationToken = default) =>
+        AnswerAsync("s3:HeadBucket", BucketRegion, cancellationToken);
+
+    public Task<AwsResult<BucketEncryption?>> GetDefaultEncryptionAsync(string bucket, CancellationToken cancellationToken = default) =>
+        AnswerAsync("s3:GetBucketEncryption", Encryption, cancellationToken);
+
+    public Task<AwsResult<string?>> GetVersioningAsync(string bucket, CancellationToken cancellationToken = default) =>
+        AnswerAsync("s3:GetBucketVersioning", Versioning, cancellationToken);
+
+    public Task<AwsResult<string?>> GetObjectOwnershipAsync(string bucket, CancellationToken cancellationToken = default) =>
+        AnswerAsync("s3:GetBucketOwnershipControls", Ownership, cancellationToken);
+
+    public Task<AwsResult<PublicAccessBlock?>> GetPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default) =>
+        AnswerAsync("s3:GetPublicAccessBlock", PublicAccess, cancellationToken);
+
+    public Task<AwsResult<bool>> PrefixExistsAsync(string bucket, string prefix, CancellationToken cancellationToken = default) =>
+        AnswerAsync($"s3:ListObjectsV2 {prefix}", PrefixExists, cancellationToken);
+
+    public Task<AwsResult<KmsKeyDescription>> DescribeKeyAsync(string keyIdOrAlias, CancellationToken cancellationToken = default) =>
+        AnswerAsync(
+            $"kms:DescribeKey {keyIdOrAlias}",
+            Keys.TryGetValue(keyIdOrAlias, out AwsResult<KmsKeyDescription>? key)
+                ? key
+                : Live.Failed<KmsKeyDescription>(AwsFailureKind.NotFound, "kms:DescribeKey", $"Key {keyIdOrAlias} is not found."),
+            cancellationToken);
+
+    public Task<AwsResult<IReadOnlyList<KmsKeyChoice>>> ListUsableKeysAsync(CancellationToken cancellationToken = default) =>
+        AnswerAsync("kms:ListKeys", AwsResult<IReadOnlyList<KmsKeyChoice>>.Ok([]), cancellationToken);
+
+    public Task<AwsResult<string>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default) =>
+        AnswerAsync("kms:GetKeyPolicy", KeyPolicy, cancellationToken);
+
+    public Task<AwsResult<ManagedPolicyVersion>> GetPolicyDefaultVersionAsync(string policyArn, CancellationToken cancellationToken = default) =>
+        AnswerAsync(
+            $"iam:GetPolicyVersion {policyArn}",
+            Versions.TryGetValue(policyArn, out AwsResult<ManagedPolicyVersion>? version)
+                ? version
+                : Live.Failed<ManagedPolicyVersion>(AwsFailureKind.NotFound, "iam:GetPolicyVersion", $"Policy {policyArn} was not found."),
+            cancellationToken);
+
+    public Task<AwsResult<IReadOnlyList<AttachedPolicy>>> ListAttachedUserPoliciesAsync(string userName, CancellationToken cancellationToken = default) =>
+        AnswerAsync("iam:ListAttachedUserPolicies", Attached, cancellationToken);
+
+    public Task<AwsResult<CallerIdentity>> GetCallerIdentityAsync(CancellationToken cancellationToken = default) =>
+        AnswerAsync("sts:GetCallerIdentity", Live.Ok(new CallerIdentity(Live.Account, Live.UserArn, "AIDAEXAMPLE")), cancellationToken);
+
+    private async Task<AwsResult<T>> AnswerAsync<T>(string call, AwsResult<T> result, CancellationToken cancellationToken)
+    {
+        _calls.Enqueue(call);
+        await OnCall(call, cancellationToken);
+        return result;
+    }
+}
+
+/// <summary>
+/// Holds the named calls until every one of them has started, then lets them all answer: an inspection that waited
+/// for one of them before starting another would never get past it (the test's deadline then cancels it).
+/// </summary>
+internal sealed class StartGate
+{
+    private readonly HashSet<string> _waitingFor;
+    private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _lock = new();
+
+    public StartGate(IEnumerable<string> calls)
+    {
+        _waitingFor = new HashSet<string>(calls, StringComparer.Ordinal);
+    }
+
+    public bool IsOpen => _open.Task.IsCompleted;
+
+    public Task OnCall(string call, CancellationToken cancellationToken)
+    {
+        bool gated;
+        lock (_lock)
+        {
+            gated = _waitingFor.Remove(call);
+            if (_waitingFor.Count == 0)
+            {
+                _open.TrySetResult();
+            }
+        }
+
+        return gated ? _open.Task.WaitAsync(cancellationToken) : Task.CompletedTask;
+    }
+}

@@ -1,0 +1,304 @@
+using IcaKms.Core.Aws;
+using IcaKms.Core.Checks;
+using IcaKms.Core.Setup;
+using static IcaKms.Core.Tests.Checks.Live;
+
+namespace IcaKms.Core.Tests.Checks;
+
+public sealed class InspectionTests : IDisposable
+{
+    private const string ExtraPolicyArn = $"arn:aws:iam::{Account}:policy/extra";
+
+    // A deadline, not a timing assertion: an inspection that serializes gated calls would otherwise hang forever.
+    private readonly CancellationTokenSource _deadline = new(TimeSpan.FromSeconds(30));
+
+    private readonly FakeAws _aws = new();
+
+    public void Dispose() => _deadline.Dispose();
+
+    private Task<LiveSnapshot> RunAsync(SetupInputs? inputs = null, InspectionTargets? targets = null, TimeProvider? time = null) =>
+        Inspection.RunAsync(_aws.Gateways, inputs ?? Inputs, targets ?? Targets, _deadline.Token, time);
+
+    [Fact]
+    public async Task RunAsync_StartsEveryIndependentCall_BeforeAnyAnswers()
+    {
+        _aws.Versions[ExtraPolicyArn] = Ok(Version(IamPolicy(), ExtraPolicyArn));
+        var gate = new StartGate(
+        [
+            "s3:HeadBucket", "s3:GetBucketEncryption", "s3:GetBucketVersioning", "s3:GetBucketOwnershipControls", "s3:GetPublicAccessBlock",
+            $"s3:ListObjectsV2 {Prefix}", $"kms:DescribeKey {KeyArn}", "kms:GetKeyPolicy", "iam:ListAttachedUserPolicies", $"iam:GetPolicyVersion {ExtraPolicyArn}",
+        ]);
+        _aws.OnCall = gate.OnCall;
+
+        LiveSnapshot snapshot = await RunAsync(targets: new InspectionTargets(User, ExtraPolicyArn));
+
+        Assert.True(gate.IsOpen);
+        Assert.True(snapshot.BucketRegion.Succeeded);
+        Assert.Equal([PolicyArn, ExtraPolicyArn], snapshot.IamPolicies!.Value!.Select(p => p.PolicyArn));
+    }
+
+    [Fact]
+    public async Task RunAsync_ReadsTheAttachedPolicies_InParallel()
+    {
+        string[] arns = [.. Enumerable.Range(1, 3).Select(i => $"arn:aws:iam::{Account}:policy/p{i}")];
+        _aws.Attached = AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([.. arns.Select(a => new AttachedPolicy(a[(a.LastIndexOf('/') + 1)..], a))]);
+        foreach (string arn in arns)
+        {
+            _aws.Versions[arn] = Ok(Version(IamPolicy(), arn));
+        }
+
+        var gate = new StartGate(arns.Select(a => $"iam:GetPolicyVersion {a}"));
+        _aws.OnCall = gate.OnCall;
+
+        LiveSnapshot snapshot = await RunAsync();
+
+        Assert.True(gate.IsOpen);
+        Assert.Equal(arns, snapshot.IamPolicies!.Value!.Select(p => p.PolicyArn));
+    }
+
+    [Fact]
+    public async Task RunAsync_DescribesTheEncryptionKey_AsSoonAsEncryptionIsIn()
+    {
+        _aws.Encryption = Ok<BucketEncryption?>(Encryption with { KmsMasterKeyId = "alias/ica-data" });
+        _aws.Keys["alias/ica-data"] = Ok(Key);
+        // The key policy answers only once the dependent DescribeKey has started: it must not wait for everything else.
+        var gate = new StartGate(["kms:GetKeyPolicy", "kms:DescribeKey alias/ica-data"]);
+        _aws.OnCall = gate.OnCall;
+
+        LiveSnapshot snapshot = await RunAsync();
+
+        Assert.True(gate.IsOpen);
+        Assert.Equal(KeyArn, snapshot.EncryptionKey!.Value!.KeyArn);
+        Assert.Equal(CheckState.Pass, Check(snapshot, LiveCheckIds.BucketEncryption).State);
+    }
+
+    [Fact]
+    public async Task RunAsync_ReusesTheKeyDescription_WhenEncryptionNamesTheWizardKey()
+    {
+        LiveSnapshot snapshot = await RunAsync();
+
+        Assert.Single(_aws.Calls, c => c.StartsWith("kms:DescribeKey", StringComparison.Ordinal));
+        Assert.Same(snapshot.Key, snapshot.EncryptionKey);
+    }
+
+    [Fact]
+    public async Task RunAsync_LeavesEncryptionKeyNull_WhenEncryptionNamesNoKey()
+    {
+        _aws.Encryption = Ok<BucketEncryption?>(new BucketEncryption("AES256", null, false, []));
+
+        LiveSnapshot snapshot = await RunAsync();
+
+        Assert.Null(snapshot.EncryptionKey);
+    }
+
+    [Fact]
+    public async Task RunAsync_TurnsAThrowingGatewayIntoAFailure()
+    {
+        _aws.OnCall = (call, _) => call == "kms:GetKeyPolicy" ? throw new InvalidOperationException("bug") : Task.CompletedTask;
+
+        LiveSnapshot snapshot = await RunAsync();
+
+        Assert.Equal(AwsFailureKind.Other, snapshot.KeyPolicy.Failure!.Kind);
+        Assert.Equal("kms:GetKeyPolicy", snapshot.KeyPolicy.Failure.Action);
+        Assert.Contains("InvalidOperationException", snapshot.KeyPolicy.Failure.Message, StringComparison.Ordinal);
+        Assert.True(snapshot.Key.Succeeded);
+        Assert.Equal(CheckState.NotChecked, Check(snapshot, LiveCheckIds.KeyPolicyIam).State);
+    }
+
+    [Fact]
+    public async Task RunAsync_TurnsASynchronousThrowIntoAFailure()
+    {
+        var gateways = _aws.Gateways with { Kms = new ThrowingKms() };
+
+        LiveSnapshot snapshot = await Inspection.RunAsync(gateways, Inputs, Targets, _deadline.Token);
+
+        Assert.Equal(AwsFailureKind.Other, snapshot.Key.Failure!.Kind);
+        Assert.Equal(AwsFailureKind.Other, snapshot.KeyPolicy.Failure!.Kind);
+        Assert.Equal(AwsFailureKind.Other, snapshot.EncryptionKey!.Failure!.Kind);
+        Assert.Contains(LiveChecks.Evaluate(snapshot, Inputs, Targets), c => c.Id == LiveCheckIds.KeyState && c.State == CheckState.NotChecked);
+    }
+
+    [Fact]
+    public async Task RunAsync_ReportsATimeout_WhenAGatewayIsCancelledByItsOwnDeadline()
+    {
+        _aws.OnCall = (call, _) => call == "s3:GetBucketVersioning" ? throw new TaskCanceledException("HttpClient.Timeout") : Task.CompletedTask;
+
+        LiveSnapshot snapshot = await RunAsync();
+
+        Assert.Equal(AwsFailureKind.Timeout, snapshot.Versioning.Failure!.Kind);
+    }
+
+    [Fact]
+    public async Task RunAsync_Throws_WhenTheCallerCancels()
+    {
+        using var cancel = new CancellationTokenSource();
+        var never = new TaskCompletionSource();
+        _aws.OnCall = (call, ct) =>
+        {
+            if (call == "kms:GetKeyPolicy")
+            {
+                cancel.Cancel();
+            }
+
+            return never.Task.WaitAsync(ct);
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Inspection.RunAsync(_aws.Gateways, Inputs, Targets, cancel.Token));
+    }
+
+    [Fact]
+    public async Task RunAsync_Throws_WithoutCalling_WhenAlreadyCancelled()
+    {
+        using var cancel = new CancellationTokenSource();
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Inspection.RunAsync(_aws.Gateways, Inputs, Targets, cancel.Token));
+        Assert.Empty(_aws.Calls);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("/ica")]
+    public async Task RunAsync_LeavesPrefixExistsNull_WithoutAValidPrefix(string prefix)
+    {
+        LiveSnapshot snapshot = await RunAsync(Inputs with { KeyPrefix = prefix });
+
+        Assert.Null(snapshot.PrefixExists);
+        Assert.DoesNotContain(_aws.Calls, c => c.StartsWith("s3:ListObjectsV2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_LooksForTheNormalizedPrefix()
+    {
+        LiveSnapshot snapshot = await RunAsync(Inputs with { KeyPrefix = " runs/2024 " });
+
+        Assert.True(snapshot.PrefixExists!.Value);
+        Assert.Contains("s3:ListObjectsV2 runs/2024/", _aws.Calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_CallsNoS3_WhenTheBucketNameIsInvalid()
+    {
+        LiveSnapshot snapshot = await RunAsync(Inputs with { BucketName = "s3://lab-ica-data" });
+
+        Assert.DoesNotContain(_aws.Calls, c => c.StartsWith("s3:", StringComparison.Ordinal));
+        Assert.False(snapshot.BucketRegion.Succeeded);
+        Assert.Equal(CheckState.NotChecked, Check(snapshot, LiveCheckIds.BucketRegion, Inputs with { BucketName = "s3://lab-ica-data" }).State);
+    }
+
+    [Fact]
+    public async Task RunAsync_AsksKmsOnlyAboutTheBucketsKey_WhenNoKeyIsGiven()
+    {
+        LiveSnapshot snapshot = await RunAsync(Inputs with { KeyArn = "" });
+
+        Assert.Equal([$"kms:DescribeKey {KeyArn}"], _aws.Calls.Where(c => c.StartsWith("kms:", StringComparison.Ordinal)));
+        Assert.False(snapshot.Key.Succeeded);
+        Assert.False(snapshot.KeyPolicy.Succeeded);
+        Assert.True(snapshot.EncryptionKey!.Succeeded);
+    }
+
+    [Fact]
+    public async Task RunAsync_PassesTheKeyAsTyped_ForTheGatewayToResolve()
+    {
+        _aws.Keys["alias/ica"] = Ok(Key);
+
+        LiveSnapshot snapshot = await RunAsync(Inputs with { KeyArn = " alias/ica " });
+
+        Assert.Contains("kms:DescribeKey alias/ica", _aws.Calls);
+        Assert.Equal(KeyArn, snapshot.Key.Value!.KeyArn);
+    }
+
+    [Fact]
+    public async Task RunAsync_ReadsNoIam_WithoutUserOrPolicy()
+    {
+        LiveSnapshot snapshot = await RunAsync(targets: new InspectionTargets(" ", null));
+
+        Assert.Null(snapshot.IamPolicies);
+        Assert.DoesNotContain(_aws.Calls, c => c.StartsWith("iam:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_ReadsAnAttachedGivenPolicyOnce()
+    {
+        LiveSnapshot snapshot = await RunAsync(targets: new InspectionTargets(User, PolicyArn));
+
+        Assert.Single(_aws.Calls, c => c == $"iam:GetPolicyVersion {PolicyArn}");
+        Assert.Single(snapshot.IamPolicies!.Value!);
+    }
+
+    [Fact]
+    public async Task RunAsync_ReadsOnlyThePolicy_WhenOnlyAPolicyArnIsGiven()
+    {
+        LiveSnapshot snapshot = await RunAsync(targets: new InspectionTargets(PolicyArn: PolicyArn));
+
+        Assert.DoesNotContain("iam:ListAttachedUserPolicies", _aws.Calls);
+        Assert.Equal(PolicyArn, snapshot.IamPolicies!.Value!.Single().PolicyArn);
+    }
+
+    [Fact]
+    public async Task RunAsync_FailsThePolicies_WhenListingFails()
+    {
+        _aws.Attached = AwsResult<IReadOnlyList<AttachedPolicy>>.Fail(
+            new AwsFailure(AwsFailureKind.AccessDenied, "iam:ListAttachedUserPolicies", User, "AccessDenied", "AccessDenied on iam:ListAttachedUserPolicies."));
+
+        LiveSnapshot snapshot = await RunAsync(targets: new InspectionTargets(User, PolicyArn));
+
+        Assert.Equal("iam:ListAttachedUserPolicies", snapshot.IamPolicies!.Failure!.Action);
+    }
+
+    [Fact]
+    public async Task RunAsync_FailsThePolicies_WhenOneVersionFails()
+    {
+        _aws.Attached = AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([new AttachedPolicy("ica-kms", PolicyArn), new AttachedPolicy("gone", ExtraPolicyArn)]);
+
+        LiveSnapshot snapshot = await RunAsync();
+
+        Assert.Equal(AwsFailureKind.NotFound, snapshot.IamPolicies!.Failure!.Kind);
+    }
+
+    [Fact]
+    public async Task RunAsync_MeasuresElapsed_WithTheGivenClock()
+    {
+        var clock = new SteppingClock(TimeSpan.FromMilliseconds(250));
+
+        LiveSnapshot snapshot = await RunAsync(time: clock);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(250), snapshot.Elapsed);
+    }
+
+    [Fact]
+    public async Task RunAsync_ThenEvaluate_PassesEverything_ForAHealthySetup()
+    {
+        LiveSnapshot snapshot = await RunAsync(CrossAccountInputs);
+
+        IReadOnlyList<SetupCheck> checks = LiveChecks.Evaluate(snapshot, CrossAccountInputs, Targets);
+
+        Assert.Equal(15, checks.Count);
+        Assert.All(checks, c => Assert.True(c.State == CheckState.Pass, $"{c.Id}: {c.State} {c.Finding} {c.Fix}"));
+        Assert.Equal(checks.Count, checks.Select(c => c.Id).Distinct().Count());
+    }
+
+    /// <summary>A KMS gateway whose every method throws before returning a task.</summary>
+    private sealed class ThrowingKms : IKmsGateway
+    {
+        public Task<AwsResult<KmsKeyDescription>> DescribeKeyAsync(string keyIdOrAlias, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task<AwsResult<IReadOnlyList<KmsKeyChoice>>> ListUsableKeysAsync(CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task<AwsResult<string>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+    }
+
+    /// <summary>A clock whose every reading is one step after the previous one.</summary>
+    private sealed class SteppingClock(TimeSpan step) : TimeProvider
+    {
+        private long _now;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => Interlocked.Add(ref _now, step.Ticks) - step.Ticks;
+    }
+}

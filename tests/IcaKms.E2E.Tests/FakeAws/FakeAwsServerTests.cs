@@ -1,0 +1,522 @@
+using IcaKms.FakeAws;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Amazon.Runtime;
+using IcaKms.Core.Aws;
+using IcaKms.Core.Policies;
+using IcaKms.E2E.Tests.Infrastructure;
+
+namespace IcaKms.E2E.Tests.FakeAws;
+
+/// <summary>
+/// The fake AWS driven by the app's real gateways (the AWS SDK's S3, KMS and STS clients, and the IAM Query client)
+/// over loopback HTTP, as the app sends to it with an endpoint override. No browser, no app process.
+/// </summary>
+public sealed class FakeAwsServerTests
+{
+    private const string Account = FakeAwsScenario.DefaultAccountId;
+    private const string Region = "eu-west-2";
+    private const string Bucket = "lab-ica-data";
+    private const string KeyId = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+    private const string KeyArn = $"arn:aws:kms:{Region}:{Account}:key/{KeyId}";
+    private const string Secret = "fake-secret-access-key-never-recorded";
+    private const string Token = "fake-session-token-never-recorded";
+
+    [Fact]
+    public async Task IdentifyAsync_KnownAccessKey_ReturnsItsCallerArn()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(new FakeAwsScenario
+        {
+            Credentials = new Dictionary<string, string>
+            {
+                ["ASIAFAKEALICE0000001"] = $"arn:aws:sts::{Account}:assumed-role/LabAdmin/alice",
+                ["AKIAFAKEBOB000000002"] = $"arn:aws:iam::{Account}:user/bob",
+            },
+        });
+
+        AwsResult<CallerIdentity> alice = await Factory(aws).IdentifyAsync(new SessionAWSCredentials("ASIAFAKEALICE0000001", Secret, Token), Region);
+        AwsResult<CallerIdentity> bob = await Factory(aws).IdentifyAsync(new BasicAWSCredentials("AKIAFAKEBOB000000002", Secret), Region);
+
+        Assert.True(alice.Succeeded, alice.Failure?.Message);
+        Assert.Equal(Account, alice.Value!.Account);
+        Assert.Equal($"arn:aws:sts::{Account}:assumed-role/LabAdmin/alice", alice.Value.Arn);
+        Assert.StartsWith("AROA", alice.Value.UserId, StringComparison.Ordinal);
+        Assert.EndsWith(":alice", alice.Value.UserId, StringComparison.Ordinal);
+        Assert.Equal($"arn:aws:iam::{Account}:user/bob", bob.Value!.Arn);
+        Assert.StartsWith("AIDA", bob.Value.UserId, StringComparison.Ordinal);
+        Assert.All(aws.Requests, request => Assert.Equal(new FakeAwsRequest("POST", "/", "sts", "sts:GetCallerIdentity", 200), request));
+        Assert.Equal(2, aws.RequestCount);
+    }
+
+    [Fact]
+    public async Task IdentifyAsync_UnknownAccessKey_FailsWithInvalidCredentials()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start();
+
+        AwsResult<CallerIdentity> result = await Factory(aws).IdentifyAsync(new SessionAWSCredentials("ASIAUNKNOWN000000001", Secret, Token), Region);
+
+        Assert.Equal(AwsFailureKind.InvalidCredentials, result.Failure!.Kind);
+        Assert.Equal("InvalidClientTokenId", result.Failure.ErrorCode);
+        Assert.Equal(new FakeAwsRequest("POST", "/", "sts", "sts:GetCallerIdentity", 403), Assert.Single(aws.Requests));
+    }
+
+    [Fact]
+    public async Task S3_ReadsEveryBucketSetting_OfTheScenario()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(BucketScenario() with
+        {
+            Versioning = "Suspended",
+            Encryption = new BucketEncryption("aws:kms", KeyArn, true, ["SSE-C"]),
+            ObjectOwnership = "BucketOwnerPreferred",
+            PublicAccessBlock = new PublicAccessBlock(true, false, true, false),
+        });
+        IS3Gateway s3 = Gateways(aws).S3;
+
+        AwsResult<string> region = await s3.GetBucketRegionAsync(Bucket);
+        AwsResult<BucketEncryption?> encryption = await s3.GetDefaultEncryptionAsync(Bucket);
+        AwsResult<string?> versioning = await s3.GetVersioningAsync(Bucket);
+        AwsResult<string?> ownership = await s3.GetObjectOwnershipAsync(Bucket);
+        AwsResult<PublicAccessBlock?> publicAccess = await s3.GetPublicAccessBlockAsync(Bucket);
+
+        Assert.Equal(Region, region.Value);
+        BucketEncryption rule = encryption.Value!;
+        Assert.Equal(("aws:kms", KeyArn, true), (rule.SseAlgorithm, rule.KmsMasterKeyId, rule.BucketKeyEnabled));
+        Assert.Equal(["SSE-C"], rule.BlockedEncryptionTypes);
+        Assert.Equal("Suspended", versioning.Value);
+        Assert.Equal("BucketOwnerPreferred", ownership.Value);
+        Assert.Equal(new PublicAccessBlock(true, false, true, false), publicAccess.Value);
+        Assert.Equal(
+            ["s3:HeadBucket", "s3:GetBucketEncryption", "s3:GetBucketVersioning", "s3:GetBucketOwnershipControls", "s3:GetPublicAccessBlock"],
+            aws.Requests.Select(request => request.Operation));
+        Assert.All(aws.Requests, request => Assert.StartsWith($"/{Bucket}", request.PathAndQuery, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task S3_ReportsMissingConfigurations_AsNoValue()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(BucketScenario() with
+        {
+            Versioning = null,
+            Encryption = null,
+            ObjectOwnership = null,
+            PublicAccessBlock = null,
+        });
+        IS3Gateway s3 = Gateways(aws).S3;
+
+        AwsResult<BucketEncryption?> encryption = await s3.GetDefaultEncryptionAsync(Bucket);
+        AwsResult<string?> versioning = await s3.GetVersioningAsync(Bucket);
+        AwsResult<string?> ownership = await s3.GetObjectOwnershipAsync(Bucket);
+        AwsResult<PublicAccessBlock?> publicAccess = await s3.GetPublicAccessBlockAsync(Bucket);
+
+        Assert.True(encryption.Succeeded && versioning.Succeeded && ownership.Succeeded && publicAccess.Succeeded);
+        Assert.Null(encryption.Value);
+        Assert.Null(versioning.Value);
+        Assert.Null(ownership.Value);
+        Assert.Null(publicAccess.Value);
+
+        // The SDK hides the 404's error code of GetBucketEncryption; the gateway asks HeadBucket whether the bucket exists.
+        Assert.Equal(
+            [("s3:GetBucketEncryption", 404), ("s3:HeadBucket", 200), ("s3:GetBucketVersioning", 200), ("s3:GetBucketOwnershipControls", 404), ("s3:GetPublicAccessBlock", 404)],
+            aws.Requests.Select(request => (request.Operation, request.StatusCode)));
+    }
+
+    [Theory]
+    [InlineData("ica/", true)]
+    [InlineData("ica/run-1/", true)]
+    [InlineData("ica/run-2/", false)]
+    [InlineData("data/", false)]
+    [InlineData("", true)]
+    public async Task S3_PrefixExists_WhenAKeyStartsWithIt(string prefix, bool exists)
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(BucketScenario() with { ExistingPrefixes = ["ica/", "ica/run-1/sample.bam", "other/"] });
+
+        AwsResult<bool> result = await Gateways(aws).S3.PrefixExistsAsync(Bucket, prefix);
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.Equal(exists, result.Value);
+        FakeAwsRequest request = Assert.Single(aws.Requests);
+        Assert.Equal("s3:ListObjectsV2", request.Operation);
+        Assert.Contains("list-type=2", request.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task S3_UnknownBucket_FailsNotFound()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(BucketScenario());
+        IS3Gateway s3 = Gateways(aws).S3;
+
+        AwsResult<string> region = await s3.GetBucketRegionAsync("someone-elses-bucket");
+        AwsResult<BucketEncryption?> encryption = await s3.GetDefaultEncryptionAsync("someone-elses-bucket");
+
+        Assert.Equal(AwsFailureKind.NotFound, region.Failure!.Kind);
+        Assert.Equal(AwsFailureKind.NotFound, encryption.Failure!.Kind);
+        Assert.Equal("NoSuchBucket", encryption.Failure.ErrorCode);
+        Assert.All(aws.Requests, request => Assert.Equal(404, request.StatusCode));
+    }
+
+    [Fact]
+    public async Task S3_BucketInAnotherRegion_IsFoundByHeadBucketsRedirect()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(BucketScenario() with { BucketRegion = "ap-southeast-2" });
+
+        AwsResult<string> region = await Gateways(aws).S3.GetBucketRegionAsync(Bucket);
+
+        Assert.Equal("ap-southeast-2", region.Value);
+        Assert.Equal(("s3:HeadBucket", 301), (aws.Requests[0].Operation, aws.Requests[0].StatusCode));
+    }
+
+    [Fact]
+    public async Task S3_DeniedListBucket_StillTellsTheRegion_ThroughHeadBucketsHeader()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(BucketScenario() with { DeniedActions = new HashSet<string> { "s3:ListBucket" } });
+        IS3Gateway s3 = Gateways(aws).S3;
+
+        AwsResult<string> region = await s3.GetBucketRegionAsync(Bucket);
+        AwsResult<bool> prefix = await s3.PrefixExistsAsync(Bucket, "ica/");
+
+        Assert.Equal(Region, region.Value);
+        Assert.Equal(AwsFailureKind.AccessDenied, prefix.Failure!.Kind);
+        Assert.Equal("s3:ListBucket", prefix.Failure.Action);
+    }
+
+    [Theory]
+    [InlineData("alias/lab-key")]
+    [InlineData($"arn:aws:kms:{Region}:{Account}:alias/lab-key")]
+    [InlineData(KeyId)]
+    [InlineData(KeyArn)]
+    public async Task Kms_DescribeKey_ResolvesToTheKeyArn(string keyIdOrAlias)
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario());
+
+        AwsResult<KmsKeyDescription> result = await Gateways(aws).Kms.DescribeKeyAsync(keyIdOrAlias);
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.Equal(
+            new KmsKeyDescription(KeyArn, KeyId, Region, Account, "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "Enabled", "CUSTOMER", false, null),
+            result.Value);
+        Assert.Equal(new FakeAwsRequest("POST", "/", "kms", "kms:DescribeKey", 200), Assert.Single(aws.Requests));
+    }
+
+    [Fact]
+    public async Task Kms_DescribeKey_OfAMissingAliasOrAnotherRegionsKey_FailsNotFound()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario());
+        IKmsGateway kms = Gateways(aws).Kms;
+
+        AwsResult<KmsKeyDescription> alias = await kms.DescribeKeyAsync("alias/missing");
+        AwsResult<KmsKeyDescription> otherRegion = await kms.DescribeKeyAsync($"arn:aws:kms:us-east-1:{Account}:key/{KeyId}");
+
+        Assert.Equal((AwsFailureKind.NotFound, "NotFoundException"), (alias.Failure!.Kind, alias.Failure.ErrorCode));
+        Assert.Equal((AwsFailureKind.NotFound, "NotFoundException"), (otherRegion.Failure!.Kind, otherRegion.Failure.ErrorCode));
+    }
+
+    [Fact]
+    public async Task Kms_DescribeKey_OfAKeyPendingDeletion_TellsTheStateAndDate()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario() with
+        {
+            Keys = [new FakeKmsKey($"arn:aws:kms:{Region}:{Account}:key/mrk-0123456789abcdef0123456789abcdef") { KeyState = "PendingDeletion" }],
+        });
+
+        AwsResult<KmsKeyDescription> result = await Gateways(aws).Kms.DescribeKeyAsync("mrk-0123456789abcdef0123456789abcdef");
+
+        Assert.Equal("PendingDeletion", result.Value!.KeyState);
+        Assert.True(result.Value.MultiRegion);
+        Assert.Equal(new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero), result.Value.DeletionDate);
+    }
+
+    [Fact]
+    public async Task Kms_GetKeyPolicy_ReturnsTheKeysPolicy()
+    {
+        string policy = FakeAwsScenario.KeyPolicy(Account, FakeAwsScenario.UsEast1CrossAccountRoleArn);
+        await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario() with
+        {
+            Keys = [new FakeKmsKey(KeyArn) { Alias = "alias/lab-key", Policy = policy }],
+        });
+        IKmsGateway kms = Gateways(aws).Kms;
+
+        AwsResult<string> result = await kms.GetKeyPolicyAsync(KeyArn);
+        AwsResult<string> byAlias = await kms.GetKeyPolicyAsync("alias/lab-key");
+
+        Assert.Equal(policy, result.Value);
+        JsonElement statements = JsonDocument.Parse(result.Value!).RootElement.GetProperty("Statement");
+        Assert.Equal(["Enable IAM User Permissions", "Allow cross account access"], statements.EnumerateArray().Select(s => s.GetProperty("Sid").GetString()));
+        Assert.Equal(FakeAwsScenario.UsEast1CrossAccountRoleArn, statements[1].GetProperty("Principal").GetProperty("AWS").GetString());
+
+        // KMS's GetKeyPolicy takes a key id or ARN only.
+        Assert.Equal(AwsFailureKind.NotFound, byAlias.Failure!.Kind);
+    }
+
+    [Fact]
+    public async Task Kms_ListUsableKeys_LeavesOutAwsManaged_Disabled_Asymmetric_AndOtherRegionsKeys()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario() with
+        {
+            Keys =
+            [
+                new FakeKmsKey(KeyArn) { Alias = "alias/lab-key", Description = "lab data" },
+                new FakeKmsKey(ArnOf("aaaaaaaa-0000-0000-0000-000000000001")) { Alias = "alias/aws/s3", KeyManager = "AWS" },
+                new FakeKmsKey(ArnOf("aaaaaaaa-0000-0000-0000-000000000002")) { Alias = "alias/old", KeyState = "Disabled" },
+                new FakeKmsKey(ArnOf("aaaaaaaa-0000-0000-0000-000000000003")) { KeySpec = "RSA_2048" },
+                new FakeKmsKey(ArnOf("aaaaaaaa-0000-0000-0000-000000000004")),
+                new FakeKmsKey($"arn:aws:kms:us-east-1:{Account}:key/aaaaaaaa-0000-0000-0000-000000000005") { Alias = "alias/us" },
+            ],
+        });
+
+        AwsResult<IReadOnlyList<KmsKeyChoice>> result = await Gateways(aws).Kms.ListUsableKeysAsync();
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.Equal(2, result.Value!.Count);
+        Assert.Equal((KeyArn, "lab data"), (result.Value[0].KeyArn, result.Value[0].Description));
+        Assert.Equal(["alias/lab-key"], result.Value[0].Aliases);
+        Assert.Equal(ArnOf("aaaaaaaa-0000-0000-0000-000000000004"), result.Value[1].KeyArn);
+        Assert.Empty(result.Value[1].Aliases);
+
+        // The alias/aws/ key is skipped without a DescribeKey; the other four of the region are described.
+        Assert.Equal(["kms:ListKeys", "kms:ListAliases"], aws.Requests.Take(2).Select(request => request.Operation));
+        Assert.Equal(4, aws.Requests.Count(request => request.Operation == "kms:DescribeKey"));
+    }
+
+    [Fact]
+    public async Task Kms_ListUsableKeys_PagesThroughMoreThanAHundredKeys()
+    {
+        FakeKmsKey[] keys = [.. Enumerable.Range(0, 130).Select(i => new FakeKmsKey(ArnOf($"bbbbbbbb-0000-0000-0000-{i:D12}")))];
+        await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario() with { Keys = keys });
+
+        AwsResult<IReadOnlyList<KmsKeyChoice>> result = await Gateways(aws).Kms.ListUsableKeysAsync();
+
+        Assert.Equal(keys.Select(key => key.KeyArn).Order(StringComparer.Ordinal), result.Value!.Select(choice => choice.KeyArn));
+        Assert.Equal(2, aws.Requests.Count(request => request.Operation == "kms:ListKeys"));
+    }
+
+    [Fact]
+    public async Task Kms_DeniedAction_FailsAccessDenied()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario() with { DeniedActions = new HashSet<string> { "kms:GetKeyPolicy" } });
+        IKmsGateway kms = Gateways(aws).Kms;
+
+        AwsResult<KmsKeyDescription> described = await kms.DescribeKeyAsync(KeyArn);
+        AwsResult<string> policy = await kms.GetKeyPolicyAsync(KeyArn);
+
+        Assert.True(described.Succeeded);
+        Assert.Equal((AwsFailureKind.AccessDenied, "AccessDeniedException", "kms:GetKeyPolicy"), (policy.Failure!.Kind, policy.Failure.ErrorCode, policy.Failure.Action));
+    }
+
+    [Fact]
+    public async Task Iam_ListsTheUsersPolicies_AndReadsTheDefaultVersionsDocument()
+    {
+        const string PolicyArn = $"arn:aws:iam::{Account}:policy/ica/ica-sse-kms";
+        const string OtherArn = $"arn:aws:iam::{Account}:policy/ica-extra";
+        string document = FakeAwsScenario.SpecIamPolicy(Bucket, KeyArn, versioned: true)
+            .Replace("\"Version\"", "\"Id\": \"a+b & <c> 100%\",\n    \"Version\"", StringComparison.Ordinal);
+        await using FakeAwsServer aws = FakeAwsServer.Start(BucketScenario() with
+        {
+            UserPolicies = new Dictionary<string, IReadOnlyList<string>> { ["ica-user"] = [PolicyArn, OtherArn] },
+            PolicyDocuments = new Dictionary<string, string> { [PolicyArn] = document, [OtherArn] = "{}" },
+        });
+        IIamGateway iam = Gateways(aws).Iam;
+
+        AwsResult<IReadOnlyList<AttachedPolicy>> attached = await iam.ListAttachedUserPoliciesAsync("ica-user");
+        AwsResult<ManagedPolicyVersion> version = await iam.GetPolicyDefaultVersionAsync(attached.Value![0].PolicyArn);
+
+        Assert.Equal([new AttachedPolicy("ica-sse-kms", PolicyArn), new AttachedPolicy("ica-extra", OtherArn)], attached.Value);
+        Assert.True(version.Succeeded, version.Failure?.Message);
+        Assert.Equal(new ManagedPolicyVersion(PolicyArn, "v1", document), version.Value);
+        Assert.Equal(
+            [("iam:ListAttachedUserPolicies", 200), ("iam:GetPolicy", 200), ("iam:GetPolicyVersion", 200)],
+            aws.Requests.Select(request => (request.Operation, request.StatusCode)));
+        Assert.All(aws.Requests, request => Assert.Equal(("POST", "/", "iam"), (request.Method, request.PathAndQuery, request.Service)));
+    }
+
+    [Fact]
+    public async Task Iam_UnknownUserOrPolicy_FailsNotFound()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(BucketScenario());
+        IIamGateway iam = Gateways(aws).Iam;
+
+        AwsResult<IReadOnlyList<AttachedPolicy>> user = await iam.ListAttachedUserPoliciesAsync("nobody");
+        AwsResult<ManagedPolicyVersion> policy = await iam.GetPolicyDefaultVersionAsync("arn:aws:iam::aws:policy/ReadOnlyAccess");
+
+        Assert.Equal((AwsFailureKind.NotFound, "NoSuchEntity"), (user.Failure!.Kind, user.Failure.ErrorCode));
+        Assert.Equal((AwsFailureKind.NotFound, "NoSuchEntity"), (policy.Failure!.Kind, policy.Failure.ErrorCode));
+    }
+
+    [Fact]
+    public async Task Scenario_Defaults_AreOneReadySetup_ThatFollowsRegionAndVersioning()
+    {
+        var scenario = new FakeAwsScenario { Region = Region, Versioning = "Enabled" };
+        await using FakeAwsServer aws = FakeAwsServer.Start(scenario);
+        AwsGateways gateways = Factory(aws).Create(Session(aws, FakeAwsScenario.DefaultAccessKeyId), Region);
+
+        AwsResult<BucketEncryption?> encryption = await gateways.S3.GetDefaultEncryptionAsync(FakeAwsScenario.DefaultBucketName);
+        AwsResult<KmsKeyDescription> key = await gateways.Kms.DescribeKeyAsync(encryption.Value!.KmsMasterKeyId!);
+        AwsResult<IReadOnlyList<AttachedPolicy>> attached = await gateways.Iam.ListAttachedUserPoliciesAsync(FakeAwsScenario.DefaultIamUserName);
+        AwsResult<ManagedPolicyVersion> policy = await gateways.Iam.GetPolicyDefaultVersionAsync(Assert.Single(attached.Value!).PolicyArn);
+        AwsResult<string> region = await gateways.S3.GetBucketRegionAsync(FakeAwsScenario.DefaultBucketName);
+        AwsResult<bool> prefix = await gateways.S3.PrefixExistsAsync(FakeAwsScenario.DefaultBucketName, "ica/");
+
+        Assert.Equal($"arn:aws:kms:{Region}:{Account}:key/{FakeAwsScenario.DefaultKeyId}", key.Value!.KeyArn);
+        Assert.True(encryption.Value.BucketKeyEnabled);
+        Assert.Equal(Region, region.Value);
+        Assert.True(prefix.Value);
+
+        // The default policy is the spec's versioned policy for the default bucket and key, as the app builds it.
+        string expected = PolicyJson.Serialize(IcaIamPolicy.Create(FakeAwsScenario.DefaultBucketName, key.Value.KeyArn, PolicyVariant.Versioned));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(policy.Value!.Document)), policy.Value.Document);
+    }
+
+    [Fact]
+    public void Scenario_DefaultKeyPolicies_AreJson_WithTheCrossAccountStatementWhereTheRoleIsKnown()
+    {
+        JsonElement Statements(FakeAwsScenario scenario) =>
+            JsonDocument.Parse(scenario.DefaultKey.Policy!).RootElement.GetProperty("Statement");
+
+        Assert.Equal(2, Statements(new FakeAwsScenario()).GetArrayLength());
+        Assert.Equal(FakeAwsScenario.ApSoutheast2CrossAccountRoleArn,
+            Statements(new FakeAwsScenario { Region = "ap-southeast-2" })[1].GetProperty("Principal").GetProperty("AWS").GetString());
+        Assert.Equal(1, Statements(new FakeAwsScenario { Region = "eu-west-2" }).GetArrayLength());
+        Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(FakeAwsScenario.KeyPolicy(Account)).RootElement.ValueKind);
+    }
+
+    [Fact]
+    public async Task Requests_AreRecorded_WithoutSecrets()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(BucketScenario());
+        AwsGateways gateways = Gateways(aws);
+
+        await Factory(aws).IdentifyAsync(new SessionAWSCredentials(FakeAwsScenario.DefaultAccessKeyId, Secret, Token), Region);
+        await gateways.S3.GetVersioningAsync(Bucket);
+        await gateways.Kms.DescribeKeyAsync("alias/anything");
+        await gateways.Iam.ListAttachedUserPoliciesAsync("nobody");
+
+        Assert.Equal(["sts", "s3", "kms", "iam"], aws.Requests.Select(request => request.Service));
+        string recorded = string.Join("\n", aws.Requests);
+        Assert.DoesNotContain(Secret, recorded, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, recorded, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeAwsScenario.DefaultAccessKeyId, recorded, StringComparison.Ordinal);
+        Assert.DoesNotContain("anything", recorded, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConcurrentCalls_ToEveryService_AreAllAnswered()
+    {
+        var scenario = new FakeAwsScenario();
+        await using FakeAwsServer aws = FakeAwsServer.Start(scenario);
+        AwsGateways gateways = Factory(aws).Create(Session(aws, FakeAwsScenario.DefaultAccessKeyId), FakeAwsScenario.DefaultRegion);
+        const string Bucket = FakeAwsScenario.DefaultBucketName;
+
+        Task<AwsResult<CallerIdentity>> identity = gateways.Sts.GetCallerIdentityAsync();
+        AwsFailure?[] failures = await Task.WhenAll(
+            FailureOf(gateways.S3.GetBucketRegionAsync(Bucket)),
+            FailureOf(gateways.S3.GetDefaultEncryptionAsync(Bucket)),
+            FailureOf(gateways.S3.GetVersioningAsync(Bucket)),
+            FailureOf(gateways.S3.GetObjectOwnershipAsync(Bucket)),
+            FailureOf(gateways.S3.GetPublicAccessBlockAsync(Bucket)),
+            FailureOf(gateways.S3.PrefixExistsAsync(Bucket, "ica/")),
+            FailureOf(gateways.Kms.DescribeKeyAsync(FakeAwsScenario.DefaultKeyAlias)),
+            FailureOf(gateways.Kms.GetKeyPolicyAsync(scenario.DefaultKeyArn)),
+            FailureOf(gateways.Iam.ListAttachedUserPoliciesAsync(FakeAwsScenario.DefaultIamUserName)),
+            FailureOf(gateways.Iam.GetPolicyDefaultVersionAsync(scenario.DefaultPolicyArn)),
+            FailureOf(identity));
+
+        Assert.All(failures, Assert.Null);
+        Assert.Equal(scenario.DefaultCallerArn, (await identity).Value!.Arn);
+        Assert.Equal(12, aws.RequestCount);
+        Assert.Equal(
+            [("iam", 3), ("kms", 2), ("s3", 6), ("sts", 1)],
+            aws.Requests.GroupBy(request => request.Service).Select(group => (group.Key, group.Count())).Order());
+        Assert.All(aws.Requests, request => Assert.Equal(200, request.StatusCode));
+    }
+
+    [Fact]
+    public async Task Latency_DelaysEveryAnswer_WhileConcurrentCallsOverlap()
+    {
+        TimeSpan latency = TimeSpan.FromMilliseconds(400);
+        const int Calls = 10;
+        await using FakeAwsServer aws = FakeAwsServer.Start(BucketScenario() with { Latency = latency });
+        IS3Gateway s3 = Gateways(aws).S3;
+        await s3.GetVersioningAsync(Bucket);
+
+        var clock = Stopwatch.StartNew();
+        AwsResult<string?>[] results = await Task.WhenAll(Enumerable.Range(0, Calls).Select(_ => s3.GetVersioningAsync(Bucket)));
+        clock.Stop();
+
+        Assert.All(results, result => Assert.True(result.Succeeded, result.Failure?.Message));
+        Assert.Equal(Calls + 1, aws.RequestCount);
+        Assert.Equal(Calls + 1, aws.Requests.Count);
+        Assert.True(clock.Elapsed >= latency, $"took {clock.Elapsed}, less than the latency");
+        Assert.True(clock.Elapsed < latency * (Calls / 2), $"took {clock.Elapsed}: the calls were answered one after another");
+    }
+
+    [Fact]
+    public async Task DisposeAsync_AnswersACallWaitingOutTheLatency_AndStopsListening()
+    {
+        FakeAwsServer aws = FakeAwsServer.Start(BucketScenario() with { Latency = TimeSpan.FromMinutes(5) });
+        AwsClientFactory factory = Factory(aws, maxErrorRetry: 0, timeout: TimeSpan.FromMinutes(1));
+        IS3Gateway s3 = factory.Create(Session(aws, FakeAwsScenario.DefaultAccessKeyId), Region).S3;
+        Task<AwsResult<string?>> waiting = s3.GetVersioningAsync(Bucket);
+        await WaitForAsync(() => aws.RequestCount == 1);
+
+        var clock = Stopwatch.StartNew();
+        await aws.DisposeAsync();
+        AwsResult<string?> ended = await waiting;
+        AwsResult<string?> after = await s3.GetVersioningAsync(Bucket);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"dispose and the waiting call took {clock.Elapsed}");
+        Assert.Equal("ServiceUnavailable", ended.Failure!.ErrorCode);
+        Assert.Equal(new FakeAwsRequest("GET", $"/{Bucket}/?versioning", "fake", "fake:Stopping", 503), Assert.Single(aws.Requests));
+        Assert.Equal(AwsFailureKind.Network, after.Failure!.Kind);
+        await aws.DisposeAsync();
+    }
+
+    [Fact]
+    public void Start_RejectsAMalformedScenario()
+    {
+        Assert.Throws<ArgumentException>(() => FakeAwsServer.Start(new FakeAwsScenario { Keys = [new FakeKmsKey("alias/not-a-key-arn")] }));
+        Assert.Throws<ArgumentException>(() => FakeAwsServer.Start(new FakeAwsScenario { Versioning = "Off" }));
+    }
+
+    private static async Task<AwsFailure?> FailureOf<T>(Task<AwsResult<T>> call) => (await call).Failure;
+
+    private static FakeAwsScenario BucketScenario() => new()
+    {
+        Region = Region,
+        BucketName = Bucket,
+    };
+
+    private static FakeAwsScenario KeyScenario() => BucketScenario() with
+    {
+        Keys = [new FakeKmsKey(KeyArn) { Alias = "alias/lab-key" }],
+    };
+
+    private static string ArnOf(string keyId) => $"arn:aws:kms:{Region}:{Account}:key/{keyId}";
+
+    /// <summary>The app's factory pointed at the fake: SDK clients by endpoint override, IAM by its Query client.</summary>
+    private static AwsClientFactory Factory(FakeAwsServer aws, int maxErrorRetry = 2, TimeSpan? timeout = null) =>
+        new(session => IamQueryClient.Create(session.Credentials, aws.Url), aws.Url)
+        {
+            MaxErrorRetry = maxErrorRetry,
+            Timeout = timeout ?? TimeSpan.FromSeconds(10),
+        };
+
+    private static AwsSession Session(FakeAwsServer aws, string accessKeyId) => new(
+        AwsSessionSource.Pasted,
+        new SessionAWSCredentials(accessKeyId, Secret, Token),
+        new CallerIdentity(Account, aws.Scenario.Credentials[accessKeyId], "AROAEXAMPLE:admin"),
+        null);
+
+    private static AwsGateways Gateways(FakeAwsServer aws) =>
+        Factory(aws).Create(Session(aws, FakeAwsScenario.DefaultAccessKeyId), Region);
+
+    /// <summary>Waits for a condition the fake reaches by itself (a request arriving), polling without a fixed sleep.</summary>
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "The request did not reach the fake.");
+            await Task.Yield();
+        }
+    }
+}

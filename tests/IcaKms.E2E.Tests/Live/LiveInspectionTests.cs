@@ -1,0 +1,158 @@
+using IcaKms.FakeAws;
+using IcaKms.E2E.Tests.Infrastructure;
+using IcaKms.E2E.Tests.Pages;
+using IcaKms.Web.Services;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IcaKms.E2E.Tests.Live;
+
+/// <summary>A connected session against the loopback fake AWS: findings, and credentials that go nowhere.</summary>
+[Collection(E2ECollection.Name)]
+public sealed class LiveInspectionTests(AppServer app, BrowserFixture browser)
+{
+    private const string Secret = "E2eSecretAccessKeyValue/NeverLogged+0123456789";
+    private const string Token = "E2eSessionTokenValueThatMustNeverAppearAnywhere0123456789";
+
+    private FakeAwsScenario Scenario => app.Aws.Scenario;
+
+    private async Task<WizardPage> OpenConnectedAsync(IPage page, string accessKeyId = FakeAwsScenario.DefaultAccessKeyId)
+    {
+        var wizard = new WizardPage(page, app.BaseUrl);
+        await wizard.OpenAsync();
+        await new ConnectionPanel(page).ConnectAsync(accessKeyId, Secret, Token);
+        return wizard;
+    }
+
+    [Fact]
+    public async Task Connect_ShowsAccountAndPrincipal()
+    {
+        IPage page = await browser.NewPageAsync(app.BaseUrl);
+        await using IBrowserContext context = page.Context;
+
+        await OpenConnectedAsync(page);
+
+        await Expect(new ConnectionPanel(page).Identity).ToContainTextAsync(Scenario.AccountId);
+        await Expect(new ConnectionPanel(page).Identity).ToContainTextAsync(Scenario.DefaultCallerArn);
+    }
+
+    [Fact]
+    public async Task Connect_ShowsStsRefusal_WhenKeyUnknown()
+    {
+        IPage page = await browser.NewPageAsync(app.BaseUrl);
+        await using IBrowserContext context = page.Context;
+        var wizard = new WizardPage(page, app.BaseUrl);
+        await wizard.OpenAsync();
+        var panel = new ConnectionPanel(page);
+        await panel.OpenButton.ClickAsync();
+        await panel.AccessKeyId.FillAsync("ASIAUNKNOWN000000009");
+        await panel.SecretAccessKey.FillAsync(Secret);
+        await panel.SessionToken.FillAsync(Token);
+
+        await panel.ConnectButton.ClickAsync();
+
+        await Expect(page.GetByTestId("connection-panel").GetByRole(AriaRole.Alert)).ToContainTextAsync("credentials");
+        await Expect(panel.Offline).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Inspect_ShowsFindingsPerCheck_AndChecksTheLivePolicy()
+    {
+        IPage page = await browser.NewPageAsync(app.BaseUrl);
+        await using IBrowserContext context = page.Context;
+        WizardPage wizard = await OpenConnectedAsync(page);
+        await wizard.Bucket.FillAsync(Scenario.BucketName, Scenario.DefaultKeyArn, "ica/");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inspect bucket and key" }).ClickAsync();
+
+        await Expect(page.GetByTestId("live-bucket-encryption")).ToContainTextAsync("pass");
+        await Expect(page.GetByTestId("live-key-manager")).ToContainTextAsync("pass");
+        await Expect(page.GetByTestId("live-prefix-folder")).ToContainTextAsync("pass");
+        await wizard.SaveScreenshotAsync("live-1-bucket");
+
+        await wizard.NextAsync();
+        await Expect(page.GetByTestId("live-variant-reason")).ToContainTextAsync("never been enabled");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "IAM user for ICA" }).FillAsync(FakeAwsScenario.DefaultIamUserName);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the live policy" }).ClickAsync();
+        await Expect(page.GetByTestId("live-iam-policy-live")).ToContainTextAsync("pass");
+        await wizard.SaveScreenshotAsync("live-2-iam-policy");
+        Assert.Contains(app.Aws.Requests, r => r.Operation == "iam:ListAttachedUserPolicies");
+    }
+
+    [Fact]
+    public async Task Inspect_FailsEncryptionCheck_WhenKeyIsAnotherKey()
+    {
+        IPage page = await browser.NewPageAsync(app.BaseUrl);
+        await using IBrowserContext context = page.Context;
+        WizardPage wizard = await OpenConnectedAsync(page);
+        string otherKey = Scenario.DefaultKeyArn.Replace("1234abcd", "9999abcd", StringComparison.Ordinal);
+        await wizard.Bucket.FillAsync(Scenario.BucketName, otherKey, "ica/");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inspect bucket and key" }).ClickAsync();
+
+        await Expect(page.GetByTestId("live-key-resolves")).ToContainTextAsync("fail");
+        await Expect(page.GetByTestId("live-bucket-encryption")).Not.ToContainTextAsync("pass");
+    }
+
+    [Fact]
+    public async Task Credentials_NeverReachLogsPageOrBrowserStorage()
+    {
+        IPage page = await browser.NewPageAsync(app.BaseUrl);
+        await using IBrowserContext context = page.Context;
+        WizardPage wizard = await OpenConnectedAsync(page);
+        await wizard.Bucket.FillAsync(Scenario.BucketName, Scenario.DefaultKeyArn, "ica/");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inspect bucket and key" }).ClickAsync();
+        await Expect(page.GetByTestId("live-bucket-encryption")).ToBeVisibleAsync();
+        await wizard.WaitUntilStoredAsync(Scenario.BucketName);
+
+        string html = await page.ContentAsync();
+        string storage = await page.EvaluateAsync<string>("() => JSON.stringify(Object.assign({}, window.localStorage, window.sessionStorage))");
+        string inputs = await page.EvaluateAsync<string>("() => Array.from(document.querySelectorAll('input')).map(i => i.value).join('|')");
+
+        Assert.True(app.Aws.Requests.Count > 5, "the session was used against the fake AWS");
+        Assert.Contains("AwsConnection", app.Output, StringComparison.Ordinal);
+        foreach (string secret in new[] { Secret, Token })
+        {
+            Assert.DoesNotContain(secret, app.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, storage, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, inputs, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(Scenario.BucketName, storage, StringComparison.Ordinal);
+        Assert.DoesNotContain(WizardStorage.Key + "-credentials", storage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoSessions_NeverSeeEachOthersIdentity()
+    {
+        IPage first = await browser.NewPageAsync(app.BaseUrl);
+        await using IBrowserContext firstContext = first.Context;
+        IPage second = await browser.NewPageAsync(app.BaseUrl);
+        await using IBrowserContext secondContext = second.Context;
+
+        await OpenConnectedAsync(first);
+        await OpenConnectedAsync(second, AppServer.SecondAccessKeyId);
+        await first.ReloadAsync();
+        await new WizardPage(first, app.BaseUrl).OpenAsync();
+
+        await Expect(new ConnectionPanel(second).Identity).ToContainTextAsync(AppServer.SecondCallerArn);
+        Assert.DoesNotContain(Scenario.DefaultCallerArn, await second.ContentAsync(), StringComparison.Ordinal);
+        await Expect(new ConnectionPanel(first).Offline).ToBeVisibleAsync();
+        Assert.DoesNotContain(AppServer.SecondCallerArn, await first.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Disconnect_ReturnsOffline_AndHidesLivePanels()
+    {
+        IPage page = await browser.NewPageAsync(app.BaseUrl);
+        await using IBrowserContext context = page.Context;
+        await OpenConnectedAsync(page);
+        var panel = new ConnectionPanel(page);
+
+        await panel.DisconnectButton.ClickAsync();
+
+        await Expect(panel.Offline).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("bucket-live-panel")).ToHaveCountAsync(0);
+    }
+}

@@ -1,0 +1,178 @@
+using System.Net;
+using System.Xml.Linq;
+
+namespace IcaKms.FakeAws;
+
+/// <content>
+/// The Query-protocol services (form POST, XML answers): STS GetCallerIdentity, and IAM GetPolicy, GetPolicyVersion
+/// and ListAttachedUserPolicies.
+/// </content>
+public sealed partial class FakeAwsServer
+{
+    private const string StsService = "sts";
+    private const string IamService = "iam";
+    private const string StsVersion = "2011-06-15";
+    private const string IamVersion = "2010-05-08";
+    private const string DefaultPolicyVersionId = "v1";
+    private const string IamTimestamp = "2024-01-02T03:04:05Z";
+    private static readonly XNamespace StsNamespace = $"https://sts.amazonaws.com/doc/{StsVersion}/";
+    private static readonly XNamespace IamNamespace = $"https://iam.amazonaws.com/doc/{IamVersion}/";
+
+    private FakeAwsResponse AnswerQuery(IncomingRequest request, string action)
+    {
+        string service = action switch
+        {
+            "GetCallerIdentity" => StsService,
+            "GetPolicy" or "GetPolicyVersion" or "ListAttachedUserPolicies" => IamService,
+            _ => request.Scope?.Service == IamService ? IamService : StsService,
+        };
+        var call = new QueryCall(service, action, service == IamService ? IamNamespace : StsNamespace);
+        if (request.Scope is null)
+        {
+            return QueryError(call, HttpStatusCode.Forbidden, "MissingAuthenticationToken", "Request is missing Authentication Token");
+        }
+
+        if (Caller(request) is not { } caller)
+        {
+            return QueryError(call, HttpStatusCode.Forbidden, "InvalidClientTokenId", "The security token included in the request is invalid.");
+        }
+
+        string version = service == IamService ? IamVersion : StsVersion;
+        if (request.Parameter("Version") != version || action is not ("GetCallerIdentity" or "GetPolicy" or "GetPolicyVersion" or "ListAttachedUserPolicies"))
+        {
+            return QueryError(call, HttpStatusCode.BadRequest, "InvalidAction",
+                $"Could not find operation {action} for version {request.Parameter("Version") ?? "(none)"} (FakeAwsServer answers {service} version {version}).");
+        }
+
+        if (service == StsService)
+        {
+            // GetCallerIdentity needs no permission, and cannot be denied.
+            return QueryAnswer(call, new XElement(StsNamespace + "Arn", caller),
+                new XElement(StsNamespace + "UserId", UserIdOf(caller)),
+                new XElement(StsNamespace + "Account", caller.Split(':')[4]));
+        }
+
+        string subject = action == "ListAttachedUserPolicies"
+            ? $"arn:aws:iam::{Scenario.AccountId}:user/{request.Parameter("UserName")}"
+            : request.Parameter("PolicyArn") ?? "*";
+        if (Denied(call.Operation))
+        {
+            return QueryError(call, HttpStatusCode.Forbidden, "AccessDenied",
+                $"User: {caller} is not authorized to perform: {call.Operation} on resource: {subject} because no identity-based policy allows the {call.Operation} action");
+        }
+
+        return action switch
+        {
+            "GetPolicy" => GetPolicy(call, request),
+            "GetPolicyVersion" => GetPolicyVersion(call, request),
+            _ => ListAttachedUserPolicies(call, request),
+        };
+    }
+
+    private FakeAwsResponse GetPolicy(QueryCall call, IncomingRequest request)
+    {
+        if (request.Parameter("PolicyArn") is not { Length: > 0 } policyArn)
+        {
+            return QueryError(call, HttpStatusCode.BadRequest, "ValidationError", "1 validation error detected: Value null at 'policyArn' failed to satisfy constraint: Member must not be null");
+        }
+
+        if (!Scenario.PolicyDocuments.ContainsKey(policyArn))
+        {
+            return QueryError(call, HttpStatusCode.NotFound, "NoSuchEntity", $"Policy {policyArn} was not found.");
+        }
+
+        string resource = policyArn.Split(':', 6)[^1];
+        string path = resource.Contains('/', StringComparison.Ordinal) ? resource[resource.IndexOf('/', StringComparison.Ordinal)..(resource.LastIndexOf('/') + 1)] : "/";
+        int attachments = Scenario.UserPolicies.Values.Count(arns => arns.Contains(policyArn, StringComparer.Ordinal));
+        return QueryAnswer(call, new XElement(IamNamespace + "Policy",
+            new XElement(IamNamespace + "PolicyName", resource.Split('/')[^1]),
+            new XElement(IamNamespace + "DefaultVersionId", DefaultPolicyVersionId),
+            new XElement(IamNamespace + "PolicyId", $"ANPA{StableId(policyArn)}"),
+            new XElement(IamNamespace + "Path", path),
+            new XElement(IamNamespace + "Arn", policyArn),
+            new XElement(IamNamespace + "AttachmentCount", attachments),
+            new XElement(IamNamespace + "PermissionsBoundaryUsageCount", 0),
+            new XElement(IamNamespace + "IsAttachable", "true"),
+            new XElement(IamNamespace + "CreateDate", IamTimestamp),
+            new XElement(IamNamespace + "UpdateDate", IamTimestamp)));
+    }
+
+    private FakeAwsResponse GetPolicyVersion(QueryCall call, IncomingRequest request)
+    {
+        string? policyArn = request.Parameter("PolicyArn");
+        string? versionId = request.Parameter("VersionId");
+        if (string.IsNullOrEmpty(policyArn) || string.IsNullOrEmpty(versionId))
+        {
+            return QueryError(call, HttpStatusCode.BadRequest, "ValidationError", "PolicyArn and VersionId are required.");
+        }
+
+        if (!Scenario.PolicyDocuments.TryGetValue(policyArn, out string? document) || versionId != DefaultPolicyVersionId)
+        {
+            return QueryError(call, HttpStatusCode.NotFound, "NoSuchEntity", $"Policy {policyArn} version {versionId} does not exist or is not attachable.");
+        }
+
+        // IAM percent-encodes the document (RFC 3986), then XML-escapes it.
+        return QueryAnswer(call, new XElement(IamNamespace + "PolicyVersion",
+            new XElement(IamNamespace + "Document", Uri.EscapeDataString(document)),
+            new XElement(IamNamespace + "VersionId", DefaultPolicyVersionId),
+            new XElement(IamNamespace + "IsDefaultVersion", "true"),
+            new XElement(IamNamespace + "CreateDate", IamTimestamp)));
+    }
+
+    private FakeAwsResponse ListAttachedUserPolicies(QueryCall call, IncomingRequest request)
+    {
+        if (request.Parameter("UserName") is not { Length: > 0 } userName)
+        {
+            return QueryError(call, HttpStatusCode.BadRequest, "ValidationError", "1 validation error detected: Value null at 'userName' failed to satisfy constraint: Member must not be null");
+        }
+
+        if (!Scenario.UserPolicies.TryGetValue(userName, out IReadOnlyList<string>? policyArns))
+        {
+            return QueryError(call, HttpStatusCode.NotFound, "NoSuchEntity", $"The user with name {userName} cannot be found.");
+        }
+
+        return QueryAnswer(call,
+            new XElement(IamNamespace + "AttachedPolicies", policyArns.Select(arn => new XElement(IamNamespace + "member",
+                new XElement(IamNamespace + "PolicyName", arn.Split('/')[^1]),
+                new XElement(IamNamespace + "PolicyArn", arn)))),
+            new XElement(IamNamespace + "IsTruncated", "false"));
+    }
+
+    /// <summary>The unique id GetCallerIdentity gives a principal: <c>AROA…:session</c> for a role session, <c>AIDA…</c> for a user.</summary>
+    private static string UserIdOf(string arn)
+    {
+        string[] parts = arn.Split(':', 6);
+        string resource = parts.Length == 6 ? parts[5] : arn;
+        string[] path = resource.Split('/');
+        return path[0] switch
+        {
+            "assumed-role" when path.Length >= 3 => $"AROA{StableId(string.Join('/', path[..^1]))}:{path[^1]}",
+            "federated-user" => $"{parts[4]}:{path[^1]}",
+            "root" => parts[4],
+            _ => $"AIDA{StableId(arn)}",
+        };
+    }
+
+    private static FakeAwsResponse QueryAnswer(QueryCall call, params XElement[] result) =>
+        QueryXml(call, HttpStatusCode.OK, new XElement(call.Namespace + $"{call.Action}Response",
+            new XElement(call.Namespace + $"{call.Action}Result", result),
+            new XElement(call.Namespace + "ResponseMetadata", new XElement(call.Namespace + "RequestId", NewRequestId()))));
+
+    /// <summary>The Query protocol's <c>&lt;ErrorResponse&gt;</c>.</summary>
+    private static FakeAwsResponse QueryError(QueryCall call, HttpStatusCode status, string code, string message) =>
+        QueryXml(call, status, new XElement(call.Namespace + "ErrorResponse",
+            new XElement(call.Namespace + "Error",
+                new XElement(call.Namespace + "Type", (int)status >= 500 ? "Receiver" : "Sender"),
+                new XElement(call.Namespace + "Code", code),
+                new XElement(call.Namespace + "Message", message)),
+            new XElement(call.Namespace + "RequestId", NewRequestId())));
+
+    private static FakeAwsResponse QueryXml(QueryCall call, HttpStatusCode status, XElement root) =>
+        new(call.Service, call.Operation, status, XmlText(root), "text/xml", [("x-amzn-RequestId", NewRequestId())]);
+
+    /// <summary>A Query-protocol call: its service, action and XML namespace.</summary>
+    private sealed record QueryCall(string Service, string Action, XNamespace Namespace)
+    {
+        public string Operation => $"{Service}:{Action}";
+    }
+}

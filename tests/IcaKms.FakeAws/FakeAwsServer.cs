@@ -1,0 +1,394 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace IcaKms.FakeAws;
+
+/// <summary>
+/// A loopback HTTP server on 127.0.0.1 and a free port that answers as AWS does for one <see cref="FakeAwsScenario"/>:
+/// S3 (path-style REST XML), KMS (JSON 1.1), STS and IAM (Query XML), all on one base URL, as the app's clients send
+/// them with an endpoint override (<see cref="Url"/>, e.g. as <c>AWS_ENDPOINT_URL</c>). Read-only: it answers the
+/// calls of the live inspection and refuses the rest (S3 501 <c>NotImplemented</c>, KMS <c>UnknownOperationException</c>,
+/// Query <c>InvalidAction</c>). Requests are answered concurrently; every one is counted and recorded in
+/// <see cref="Requests"/> without its headers or body, so no signature or credential is kept.
+/// </summary>
+public sealed partial class FakeAwsServer : IAsyncDisposable
+{
+    private const int StartAttempts = 5;
+    private const int MaxBodyBytes = 1 << 20;
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+    private static readonly string[] SecretQueryParameters = ["X-Amz-Signature", "X-Amz-Credential", "X-Amz-Security-Token"];
+
+    private readonly HttpListener _listener;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentQueue<FakeAwsRequest> _requests = new();
+    private readonly Task _acceptLoop;
+    private int _requestCount;
+    private int _active;
+    private int _disposed;
+
+    private FakeAwsServer(FakeAwsScenario scenario, HttpListener listener, Uri url)
+    {
+        Scenario = scenario;
+        _listener = listener;
+        Url = url;
+        _acceptLoop = Task.Run(AcceptLoopAsync);
+    }
+
+    /// <summary>The account the server plays.</summary>
+    public FakeAwsScenario Scenario { get; }
+
+    /// <summary>The base URL of every service, <c>http://127.0.0.1:PORT/</c>.</summary>
+    public Uri Url { get; }
+
+    /// <summary>How many requests have arrived so far (including ones still being answered).</summary>
+    public int RequestCount => Volatile.Read(ref _requestCount);
+
+    /// <summary>The requests answered so far, in the order their answers were decided.</summary>
+    public IReadOnlyList<FakeAwsRequest> Requests => [.. _requests];
+
+    /// <summary>Starts a server for the scenario (the default one when null) on a free loopback port.</summary>
+    /// <exception cref="ArgumentException">The scenario is inconsistent (e.g. a malformed key ARN).</exception>
+    public static FakeAwsServer Start(FakeAwsScenario? scenario = null)
+    {
+        scenario ??= new FakeAwsScenario();
+        Validate(scenario);
+        for (int attempt = 1; ; attempt++)
+        {
+            var url = new Uri($"http://127.0.0.1:{FreePort()}/");
+            var listener = new HttpListener();
+            listener.Prefixes.Add(url.AbsoluteUri);
+            try
+            {
+                listener.Start();
+                return new FakeAwsServer(scenario, listener, url);
+            }
+            catch (HttpListenerException) when (attempt < StartAttempts)
+            {
+                // Another process took the port between FreePort and Start: try another one.
+                listener.Close();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stops listening, answers the calls still waiting out <see cref="FakeAwsScenario.Latency"/> with 503
+    /// <c>ServiceUnavailable</c>, and waits for the answers being written.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        // Answer first, then stop: HttpListener's Stop closes open connections, sending an empty 200 on Linux.
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (Volatile.Read(ref _active) > 0)
+        {
+            await _drained.Task.WaitAsync(DrainTimeout).ConfigureAwait(false);
+        }
+
+        _listener.Stop();
+        await _acceptLoop.ConfigureAwait(false);
+        _listener.Close();
+        _stopping.Dispose();
+    }
+
+    private static void Validate(FakeAwsScenario scenario)
+    {
+        if (scenario.Versioning is not (null or "Enabled" or "Suspended"))
+        {
+            throw new ArgumentException($"Versioning must be null, Enabled or Suspended, not '{scenario.Versioning}'.", nameof(scenario));
+        }
+
+        foreach (FakeKmsKey key in scenario.Keys)
+        {
+            string[] parts = key.KeyArn.Split(':');
+            if (parts.Length != 6 || parts[0] != "arn" || parts[2] != "kms" || !parts[5].StartsWith("key/", StringComparison.Ordinal) || parts[5].Length <= 4)
+            {
+                throw new ArgumentException($"'{key.KeyArn}' is not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/KEY-ID).", nameof(scenario));
+            }
+
+            if (key.Alias is { } alias && (!alias.StartsWith("alias/", StringComparison.Ordinal) || alias.Length <= 6))
+            {
+                throw new ArgumentException($"The alias '{alias}' of {key.KeyArn} must be 'alias/NAME'.", nameof(scenario));
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        try
+        {
+            return ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        finally
+        {
+            probe.Stop();
+        }
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync().ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException
+                && _stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
+            Interlocked.Increment(ref _requestCount);
+            Interlocked.Increment(ref _active);
+            _ = Task.Run(() => HandleAsync(context));
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        try
+        {
+            string method = context.Request.HttpMethod.ToUpperInvariant();
+            string pathAndQuery = context.Request.RawUrl ?? "/";
+            FakeAwsResponse response;
+            try
+            {
+                IncomingRequest request = await ReadAsync(context.Request, _stopping.Token).ConfigureAwait(false);
+                response = Answer(request);
+                if (Scenario.Latency > TimeSpan.Zero)
+                {
+                    await Task.Delay(Scenario.Latency, _stopping.Token).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                // Stopping: answer what is still waiting (HttpListener's Abort would send an empty 200 on Linux).
+                response = S3Error("fake:Stopping", HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", "FakeAwsServer is stopping.") with
+                {
+                    Service = "fake",
+                };
+            }
+            catch (Exception exception) when (exception is not (HttpListenerException or IOException or ObjectDisposedException))
+            {
+                // A bug of the fake, or a request it cannot read: say so in S3's error shape (every SDK reads
+                // <Error><Code>), with a 500.
+                response = S3Error("fake:InternalError", HttpStatusCode.InternalServerError, "InternalError", $"FakeAwsServer failed: {exception}") with
+                {
+                    Service = "fake",
+                };
+            }
+
+            _requests.Enqueue(new FakeAwsRequest(method, Redact(pathAndQuery), response.Service, response.Operation, (int)response.Status));
+            await WriteAsync(context.Response, response, method == "HEAD").ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is HttpListenerException or IOException or ObjectDisposedException)
+        {
+            // The client went away: nobody is left to answer.
+            context.Response.Abort();
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref _active) == 0 && _stopping.IsCancellationRequested)
+            {
+                _drained.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>Routes a request to the service it is for, after checking who sent it.</summary>
+    private FakeAwsResponse Answer(IncomingRequest request)
+    {
+        if (request.Header("X-Amz-Target") is { } target && target.StartsWith("TrentService.", StringComparison.Ordinal))
+        {
+            return AnswerKms(request, target["TrentService.".Length..]);
+        }
+
+        if (request.QueryAction() is { } action)
+        {
+            return AnswerQuery(request, action);
+        }
+
+        return AnswerS3(request);
+    }
+
+    /// <summary>The caller's ARN, or null when the request is not signed with a known access key id.</summary>
+    private string? Caller(IncomingRequest request) =>
+        request.Scope is { } scope && Scenario.Credentials.TryGetValue(scope.AccessKeyId, out string? arn) ? arn : null;
+
+    /// <summary>The region the request was signed for, else the scenario's.</summary>
+    private string RegionOf(IncomingRequest request) => request.Scope?.Region ?? Scenario.Region;
+
+    private bool Denied(string iamAction) => Scenario.DeniedActions.Contains(iamAction);
+
+    private static async Task<IncomingRequest> ReadAsync(HttpListenerRequest request, CancellationToken cancellationToken)
+    {
+        string body = "";
+        if (request.HasEntityBody)
+        {
+            using var buffer = new MemoryStream();
+            byte[] chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await request.InputStream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    throw new InvalidDataException($"The request body is over {MaxBodyBytes} bytes.");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            body = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (string? name in request.Headers.AllKeys)
+        {
+            if (name is not null && request.Headers[name] is { } value)
+            {
+                headers[name] = value;
+            }
+        }
+
+        string raw = request.RawUrl ?? "/";
+        int question = raw.IndexOf('?', StringComparison.Ordinal);
+        string path = question < 0 ? raw : raw[..question];
+        string query = question < 0 ? "" : raw[(question + 1)..];
+        return new IncomingRequest(request.HttpMethod.ToUpperInvariant(), raw, Uri.UnescapeDataString(path), ParseForm(query), headers, body);
+    }
+
+    private static async Task WriteAsync(HttpListenerResponse response, FakeAwsResponse answer, bool head)
+    {
+        response.StatusCode = (int)answer.Status;
+        response.KeepAlive = true;
+        foreach ((string name, string value) in answer.Headers)
+        {
+            response.AddHeader(name, value);
+        }
+
+        if (answer.ContentType is not null)
+        {
+            response.ContentType = answer.ContentType;
+        }
+
+        byte[] body = head ? [] : Encoding.UTF8.GetBytes(answer.Body);
+        response.ContentLength64 = body.Length;
+        if (body.Length > 0)
+        {
+            await response.OutputStream.WriteAsync(body).ConfigureAwait(false);
+        }
+
+        response.Close();
+    }
+
+    /// <summary>Parses <c>a=1&amp;b&amp;c=x+y</c> (a query string or a form body); a key without value maps to "".</summary>
+    private static Dictionary<string, string> ParseForm(string text)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string pair in text.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int equals = pair.IndexOf('=', StringComparison.Ordinal);
+            string name = WebUtility.UrlDecode(equals < 0 ? pair : pair[..equals]);
+            values[name] = equals < 0 ? "" : WebUtility.UrlDecode(pair[(equals + 1)..]);
+        }
+
+        return values;
+    }
+
+    /// <summary>The path and query with the values of presigned-URL secrets replaced.</summary>
+    private static string Redact(string pathAndQuery)
+    {
+        int question = pathAndQuery.IndexOf('?', StringComparison.Ordinal);
+        if (question < 0)
+        {
+            return pathAndQuery;
+        }
+
+        IEnumerable<string> parts = pathAndQuery[(question + 1)..].Split('&').Select(part =>
+        {
+            string name = WebUtility.UrlDecode(part.Split('=', 2)[0]);
+            return SecretQueryParameters.Contains(name, StringComparer.OrdinalIgnoreCase) ? $"{name}=REDACTED" : part;
+        });
+        return $"{pathAndQuery[..(question + 1)]}{string.Join('&', parts)}";
+    }
+
+    /// <summary>A stable pseudo id of 16 capitals and digits for a name (IAM's unique ids, request ids).</summary>
+    private static string StableId(string name) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..16];
+
+    private static string NewRequestId() => Guid.NewGuid().ToString();
+
+    [GeneratedRegex(@"Credential=(?<akid>[^/\s,]+)/(?<date>\d{8})/(?<region>[^/\s,]+)/(?<service>[^/\s,]+)/aws4_request", RegexOptions.CultureInvariant)]
+    private static partial Regex CredentialScope();
+
+    /// <summary>The SigV4 credential scope of a request: who signed it, for which region and service.</summary>
+    private sealed record SigningScope(string AccessKeyId, string Region, string Service);
+
+    /// <summary>A request as read off the wire; only <see cref="RawPathAndQuery"/> (redacted) outlives it.</summary>
+    private sealed record IncomingRequest(
+        string Method,
+        string RawPathAndQuery,
+        string Path,
+        IReadOnlyDictionary<string, string> Query,
+        IReadOnlyDictionary<string, string> Headers,
+        string Body)
+    {
+        /// <summary>The signer's scope, from the Authorization header or a presigned URL's <c>X-Amz-Credential</c>.</summary>
+        public SigningScope? Scope { get; } = ParseScope(Headers, Query);
+
+        public string? Header(string name) => Headers.TryGetValue(name, out string? value) ? value : null;
+
+        /// <summary>The form fields of a form-encoded body.</summary>
+        public IReadOnlyDictionary<string, string> Form =>
+            Header("Content-Type") is { } type && type.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+                ? ParseForm(Body)
+                : new Dictionary<string, string>();
+
+        /// <summary>A Query-protocol parameter, from the form body or else the query string.</summary>
+        public string? Parameter(string name) =>
+            Form.TryGetValue(name, out string? value) || Query.TryGetValue(name, out value) ? value : null;
+
+        /// <summary>The Query-protocol action (STS, IAM) of a request to the root path, or null.</summary>
+        public string? QueryAction() => Path == "/" && Parameter("Action") is { Length: > 0 } action ? action : null;
+
+        private static SigningScope? ParseScope(IReadOnlyDictionary<string, string> headers, IReadOnlyDictionary<string, string> query)
+        {
+            string? credential = headers.TryGetValue("Authorization", out string? authorization)
+                ? authorization
+                : query.TryGetValue("X-Amz-Credential", out string? presigned) ? $"Credential={presigned}" : null;
+            Match match = CredentialScope().Match(credential ?? "");
+            return match.Success
+                ? new SigningScope(match.Groups["akid"].Value, match.Groups["region"].Value, match.Groups["service"].Value)
+                : null;
+        }
+    }
+
+    /// <summary>An answer: status, body, headers, and what to record about the call.</summary>
+    private sealed record FakeAwsResponse(
+        string Service,
+        string Operation,
+        HttpStatusCode Status,
+        string Body,
+        string? ContentType,
+        IReadOnlyList<(string Name, string Value)> Headers);
+}
+
+/// <summary>One request the fake answered, without headers or body (so without signatures or credentials).</summary>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="PathAndQuery">The path and query as sent (presigned-URL secrets redacted), e.g. <c>/bucket?encryption</c>.</param>
+/// <param name="Service"><c>s3</c>, <c>kms</c>, <c>sts</c> or <c>iam</c>.</param>
+/// <param name="Operation">The API operation, e.g. <c>s3:GetBucketEncryption</c>, <c>kms:DescribeKey</c>, <c>iam:GetPolicy</c>.</param>
+/// <param name="StatusCode">The HTTP status answered.</param>
+public sealed record FakeAwsRequest(string Method, string PathAndQuery, string Service, string Operation, int StatusCode);

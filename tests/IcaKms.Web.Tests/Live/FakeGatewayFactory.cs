@@ -1,0 +1,76 @@
+using Amazon.Runtime;
+using IcaKms.Core.Aws;
+
+namespace IcaKms.Web.Tests.Live;
+
+/// <summary>
+/// In-memory AWS for component tests: one bucket (versioning Suspended, SSE-KMS with <see cref="KeyArn"/>),
+/// one key with an alias, one user with the spec's policy. Credentials are accepted when the access key id
+/// starts with <see cref="GoodKeyPrefix"/>; the caller ARN names the key id so two sessions can be told apart.
+/// </summary>
+internal sealed class FakeGatewayFactory : IAwsGatewayFactory, IS3Gateway, IKmsGateway, IIamGateway, IStsGateway
+{
+    public const string GoodKeyPrefix = "ASIAGOOD";
+    public const string Account = "123456789012";
+    public const string Bucket = "lab-ica-data";
+    public const string KeyArn = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+    public string? VersioningStatus { get; set; } = "Suspended";
+
+    public int InspectionCalls { get; private set; }
+
+    public AwsGateways Create(AwsSession session, string region) => new(this, this, this, this);
+
+    public Task<AwsResult<CallerIdentity>> IdentifyAsync(AWSCredentials credentials, string region, CancellationToken cancellationToken = default)
+    {
+        string keyId = credentials.GetCredentials().AccessKey;
+        return Task.FromResult(keyId.StartsWith(GoodKeyPrefix, StringComparison.Ordinal)
+            ? AwsResult<CallerIdentity>.Ok(new CallerIdentity(Account, $"arn:aws:sts::{Account}:assumed-role/admin/{keyId}", "AROAEXAMPLE"))
+            : AwsResult<CallerIdentity>.Fail(new AwsFailure(AwsFailureKind.InvalidCredentials, "sts:GetCallerIdentity", null, "InvalidClientTokenId",
+                "Your credentials were refused (InvalidClientTokenId): paste fresh temporary credentials.")));
+    }
+
+    public Task<AwsResult<string>> GetBucketRegionAsync(string bucket, CancellationToken cancellationToken = default) =>
+        Answer(AwsResult<string>.Ok("us-east-1"));
+
+    public Task<AwsResult<BucketEncryption?>> GetDefaultEncryptionAsync(string bucket, CancellationToken cancellationToken = default) =>
+        Answer(AwsResult<BucketEncryption?>.Ok(new BucketEncryption("aws:kms", KeyArn, true, [])));
+
+    public Task<AwsResult<string?>> GetVersioningAsync(string bucket, CancellationToken cancellationToken = default) =>
+        Answer(AwsResult<string?>.Ok(VersioningStatus));
+
+    public Task<AwsResult<string?>> GetObjectOwnershipAsync(string bucket, CancellationToken cancellationToken = default) =>
+        Answer(AwsResult<string?>.Ok("BucketOwnerEnforced"));
+
+    public Task<AwsResult<PublicAccessBlock?>> GetPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default) =>
+        Answer(AwsResult<PublicAccessBlock?>.Ok(new PublicAccessBlock(true, true, true, true)));
+
+    public Task<AwsResult<bool>> PrefixExistsAsync(string bucket, string prefix, CancellationToken cancellationToken = default) =>
+        Answer(AwsResult<bool>.Ok(false));
+
+    public Task<AwsResult<KmsKeyDescription>> DescribeKeyAsync(string keyIdOrAlias, CancellationToken cancellationToken = default) =>
+        Answer(AwsResult<KmsKeyDescription>.Ok(new KmsKeyDescription(KeyArn, "1234abcd-12ab-34cd-56ef-1234567890ab", "us-east-1", Account,
+            "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "Enabled", "CUSTOMER", false, null)));
+
+    public Task<AwsResult<IReadOnlyList<KmsKeyChoice>>> ListUsableKeysAsync(CancellationToken cancellationToken = default) =>
+        Answer(AwsResult<IReadOnlyList<KmsKeyChoice>>.Ok([new KmsKeyChoice(KeyArn, ["alias/ica-data"], "ICA data")]));
+
+    public Task<AwsResult<string>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default) =>
+        Answer(AwsResult<string>.Ok($$"""{"Version":"2012-10-17","Statement":[{"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{Account}}:root"},"Action":"kms:*","Resource":"*"}]}"""));
+
+    public Task<AwsResult<ManagedPolicyVersion>> GetPolicyDefaultVersionAsync(string policyArn, CancellationToken cancellationToken = default) =>
+        Answer(AwsResult<ManagedPolicyVersion>.Ok(new ManagedPolicyVersion(policyArn, "v1",
+            Core.Policies.PolicyJson.Serialize(Core.Policies.IcaIamPolicy.Create(Bucket, KeyArn, Core.Policies.PolicyVariant.Unversioned)))));
+
+    public Task<AwsResult<IReadOnlyList<AttachedPolicy>>> ListAttachedUserPoliciesAsync(string userName, CancellationToken cancellationToken = default) =>
+        Answer(AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([new AttachedPolicy("ica-kms", $"arn:aws:iam::{Account}:policy/ica-kms")]));
+
+    public Task<AwsResult<CallerIdentity>> GetCallerIdentityAsync(CancellationToken cancellationToken = default) =>
+        Answer(AwsResult<CallerIdentity>.Ok(new CallerIdentity(Account, $"arn:aws:iam::{Account}:user/admin", "AIDAEXAMPLE")));
+
+    private Task<T> Answer<T>(T result)
+    {
+        InspectionCalls++;
+        return Task.FromResult(result);
+    }
+}
