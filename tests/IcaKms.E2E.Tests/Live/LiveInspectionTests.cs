@@ -77,6 +77,14 @@ public sealed class LiveInspectionTests(AppServer app, BrowserFixture browser)
         await Expect(page.GetByTestId("live-iam-policy-live")).ToContainTextAsync("pass");
         await wizard.SaveScreenshotAsync("live-2-iam-policy");
         Assert.Contains(app.Aws.Requests, r => r.Operation == "iam:ListAttachedUserPolicies");
+
+        await wizard.NextAsync();
+        await wizard.IcaConfiguration.ConfigurationName.FillAsync("lab-kms");
+        await wizard.NextAsync();
+        await wizard.NextAsync();
+        await Expect(page.GetByTestId("check-bucket-encryption")).ToContainTextAsync("pass");
+        await Expect(page.GetByTestId("check-live-bucket")).ToHaveCountAsync(0);
+        await wizard.SaveScreenshotAsync("live-5-review");
     }
 
     [Fact]

@@ -90,4 +90,29 @@ public class LivePanelsTests : WizardTestContext
         step.WaitForAssertion(() => Assert.NotEmpty(step.FindAll("[data-testid=check-key-manager]")));
         Assert.Empty(step.FindAll("[data-testid=check-live-key]"));
     }
+
+    [Fact]
+    public async Task Review_RunsLiveChecksOnArrival_WhenConnected()
+    {
+        await ConnectAsync();
+        FillFakeBucket();
+        Render<MudPopoverProvider>();
+
+        IRenderedComponent<ReviewStep> step = Render<ReviewStep>();
+
+        step.WaitForAssertion(() => Assert.Contains("pass", step.Find("[data-testid=check-bucket-encryption]").TextContent, StringComparison.Ordinal));
+        Assert.NotNull(Services.GetRequiredService<LiveInspection>().Checks);
+    }
+
+    [Fact]
+    public void Review_GroupsChecksByStep_InStepOrder()
+    {
+        FillFakeBucket();
+        Render<MudPopoverProvider>();
+
+        IRenderedComponent<ReviewStep> step = Render<ReviewStep>();
+
+        string[] headings = step.FindAll("[data-testid=review-checks] h3").Select(h => h.TextContent.Split('—')[0].Trim()).ToArray();
+        Assert.Equal(["Bucket", "IAM policy", "ICA configuration", "Cross-account copy"], headings);
+    }
 }
