@@ -10,7 +10,7 @@ namespace IcaKms.Web.Services;
 /// </summary>
 public sealed class WizardState
 {
-    public WizardState() => Apply(new SetupInputs { CrossAccountRoleArn = SuggestedRole("us-east-1") });
+    public WizardState() => Apply(Fresh());
 
     /// <summary>Raised after any input changed.</summary>
     public event Action? Changed;
@@ -110,7 +110,14 @@ public sealed class WizardState
     {
         PastedPolicy = string.Empty;
         LiveVariantChoice = null;
-        Update(new SetupInputs { CrossAccountRoleArn = SuggestedRole("us-east-1") });
+        Update(Fresh());
+    }
+
+    // New inputs, with ICA's confirmed cross-account role for the default region filled in.
+    private static SetupInputs Fresh()
+    {
+        var inputs = new SetupInputs();
+        return inputs with { CrossAccountRoleArn = SuggestedRole(inputs.AwsRegion) };
     }
 
     private static string SuggestedRole(string awsRegion) =>
