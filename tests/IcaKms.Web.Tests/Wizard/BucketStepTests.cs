@@ -65,4 +65,18 @@ public class BucketStepTests : WizardTestContext
 
         Assert.Contains("bucket root", step.Find("[role=status]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void KeyField_PointsScreenReaderAtError_WhenInvalid()
+    {
+        IRenderedComponent<BucketStep> step = RenderStep();
+
+        step.Find("input[data-testid=key-arn]").Input("alias/x");
+
+        step.WaitForAssertion(() =>
+        {
+            string describedBy = step.Find("input[data-testid=key-arn]").GetAttribute("aria-describedby")!;
+            Assert.Contains("alias resolves", step.Find($"#{describedBy}").TextContent, StringComparison.Ordinal);
+        });
+    }
 }
