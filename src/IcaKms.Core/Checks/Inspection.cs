@@ -17,12 +17,18 @@ public static class Inspection
     /// <param name="targets">The IAM user and/or managed policy to read, if any.</param>
     /// <param name="ct">Cancels the inspection; it then throws <see cref="OperationCanceledException"/>.</param>
     /// <param name="time">The clock for <see cref="LiveSnapshot.Elapsed"/>; the system clock when null.</param>
+    /// <param name="s3InRegion">
+    /// S3 gateways for another region. S3 answers a bucket's configuration reads only when they are signed for the
+    /// bucket's own region: when the bucket turns out to live elsewhere, those reads are made again there (one more
+    /// round trip, only in that case), so every check can still speak.
+    /// </param>
     public static async Task<LiveSnapshot> RunAsync(
         AwsGateways gateways,
         SetupInputs inputs,
         InspectionTargets targets,
         CancellationToken ct = default,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        Func<string, IS3Gateway>? s3InRegion = null)
     {
         ArgumentNullException.ThrowIfNull(gateways);
         ArgumentNullException.ThrowIfNull(inputs);
@@ -35,43 +41,58 @@ public static class Inspection
         FieldValidation bucket = BucketNameRule.Validate(inputs.BucketName);
         FieldValidation prefix = KeyPrefixRule.Validate(inputs.KeyPrefix);
         string key = inputs.KeyArn.Trim();
-        IS3Gateway s3 = gateways.S3;
         IKmsGateway kms = gateways.Kms;
 
         // Everything below starts now; the only waits are inside the chains that need an earlier answer.
-        Task<AwsResult<string>> region = BucketCall(bucket, "s3:ListBucket", name => s3.GetBucketRegionAsync(name, ct), ct);
-        Task<AwsResult<string?>> versioning = BucketCall(bucket, "s3:GetBucketVersioning", name => s3.GetVersioningAsync(name, ct), ct);
-        Task<AwsResult<string?>> ownership = BucketCall(bucket, "s3:GetBucketOwnershipControls", name => s3.GetObjectOwnershipAsync(name, ct), ct);
-        Task<AwsResult<PublicAccessBlock?>> publicAccess = BucketCall(bucket, "s3:GetBucketPublicAccessBlock", name => s3.GetPublicAccessBlockAsync(name, ct), ct);
-        Task<AwsResult<bool>>? prefixExists = prefix.IsValid && prefix.Value.Length > 0
-            ? BucketCall(bucket, "s3:ListBucket", name => s3.PrefixExistsAsync(name, prefix.Value, ct), ct)
-            : null;
+        Task<AwsResult<string>> region = BucketCall(bucket, "s3:ListBucket", name => gateways.S3.GetBucketRegionAsync(name, ct), ct);
         Task<AwsResult<KmsKeyDescription>> keyDescription = KeyCall(key, "kms:DescribeKey", () => kms.DescribeKeyAsync(key, ct), ct);
         Task<AwsResult<string>> keyPolicy = KeyCall(key, "kms:GetKeyPolicy", () => kms.GetKeyPolicyAsync(key, ct), ct);
-        Task<EncryptionAnswer> encryption = EncryptionChainAsync(s3, kms, bucket, key, keyDescription, ct);
+        BucketReads reads = StartBucketReads(gateways.S3, kms, bucket, prefix, key, keyDescription, ct);
         Task<AwsResult<IReadOnlyList<ManagedPolicyVersion>>?> iamPolicies = IamChainAsync(gateways.Iam, targets, ct);
 
-        Task[] all = prefixExists is null
-            ? [region, versioning, ownership, publicAccess, keyDescription, keyPolicy, encryption, iamPolicies]
-            : [region, versioning, ownership, publicAccess, keyDescription, keyPolicy, encryption, iamPolicies, prefixExists];
-        await Task.WhenAll(all).ConfigureAwait(false);
+        await Task.WhenAll([region, keyDescription, keyPolicy, iamPolicies, .. reads.All]).ConfigureAwait(false);
 
-        EncryptionAnswer encryptionAnswer = await encryption.ConfigureAwait(false);
+        AwsResult<string> regionResult = await region.ConfigureAwait(false);
+        if (s3InRegion is not null && regionResult.Value is { Length: > 0 } actual &&
+            !string.Equals(actual, inputs.AwsRegion, StringComparison.OrdinalIgnoreCase))
+        {
+            reads = StartBucketReads(s3InRegion(actual), kms, bucket, prefix, key, keyDescription, ct);
+            await Task.WhenAll(reads.All).ConfigureAwait(false);
+        }
+
+        EncryptionAnswer encryptionAnswer = await reads.Encryption.ConfigureAwait(false);
         return new LiveSnapshot
         {
-            BucketRegion = await region.ConfigureAwait(false),
+            BucketRegion = regionResult,
             Encryption = encryptionAnswer.Encryption,
             EncryptionKey = encryptionAnswer.Key,
-            Versioning = await versioning.ConfigureAwait(false),
-            ObjectOwnership = await ownership.ConfigureAwait(false),
-            PublicAccess = await publicAccess.ConfigureAwait(false),
-            PrefixExists = prefixExists is null ? null : await prefixExists.ConfigureAwait(false),
+            Versioning = await reads.Versioning.ConfigureAwait(false),
+            ObjectOwnership = await reads.Ownership.ConfigureAwait(false),
+            PublicAccess = await reads.PublicAccess.ConfigureAwait(false),
+            PrefixExists = reads.PrefixExists is null ? null : await reads.PrefixExists.ConfigureAwait(false),
             Key = await keyDescription.ConfigureAwait(false),
             KeyPolicy = await keyPolicy.ConfigureAwait(false),
             IamPolicies = await iamPolicies.ConfigureAwait(false),
             Elapsed = clock.GetElapsedTime(started),
         };
     }
+
+    /// <summary>Starts the bucket's configuration reads (and the encryption key's description) with one S3 gateway.</summary>
+    private static BucketReads StartBucketReads(
+        IS3Gateway s3,
+        IKmsGateway kms,
+        FieldValidation bucket,
+        FieldValidation prefix,
+        string key,
+        Task<AwsResult<KmsKeyDescription>> keyDescription,
+        CancellationToken ct) => new(
+            BucketCall(bucket, "s3:GetBucketVersioning", name => s3.GetVersioningAsync(name, ct), ct),
+            BucketCall(bucket, "s3:GetBucketOwnershipControls", name => s3.GetObjectOwnershipAsync(name, ct), ct),
+            BucketCall(bucket, "s3:GetBucketPublicAccessBlock", name => s3.GetPublicAccessBlockAsync(name, ct), ct),
+            prefix.IsValid && prefix.Value.Length > 0
+                ? BucketCall(bucket, "s3:ListBucket", name => s3.PrefixExistsAsync(name, prefix.Value, ct), ct)
+                : null,
+            EncryptionChainAsync(s3, kms, bucket, key, keyDescription, ct));
 
     /// <summary>
     /// Reads the default encryption, then, as soon as it is in, describes the key it names so the checks can compare
@@ -187,6 +208,19 @@ public static class Inspection
     private static string On(string? resource) => resource is null ? string.Empty : $" on {resource}";
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>The reads of a bucket's configuration, started together.</summary>
+    private sealed record BucketReads(
+        Task<AwsResult<string?>> Versioning,
+        Task<AwsResult<string?>> Ownership,
+        Task<AwsResult<PublicAccessBlock?>> PublicAccess,
+        Task<AwsResult<bool>>? PrefixExists,
+        Task<EncryptionAnswer> Encryption)
+    {
+        public IEnumerable<Task> All => PrefixExists is null
+            ? [Versioning, Ownership, PublicAccess, Encryption]
+            : [Versioning, Ownership, PublicAccess, PrefixExists, Encryption];
+    }
 
     /// <summary>The default encryption and the key it names (null when it names none).</summary>
     private sealed record EncryptionAnswer(AwsResult<BucketEncryption?> Encryption, AwsResult<KmsKeyDescription>? Key);

@@ -37,7 +37,8 @@ public sealed class LiveInspection(AwsConnection connection)
             var targets = new InspectionTargets(
                 NullIfEmpty(validation.IamUserName.IsValid ? validation.IamUserName.Value : null),
                 NullIfEmpty(validation.PolicyArn.IsValid ? validation.PolicyArn.Value : null));
-            Snapshot = await Inspection.RunAsync(connection.Gateways(inputs.AwsRegion), inputs, targets, cancellationToken);
+            Snapshot = await Inspection.RunAsync(
+                connection.Gateways(inputs.AwsRegion), inputs, targets, cancellationToken, s3InRegion: region => connection.Gateways(region).S3);
             Checks = LiveChecks.Evaluate(Snapshot, inputs, targets);
         }
         finally

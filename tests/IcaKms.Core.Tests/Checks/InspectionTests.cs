@@ -301,4 +301,39 @@ public sealed class InspectionTests : IDisposable
 
         public override long GetTimestamp() => Interlocked.Add(ref _now, step.Ticks) - step.Ticks;
     }
+
+    [Fact]
+    public async Task RunAsync_ReadsBucketAgainInItsOwnRegion_WhenBucketLivesElsewhere()
+    {
+        _aws.BucketRegion = Ok("eu-west-1");
+        _aws.Versioning = Failed<string?>(AwsFailureKind.Other, "s3:GetBucketVersioning", "AuthorizationHeaderMalformed");
+        var inBucketRegion = new FakeAws { Versioning = Ok<string?>("Suspended") };
+        var asked = new List<string>();
+
+        LiveSnapshot snapshot = await Inspection.RunAsync(_aws.Gateways, Inputs, Targets, _deadline.Token, s3InRegion: region =>
+        {
+            asked.Add(region);
+            return inBucketRegion;
+        });
+
+        Assert.Equal(["eu-west-1"], asked);
+        Assert.Equal("Suspended", snapshot.Versioning.Value);
+        Assert.Equal("eu-west-1", snapshot.BucketRegion.Value);
+        Assert.Contains("s3:GetBucketVersioning", inBucketRegion.Calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_ReadsBucketOnce_WhenBucketIsInTheIcaRegion()
+    {
+        var asked = new List<string>();
+
+        await Inspection.RunAsync(_aws.Gateways, Inputs, Targets, _deadline.Token, s3InRegion: region =>
+        {
+            asked.Add(region);
+            return new FakeAws();
+        });
+
+        Assert.Empty(asked);
+        Assert.Single(_aws.Calls, c => c == "s3:GetBucketVersioning");
+    }
 }

@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using IcaKms.Core.Aws;
+using IcaKms.Core.Checks;
+using IcaKms.Core.Setup;
 using IcaKms.Core.Policies;
 using IcaKms.E2E.Tests.Infrastructure;
 
@@ -475,6 +477,23 @@ public sealed class FakeAwsServerTests
     {
         Assert.Throws<ArgumentException>(() => FakeAwsServer.Start(new FakeAwsScenario { Keys = [new FakeKmsKey("alias/not-a-key-arn")] }));
         Assert.Throws<ArgumentException>(() => FakeAwsServer.Start(new FakeAwsScenario { Versioning = "Off" }));
+    }
+
+    [Fact]
+    public async Task Inspection_ReadsBucketInItsOwnRegion_WhenItLivesOutsideTheIcaRegion()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario() with { BucketRegion = "eu-central-1", Versioning = "Suspended" });
+        AwsClientFactory factory = Factory(aws);
+        AwsSession session = Session(aws, FakeAwsScenario.DefaultAccessKeyId);
+        var inputs = new SetupInputs { AwsRegion = Region, BucketName = Bucket, KeyArn = KeyArn, KeyPrefix = "ica/" };
+
+        LiveSnapshot snapshot = await Inspection.RunAsync(
+            factory.Create(session, Region), inputs, new InspectionTargets(), s3InRegion: region => factory.Create(session, region).S3);
+
+        Assert.Equal("eu-central-1", snapshot.BucketRegion.Value);
+        Assert.Equal("Suspended", snapshot.Versioning.Value);
+        Assert.True(snapshot.Encryption.Succeeded, snapshot.Encryption.Failure?.Message);
+        Assert.Contains(LiveChecks.Evaluate(snapshot, inputs, new InspectionTargets()), c => c.Id == "bucket-region" && c.State == CheckState.Fail);
     }
 
     private static async Task<AwsFailure?> FailureOf<T>(Task<AwsResult<T>> call) => (await call).Failure;
