@@ -115,4 +115,16 @@ public class LivePanelsTests : WizardTestContext
         string[] headings = step.FindAll("[data-testid=review-checks] h3").Select(h => h.TextContent.Split('—')[0].Trim()).ToArray();
         Assert.Equal(["Bucket", "IAM policy", "ICA configuration", "Cross-account copy"], headings);
     }
+
+    [Fact]
+    public void IamPanel_ShowsInvalidKeptValue_WhenOffline()
+    {
+        State.SetIamUserName("arn:aws:iam::123456789012:user/ica");
+        Render<MudPopoverProvider>();
+
+        IRenderedComponent<IamPolicyStep> step = Render<IamPolicyStep>();
+
+        step.WaitForAssertion(() => Assert.Contains("user name only", step.Find("input[data-testid=iam-user]").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain(step.FindAll("button"), b => b.TextContent.Contains("Check the live policy", StringComparison.Ordinal));
+    }
 }
