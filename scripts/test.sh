@@ -99,5 +99,5 @@ summary="$(print_summary)"
 if [[ $status -eq 0 && ! "$summary" =~ ^[0-9]+\ passed,\ 0\ failed ]]; then
     status=1
 fi
-echo "$summary"
+echo "$summary" | tee "$results_dir/summary.txt"
 exit "$status"
