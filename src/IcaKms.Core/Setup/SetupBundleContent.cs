@@ -14,6 +14,9 @@ public sealed record SetupBundleContent(
     bool ScopeObjectsToPrefix,
     string? CrossAccountRoleArn)
 {
+    /// <summary>The verdicts of the last live inspection, written into the README as a record; null when offline.</summary>
+    public IReadOnlyList<Checks.SetupCheck>? LiveChecks { get; init; }
+
     /// <summary>True when cross-account copy was chosen.</summary>
     public bool CrossAccountCopy => !string.IsNullOrWhiteSpace(CrossAccountRoleArn);
 

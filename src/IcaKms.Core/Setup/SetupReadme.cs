@@ -79,9 +79,37 @@ public static class SetupReadme
             $"   - GET {IcaApi.RegionsPath} lists ICA's regions; put the id of {config.Region.Name} in place of {StorageConfigurationRequest.RegionIdPlaceholder}.",
             $"   - POST {IcaApi.StorageConfigurationsPath} with {SetupBundle.FileNames.StorageConfiguration} as the body.",
             "     ICA validates the configuration in the background: its status goes from INITIALIZING to OK or ERROR.",
+            .. LiveSection(content.LiveChecks),
         ];
 
         return string.Join("\n", lines) + "\n";
+    }
+
+    private static IEnumerable<string> LiveSection(IReadOnlyList<Checks.SetupCheck>? checks)
+    {
+        if (checks is null || checks.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return "";
+        yield return "LIVE CHECKS (the AWS state IcaKms inspected before this download)";
+        yield return "";
+        foreach (Checks.SetupCheck check in checks)
+        {
+            string state = check.State switch
+            {
+                CheckState.Pass => "pass",
+                CheckState.Warning => "WARNING",
+                CheckState.Fail => "FAIL",
+                _ => "not checked",
+            };
+            yield return $"   [{state}] {check.Title}: {check.Finding}";
+            if (check.State != CheckState.Pass && !string.IsNullOrEmpty(check.Fix))
+            {
+                yield return $"      Fix: {check.Fix}";
+            }
+        }
     }
 
     private static string Row(string label, string value, int width = LabelWidth) =>

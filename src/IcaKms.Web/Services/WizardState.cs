@@ -37,8 +37,9 @@ public sealed class WizardState
     /// <summary>The name of the zip with every document.</summary>
     public string BundleFileName => Documents.BundleFileName;
 
-    /// <summary>The zip with every document and a README.</summary>
-    public byte[] CreateBundle() => SetupBundle.CreateZip(Documents.Content);
+    /// <summary>The zip with every document and a README (recording the live checks, when there are any).</summary>
+    public byte[] CreateBundle(IReadOnlyList<Core.Checks.SetupCheck>? liveChecks = null) =>
+        SetupBundle.CreateZip(Documents.Content with { LiveChecks = liveChecks });
 
     /// <summary>The ICA region matching the chosen AWS region.</summary>
     public IcaRegion Region => IcaRegions.FindByAwsRegion(Inputs.AwsRegion) ?? IcaRegions.All[0];

@@ -1,3 +1,4 @@
+using IcaKms.Core.Checks;
 using IcaKms.Core.Policies;
 using IcaKms.Core.Setup;
 
@@ -132,4 +133,27 @@ public class SetupReadmeTests
         Assert.DoesNotContain(" \n", readme, StringComparison.Ordinal);
         Assert.Contains("     Description         (leave empty)\n", readme, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Create_RecordsLiveChecksWithFixes_WhenInspected()
+    {
+        var content = Samples.Content() with
+        {
+            LiveChecks =
+            [
+                new SetupCheck("bucket-key", WizardStep.Bucket, "Bucket Key is on", CheckState.Warning, "Bucket Key is off.", "Turn Bucket Key on."),
+                new SetupCheck("key-state", WizardStep.Bucket, "Key is enabled", CheckState.Pass, "The key is enabled.", ""),
+            ],
+        };
+
+        string readme = SetupReadme.Create(content);
+
+        Assert.Contains("LIVE CHECKS", readme, StringComparison.Ordinal);
+        Assert.Contains("   [WARNING] Bucket Key is on: Bucket Key is off.\n      Fix: Turn Bucket Key on.\n", readme, StringComparison.Ordinal);
+        Assert.Contains("   [pass] Key is enabled: The key is enabled.\n", readme, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_HasNoLiveSection_WhenOffline() =>
+        Assert.DoesNotContain("LIVE CHECKS", SetupReadme.Create(Samples.Content()), StringComparison.Ordinal);
 }

@@ -127,4 +127,24 @@ public class LivePanelsTests : WizardTestContext
         step.WaitForAssertion(() => Assert.Contains("user name only", step.Find("input[data-testid=iam-user]").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal));
         Assert.DoesNotContain(step.FindAll("button"), b => b.TextContent.Contains("Check the live policy", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task ReviewZip_RecordsLiveChecksInReadme_WhenConnected()
+    {
+        await ConnectAsync();
+        FillFakeBucket();
+        State.SetConfigurationName("lab-kms");
+        Render<MudPopoverProvider>();
+        IRenderedComponent<ReviewStep> step = Render<ReviewStep>();
+        step.WaitForAssertion(() => Assert.NotEmpty(step.FindAll("[data-testid=check-bucket-encryption]")));
+
+        step.FindAll("button").Single(b => b.TextContent.Contains("Download all", StringComparison.Ordinal)).Click();
+
+        JSRuntimeInvocation call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "icakms.download");
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream((byte[])call.Arguments[2]!));
+        using var reader = new StreamReader(zip.GetEntry("README.txt")!.Open());
+        string readme = await reader.ReadToEndAsync();
+        Assert.Contains("LIVE CHECKS", readme, StringComparison.Ordinal);
+        Assert.Contains("[WARNING] Prefix folder", readme, StringComparison.Ordinal);
+    }
 }
