@@ -1,3 +1,4 @@
+using System.Text;
 using IcaKms.Core.Ica;
 using IcaKms.Core.Policies;
 using IcaKms.Core.Setup;
@@ -10,6 +11,11 @@ namespace IcaKms.Web.Services;
 /// </summary>
 public sealed class WizardState
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    // The bytes of a policy file the user opened, checked as bytes; null when the policy was pasted.
+    private byte[]? _policyFile;
+
     public WizardState() => Apply(Fresh());
 
     /// <summary>Raised after any input changed.</summary>
@@ -99,6 +105,28 @@ public sealed class WizardState
     public void SetPastedPolicy(string value)
     {
         PastedPolicy = value ?? string.Empty;
+        _policyFile = null;
+        Apply(Inputs);
+        Changed?.Invoke();
+    }
+
+    /// <summary>
+    /// Checks a policy file as it is, bytes and all (a file that is not UTF-8 text gets its own message), and shows
+    /// its text in the paste box when it is text.
+    /// </summary>
+    public void LoadPolicyFile(byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        _policyFile = content;
+        try
+        {
+            PastedPolicy = StrictUtf8.GetString(content).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            PastedPolicy = string.Empty;
+        }
+
         Apply(Inputs);
         Changed?.Invoke();
     }
@@ -110,8 +138,10 @@ public sealed class WizardState
     public void Reset()
     {
         PastedPolicy = string.Empty;
+        _policyFile = null;
         LiveVariantChoice = null;
-        Update(Fresh());
+        Apply(Fresh());
+        Changed?.Invoke();
     }
 
     // New inputs, with ICA's confirmed cross-account role for the default region filled in.
@@ -140,8 +170,10 @@ public sealed class WizardState
         Inputs = inputs;
         Validation = SetupValidation.Of(inputs);
         Documents = SetupDocuments.Create(inputs, Validation);
-        PastedPolicySummary = string.IsNullOrWhiteSpace(PastedPolicy)
-            ? null
-            : PolicySummaryCheck.Check(PastedPolicy, inputs.Variant, Documents.BucketName, Documents.KeyArn);
+        PastedPolicySummary = _policyFile is not null
+            ? PolicySummaryCheck.Check(_policyFile, inputs.Variant, Documents.BucketName, Documents.KeyArn)
+            : string.IsNullOrWhiteSpace(PastedPolicy)
+                ? null
+                : PolicySummaryCheck.Check(PastedPolicy, inputs.Variant, Documents.BucketName, Documents.KeyArn);
     }
 }

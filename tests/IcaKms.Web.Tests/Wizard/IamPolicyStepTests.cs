@@ -109,4 +109,30 @@ public class IamPolicyStepTests : WizardTestContext
         Assert.Equal("application/json", call.Arguments[1]);
         Assert.Equal(Preview(step), System.Text.Encoding.UTF8.GetString((byte[])call.Arguments[2]!));
     }
+
+    [Fact]
+    public void PolicyFile_IsCheckedAndShown_WhenUtf8Json()
+    {
+        FillValidBucketStep();
+        IRenderedComponent<IamPolicyStep> step = RenderStep();
+        string policy = PolicyJson.Serialize(IcaIamPolicy.Create("lab-ica-data", KeyArn, PolicyVariant.Unversioned));
+
+        step.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>()
+            .UploadFiles(InputFileContent.CreateFromText(policy, "ica-policy.json"));
+
+        step.WaitForAssertion(() => Assert.Contains("Pass", step.Find("[data-testid=summary-pasted] [data-testid=verdict]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(policy, State.PastedPolicy);
+    }
+
+    [Fact]
+    public void PolicyFile_GetsClearMessage_WhenNotUtf8()
+    {
+        IRenderedComponent<IamPolicyStep> step = RenderStep();
+
+        step.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>()
+            .UploadFiles(InputFileContent.CreateFromBinary([0x7B, 0xFF, 0xFE, 0x22, 0x7D], "broken.json"));
+
+        step.WaitForAssertion(() => Assert.Contains("UTF-8", step.Find("[data-testid=summary-pasted] [role=alert]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(string.Empty, State.PastedPolicy);
+    }
 }
