@@ -122,6 +122,7 @@ public class AwsClientFactoryTests
     {
         _aws.Respond = async (_, cancellationToken) =>
         {
+            // A hung endpoint: it never answers, it only ends when the client's timeout cancels the request.
             await Task.Delay(Timeout.Infinite, cancellationToken);
             return FakeAws.Empty(HttpStatusCode.OK);
         };
@@ -162,6 +163,7 @@ public class AwsClientFactoryTests
         _aws.Respond = async (_, cancellationToken) =>
         {
             await cancellation.CancelAsync();
+            // A hung endpoint: it never answers, it only ends when the client's timeout cancels the request.
             await Task.Delay(Timeout.Infinite, cancellationToken);
             return FakeAws.Empty(HttpStatusCode.OK);
         };
