@@ -1,4 +1,4 @@
-using IcaKms.Core.Aws;
+using IcaKms.Core;
 using IcaKms.Web.Logging;
 using IcaKms.Web.Services;
 using Microsoft.Extensions.Options;
@@ -27,16 +27,10 @@ public static class DependencyInjection
         services.AddScoped<WizardState>();
         services.AddScoped<BrowserFiles>();
         services.AddScoped<WizardStorage>();
-        services.AddSingleton<IAwsGatewayFactory>(provider =>
-        {
-            Uri? endpoint = provider.GetRequiredService<IOptions<IcaKmsOptions>>().Value.AwsEndpointUrl;
-            AwsClientFactory? factory = null;
-            // IAM has no SDK client here: the Query-API client follows the same endpoint as the SDK clients.
-            factory = new AwsClientFactory(session => IamQueryClient.Create(session.Credentials, factory!.ResolveEndpoint(session)), endpoint);
-            return factory;
-        });
-        services.AddScoped<AwsConnection>();
-        services.AddScoped<LiveInspection>();
+        services.AddIcaKmsCore(provider => provider.GetRequiredService<IOptions<IcaKmsOptions>>().Value.AwsEndpointUrl);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CredentialHandoff>();
+        services.AddScoped<WizardSession>();
         return services;
     }
 }

@@ -49,6 +49,19 @@ public sealed class AwsClientFactory : IAwsGatewayFactory
         DefaultEndpoint = CheckEndpoint(defaultEndpoint, "defaultEndpoint") ?? EndpointFromEnvironment(environment(EndpointEnvironmentVariable));
     }
 
+    /// <summary>
+    /// The factory with IAM over <see cref="IamQueryClient"/> (IAM has no SDK client here), on the same endpoint as the
+    /// SDK clients. <see cref="DependencyInjection.AddIcaKmsCore"/> registers this one.
+    /// </summary>
+    /// <param name="defaultEndpoint">The endpoint override, or null for <c>AWS_ENDPOINT_URL</c> if set, else AWS.</param>
+    /// <param name="httpClientFactory">The SDK's HTTP client factory (tests), or null for the SDK's own.</param>
+    public static AwsClientFactory WithIamQueryClient(Uri? defaultEndpoint = null, HttpClientFactory? httpClientFactory = null)
+    {
+        AwsClientFactory? factory = null;
+        factory = new AwsClientFactory(session => IamQueryClient.Create(session.Credentials, factory!.ResolveEndpoint(session)), defaultEndpoint, httpClientFactory);
+        return factory;
+    }
+
     /// <summary>The endpoint used when a session names none (configuration, else <c>AWS_ENDPOINT_URL</c>); null for AWS.</summary>
     public Uri? DefaultEndpoint { get; }
 

@@ -88,6 +88,18 @@ public sealed class WizardState
         Changed?.Invoke();
     }
 
+    /// <summary>Forgets why the variant was picked from the live bucket (after Disconnect): the variant itself stays.</summary>
+    public void ForgetLiveVersioning()
+    {
+        if (LiveVariantChoice is null)
+        {
+            return;
+        }
+
+        LiveVariantChoice = null;
+        Changed?.Invoke();
+    }
+
     public void SetIamUserName(string value) => Update(Inputs with { IamUserName = value });
 
     public void SetPolicyArn(string value) => Update(Inputs with { PolicyArn = value });

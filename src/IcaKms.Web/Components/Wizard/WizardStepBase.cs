@@ -4,34 +4,31 @@ using Microsoft.AspNetCore.Components;
 namespace IcaKms.Web.Components.Wizard;
 
 /// <summary>
-/// A wizard step or panel: redraws whenever the wizard's inputs, the AWS connection or the live inspection change,
-/// also when the change came from elsewhere (restored from the browser, "Start over", another panel).
+/// A wizard step or panel: redraws whenever the wizard's inputs or the live session change, also when the change came
+/// from elsewhere (restored from the browser, "Start over", another panel, an inspection that finished).
 /// </summary>
 public abstract class WizardStepBase : ComponentBase, IDisposable
 {
+    private IDisposable? _sessionSubscription;
+
     [Inject]
     protected WizardState State { get; set; } = null!;
 
     [Inject]
-    protected AwsConnection Connection { get; set; } = null!;
-
-    [Inject]
-    protected LiveInspection Live { get; set; } = null!;
+    protected WizardSession Session { get; set; } = null!;
 
     public void Dispose()
     {
-        State.Changed -= OnChanged;
-        Connection.Changed -= OnChanged;
-        Live.Changed -= OnChanged;
+        State.Changed -= OnStateChanged;
+        _sessionSubscription?.Dispose();
         GC.SuppressFinalize(this);
     }
 
     protected override void OnInitialized()
     {
-        State.Changed += OnChanged;
-        Connection.Changed += OnChanged;
-        Live.Changed += OnChanged;
+        State.Changed += OnStateChanged;
+        _sessionSubscription = Session.NotifyOnChange(EventCallback.Factory.Create(this, StateHasChanged));
     }
 
-    private void OnChanged() => _ = InvokeAsync(StateHasChanged);
+    private void OnStateChanged() => _ = InvokeAsync(StateHasChanged);
 }

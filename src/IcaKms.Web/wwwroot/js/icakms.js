@@ -1,5 +1,39 @@
-// Browser-side helpers for IcaKms: clipboard, downloads and the non-secret wizard inputs in localStorage.
+// Browser-side helpers for IcaKms: clipboard, downloads, the non-secret wizard inputs in localStorage, and the
+// hand-off of typed AWS credentials to the server.
 window.icakms = {
+    // Posts the credential fields of a form to the server with the circuit's single-use ticket, then empties them.
+    // The values go over plain HTTP to /aws/credentials, never through the Blazor circuit (whose messages verbose
+    // logging can echo); only true or false comes back to .NET.
+    postCredentials: async function (form, ticket) {
+        const take = function (name) {
+            const input = form.querySelector('[name="' + name + '"]');
+            if (!input) {
+                return "";
+            }
+            const value = input.value;
+            input.value = "";
+            return value;
+        };
+        const body = JSON.stringify({
+            ticket: ticket,
+            accessKeyId: take("accessKeyId"),
+            secretAccessKey: take("secretAccessKey"),
+            sessionToken: take("sessionToken")
+        });
+        try {
+            const response = await fetch("aws/credentials", {
+                method: "POST",
+                headers: { "Content-Type": "application/json" },
+                body: body,
+                cache: "no-store",
+                credentials: "same-origin",
+                redirect: "error"
+            });
+            return response.status === 204;
+        } catch (e) {
+            return false;
+        }
+    },
     copyText: async function (text) {
         try {
             if (navigator.clipboard && window.isSecureContext) {
