@@ -2,7 +2,7 @@ using Bunit;
 using IcaKms.Web.Services;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
+using Microsoft.Extensions.Configuration;
 
 namespace IcaKms.Web.Tests;
 
@@ -11,25 +11,24 @@ public abstract class WizardTestContext : BunitContext, IAsyncLifetime
 {
     protected const string KeyArn = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
-    protected WizardTestContext()
+    protected const string Secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzSECRETzz";
+    protected const string Token = "IQoJb3JpZ2luX2VjEXAMPLETOKENzz";
+
+    protected WizardTestContext(IDictionary<string, string?>? settings = null)
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         JSInterop.Setup<bool>("icakms.copyText", _ => true).SetResult(true);
         JSInterop.Setup<string?>("icakms.load", _ => true).SetResult(null);
-        Services.AddMudServices(options =>
+        // The host's own registrations, with AWS replaced by the in-memory fake and MudBlazor's transitions off.
+        Services.AddIcaKmsWizard(new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build());
+        Services.Configure<SnackbarConfiguration>(options =>
         {
-            options.SnackbarConfiguration.ShowTransitionDuration = 0;
-            options.SnackbarConfiguration.HideTransitionDuration = 0;
-            options.PopoverOptions.CheckForPopoverProvider = false;
+            options.ShowTransitionDuration = 0;
+            options.HideTransitionDuration = 0;
         });
-        Services.AddScoped<WizardState>();
-        Services.AddScoped<BrowserFiles>();
-        Services.AddScoped<WizardStorage>();
+        Services.Configure<PopoverOptions>(options => options.CheckForPopoverProvider = false);
         Services.AddSingleton(Aws);
         Services.AddSingleton<IcaKms.Core.Aws.IAwsGatewayFactory>(Aws);
-        Services.AddScoped<AwsConnection>();
-        Services.AddScoped<LiveInspection>();
-        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new IcaKmsOptions()));
         Services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new TestHostEnvironment());
         Services.AddLogging();
     }
@@ -42,6 +41,31 @@ public abstract class WizardTestContext : BunitContext, IAsyncLifetime
     internal Live.FakeGatewayFactory Aws { get; } = new();
 
     protected WizardState State => Services.GetRequiredService<WizardState>();
+
+    protected WizardSession Session => Services.GetRequiredService<WizardSession>();
+
+    /// <summary>
+    /// Makes the browser's next credential post leave these credentials for the circuit, as icakms.postCredentials
+    /// does over HTTP: call it before the Connect that reads them, then <see cref="ReleaseTypedCredentials"/>.
+    /// </summary>
+    protected JSRuntimeInvocationHandler<bool> ExpectTypedCredentials() => JSInterop.Setup<bool>("icakms.postCredentials", _ => true);
+
+    /// <summary>Deposits the typed credentials for the pending post's ticket, then lets the post answer.</summary>
+    protected void ReleaseTypedCredentials(JSRuntimeInvocationHandler<bool> post, string accessKeyId, string secret = Secret, string token = Token)
+    {
+        JSRuntimeInvocation call = post.Invocations.Last();
+        Services.GetRequiredService<CredentialHandoff>().Deposit((string)call.Arguments[1]!, new IcaKms.Core.Aws.PastedCredentials(accessKeyId, secret, token));
+        post.SetResult(true);
+    }
+
+    /// <summary>Connects the session with typed credentials the fake AWS accepts (or not), through the hand-off.</summary>
+    protected async Task<string?> ConnectAsync(string accessKeyId = Live.FakeGatewayFactory.GoodKeyPrefix + "AAAAAAAA")
+    {
+        JSRuntimeInvocationHandler<bool> post = ExpectTypedCredentials();
+        Task<string?> connecting = Session.ConnectWithTypedCredentialsAsync(default);
+        ReleaseTypedCredentials(post, accessKeyId);
+        return await connecting;
+    }
 
     /// <summary>Fills step 1 with valid values.</summary>
     protected void FillValidBucketStep()

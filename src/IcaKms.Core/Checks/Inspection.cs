@@ -181,6 +181,8 @@ public static class Inspection
     {
         try
         {
+            // A chain that resumes after its session ended (Disconnect) must not send the next call.
+            ct.ThrowIfCancellationRequested();
             AwsResult<T>? result = await call().ConfigureAwait(false);
             return result ?? AwsResult<T>.Fail(Unexpected(action, resource, "returned no result"));
         }

@@ -1,5 +1,4 @@
 using Amazon.Runtime;
-using Amazon.Runtime.Credentials;
 using IcaKms.Core.Aws;
 using IcaKms.Core.Checks;
 using IcaKms.Core.Setup;
@@ -21,6 +20,7 @@ public sealed class WizardSession : IDisposable
     private readonly WizardState _state;
     private readonly IAwsGatewayFactory _factory;
     private readonly CredentialHandoff _handoff;
+    private readonly IServerCredentialChain _serverChain;
     private readonly IJSRuntime _js;
     private readonly IcaKmsOptions _options;
     private readonly IHostEnvironment _environment;
@@ -34,6 +34,7 @@ public sealed class WizardSession : IDisposable
         WizardState state,
         IAwsGatewayFactory factory,
         CredentialHandoff handoff,
+        IServerCredentialChain serverChain,
         IJSRuntime js,
         IOptions<IcaKmsOptions> options,
         IHostEnvironment environment,
@@ -43,6 +44,7 @@ public sealed class WizardSession : IDisposable
         _state = state;
         _factory = factory;
         _handoff = handoff;
+        _serverChain = serverChain;
         _js = js;
         _options = options.Value;
         _environment = environment;
@@ -136,7 +138,7 @@ public sealed class WizardSession : IDisposable
         AWSCredentials credentials;
         try
         {
-            credentials = await DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync();
+            credentials = await _serverChain.ResolveAsync();
         }
         catch (AmazonClientException ex)
         {
@@ -169,13 +171,22 @@ public sealed class WizardSession : IDisposable
     /// Inspects the bucket, key and policies of the wizard's inputs, evaluates every check, and picks the policy variant
     /// the bucket's versioning calls for. Does nothing when <see cref="CanInspect"/> is false.
     /// </summary>
-    public async Task InspectAsync()
+    public Task InspectAsync()
     {
         if (!CanInspect || _connected is not { } connected)
         {
-            return;
+            return Task.CompletedTask;
         }
 
+        InspectionInFlight = InspectWithAsync(connected);
+        return InspectionInFlight;
+    }
+
+    /// <summary>The inspection started last (for tests that end a session during one); it never throws.</summary>
+    internal Task? InspectionInFlight { get; private set; }
+
+    private async Task InspectWithAsync(ConnectedSession connected)
+    {
         SetupInputs inputs = _state.Inputs;
         SetupValidation validation = _state.Validation;
         var targets = new InspectionTargets(

@@ -7,22 +7,18 @@ namespace IcaKms.Web.Tests.Live;
 
 public class ConnectionPanelTests : WizardTestContext
 {
-    private const string Secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzSECRETzz";
-    private const string Token = "IQoJb3JpZ2luX2VjEXAMPLETOKENzz";
-
     private IRenderedComponent<ConnectionPanel> RenderPanel()
     {
         Render<MudPopoverProvider>();
         return Render<ConnectionPanel>();
     }
 
-    private static void Connect(IRenderedComponent<ConnectionPanel> panel, string accessKeyId)
+    private void Connect(IRenderedComponent<ConnectionPanel> panel, string accessKeyId)
     {
         panel.FindAll("button").Single(b => b.TextContent.Contains("Connect to AWS", StringComparison.Ordinal)).Click();
-        panel.Find("#aws-access-key-id").Change(accessKeyId);
-        panel.Find("#aws-secret-access-key").Change(Secret);
-        panel.Find("#aws-session-token").Change(Token);
+        JSRuntimeInvocationHandler<bool> post = ExpectTypedCredentials();
         panel.Find("form").Submit();
+        ReleaseTypedCredentials(post, accessKeyId);
     }
 
     [Fact]
@@ -45,6 +41,34 @@ public class ConnectionPanelTests : WizardTestContext
     }
 
     [Fact]
+    public void CredentialFields_HaveNoBindings_SoTypedValuesNeverReachTheCircuit()
+    {
+        IRenderedComponent<ConnectionPanel> panel = RenderPanel();
+        panel.FindAll("button").Single(b => b.TextContent.Contains("Connect to AWS", StringComparison.Ordinal)).Click();
+
+        foreach (string id in new[] { "aws-access-key-id", "aws-secret-access-key", "aws-session-token" })
+        {
+            AngleSharp.Dom.IElement input = panel.Find($"#{id}");
+            // bUnit renders an event handler as a blazor:on… attribute: none may listen to what is typed.
+            Assert.DoesNotContain(input.Attributes, a => a.Name.StartsWith("blazor:on", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Connect_PostsWithASingleUseTicket_ThatCannotBeClaimedTwice()
+    {
+        IRenderedComponent<ConnectionPanel> panel = RenderPanel();
+
+        Connect(panel, FakeGatewayFactory.GoodKeyPrefix + "AAAAAAAA");
+        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=connected-identity]")));
+
+        JSRuntimeInvocation call = JSInterop.Invocations.Last(i => i.Identifier == "icakms.postCredentials");
+        var handoff = Services.GetRequiredService<CredentialHandoff>();
+        Assert.Null(handoff.Claim((string)call.Arguments[1]!));
+        Assert.Equal(0, handoff.OpenCount);
+    }
+
+    [Fact]
     public void Connect_ShowsStsMessageAndStaysOffline_WhenCredentialsRefused()
     {
         IRenderedComponent<ConnectionPanel> panel = RenderPanel();
@@ -52,7 +76,21 @@ public class ConnectionPanelTests : WizardTestContext
         Connect(panel, "ASIABADXXXXXXXXX");
 
         panel.WaitForAssertion(() => Assert.Contains("InvalidClientTokenId", panel.Find("[role=alert]").TextContent, StringComparison.Ordinal));
-        Assert.False(Services.GetRequiredService<AwsConnection>().IsConnected);
+        Assert.False(Session.IsConnected);
+    }
+
+    [Fact]
+    public void Connect_SaysCredentialsDidNotArrive_WhenTheBrowserPostFailed()
+    {
+        IRenderedComponent<ConnectionPanel> panel = RenderPanel();
+        panel.FindAll("button").Single(b => b.TextContent.Contains("Connect to AWS", StringComparison.Ordinal)).Click();
+        JSRuntimeInvocationHandler<bool> post = ExpectTypedCredentials();
+
+        panel.Find("form").Submit();
+        post.SetResult(false);
+
+        panel.WaitForAssertion(() => Assert.Contains("did not reach the server", panel.Find("[role=alert]").TextContent, StringComparison.Ordinal));
+        Assert.False(Session.IsConnected);
     }
 
     [Fact]
@@ -64,6 +102,7 @@ public class ConnectionPanelTests : WizardTestContext
 
         panel.WaitForAssertion(() => Assert.Contains("access key id", panel.Find("[role=alert]").TextContent, StringComparison.Ordinal));
         Assert.Equal(0, Aws.InspectionCalls);
+        Assert.Equal(0, Aws.IdentifyCalls);
     }
 
     [Fact]
@@ -87,7 +126,8 @@ public class ConnectionPanelTests : WizardTestContext
 
         panel.FindAll("button").Single(b => b.TextContent.Contains("Disconnect", StringComparison.Ordinal)).Click();
 
-        Assert.Null(Services.GetRequiredService<AwsConnection>().Session);
+        Assert.False(Session.IsConnected);
+        Assert.Null(Session.Identity);
         panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=offline-status]")));
     }
 
@@ -99,5 +139,42 @@ public class ConnectionPanelTests : WizardTestContext
         panel.FindAll("button").Single(b => b.TextContent.Contains("Connect to AWS", StringComparison.Ordinal)).Click();
 
         Assert.DoesNotContain(panel.FindAll("button"), b => b.TextContent.Contains("this server's credentials", StringComparison.Ordinal));
+    }
+}
+
+public class ServerCredentialsTests() : WizardTestContext(new Dictionary<string, string?> { ["IcaKms:AllowServerCredentials"] = "true" })
+{
+    private sealed class ServerChain(Func<Amazon.Runtime.AWSCredentials> resolve) : IServerCredentialChain
+    {
+        public Task<Amazon.Runtime.AWSCredentials> ResolveAsync() => Task.FromResult(resolve());
+    }
+
+    [Fact]
+    public void ServerButton_ConnectsWithTheServersChain_WhenOperatorAllowsIt()
+    {
+        Services.AddSingleton<IServerCredentialChain>(new ServerChain(() => new Amazon.Runtime.BasicAWSCredentials(FakeGatewayFactory.GoodKeyPrefix + "SERVER01", "server-secret")));
+        Render<MudPopoverProvider>();
+        IRenderedComponent<ConnectionPanel> panel = Render<ConnectionPanel>();
+        panel.FindAll("button").Single(b => b.TextContent.Contains("Connect to AWS", StringComparison.Ordinal)).Click();
+
+        panel.FindAll("button").Single(b => b.TextContent.Contains("this server's credentials", StringComparison.Ordinal)).Click();
+
+        panel.WaitForAssertion(() => Assert.Contains("ASIAGOODSERVER01", panel.Find("[data-testid=connected-identity]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("this server's credentials", panel.Find("[data-testid=connected-identity]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(Core.Aws.AwsSessionSource.ServerChain, Session.Source);
+    }
+
+    [Fact]
+    public void ServerButton_SaysTheServerHasNoCredentials_WhenTheChainFindsNone()
+    {
+        Services.AddSingleton<IServerCredentialChain>(new ServerChain(() => throw new Amazon.Runtime.AmazonClientException("no credentials")));
+        Render<MudPopoverProvider>();
+        IRenderedComponent<ConnectionPanel> panel = Render<ConnectionPanel>();
+        panel.FindAll("button").Single(b => b.TextContent.Contains("Connect to AWS", StringComparison.Ordinal)).Click();
+
+        panel.FindAll("button").Single(b => b.TextContent.Contains("this server's credentials", StringComparison.Ordinal)).Click();
+
+        panel.WaitForAssertion(() => Assert.Contains("server has no AWS credentials", panel.Find("[role=alert]").TextContent, StringComparison.Ordinal));
+        Assert.False(Session.IsConnected);
     }
 }

@@ -17,12 +17,17 @@ internal sealed class FakeGatewayFactory : IAwsGatewayFactory, IS3Gateway, IKmsG
 
     public string? VersioningStatus { get; set; } = "Suspended";
 
+    public bool PrefixExists { get; set; }
+
     public int InspectionCalls { get; private set; }
+
+    public int IdentifyCalls { get; private set; }
 
     public AwsGateways Create(AwsSession session, string region) => new(this, this, this, this);
 
     public Task<AwsResult<CallerIdentity>> IdentifyAsync(AWSCredentials credentials, string region, CancellationToken cancellationToken = default)
     {
+        IdentifyCalls++;
         string keyId = credentials.GetCredentials().AccessKey;
         return Task.FromResult(keyId.StartsWith(GoodKeyPrefix, StringComparison.Ordinal)
             ? AwsResult<CallerIdentity>.Ok(new CallerIdentity(Account, $"arn:aws:sts::{Account}:assumed-role/admin/{keyId}", "AROAEXAMPLE"))
@@ -30,47 +35,73 @@ internal sealed class FakeGatewayFactory : IAwsGatewayFactory, IS3Gateway, IKmsG
                 "Your credentials were refused (InvalidClientTokenId): paste fresh temporary credentials.")));
     }
 
+    public string BucketRegion { get; set; } = "us-east-1";
+
     public Task<AwsResult<string>> GetBucketRegionAsync(string bucket, CancellationToken cancellationToken = default) =>
-        Answer(AwsResult<string>.Ok("us-east-1"));
+        Answer(AwsResult<string>.Ok(BucketRegion), cancellationToken);
 
     public Task<AwsResult<BucketEncryption?>> GetDefaultEncryptionAsync(string bucket, CancellationToken cancellationToken = default) =>
-        Answer(AwsResult<BucketEncryption?>.Ok(new BucketEncryption("aws:kms", KeyArn, true, [])));
+        Answer(AwsResult<BucketEncryption?>.Ok(new BucketEncryption("aws:kms", KeyArn, true, [])), cancellationToken);
 
     public Task<AwsResult<string?>> GetVersioningAsync(string bucket, CancellationToken cancellationToken = default) =>
-        Answer(AwsResult<string?>.Ok(VersioningStatus));
+        Answer(AwsResult<string?>.Ok(VersioningStatus), cancellationToken);
 
     public Task<AwsResult<string?>> GetObjectOwnershipAsync(string bucket, CancellationToken cancellationToken = default) =>
-        Answer(AwsResult<string?>.Ok("BucketOwnerEnforced"));
+        Answer(AwsResult<string?>.Ok("BucketOwnerEnforced"), cancellationToken);
 
     public Task<AwsResult<PublicAccessBlock?>> GetPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default) =>
-        Answer(AwsResult<PublicAccessBlock?>.Ok(new PublicAccessBlock(true, true, true, true)));
+        Answer(AwsResult<PublicAccessBlock?>.Ok(new PublicAccessBlock(true, true, true, true)), cancellationToken);
 
     public Task<AwsResult<bool>> PrefixExistsAsync(string bucket, string prefix, CancellationToken cancellationToken = default) =>
-        Answer(AwsResult<bool>.Ok(false));
+        Answer(AwsResult<bool>.Ok(PrefixExists), cancellationToken);
 
     public Task<AwsResult<KmsKeyDescription>> DescribeKeyAsync(string keyIdOrAlias, CancellationToken cancellationToken = default) =>
         Answer(AwsResult<KmsKeyDescription>.Ok(new KmsKeyDescription(KeyArn, "1234abcd-12ab-34cd-56ef-1234567890ab", "us-east-1", Account,
-            "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "Enabled", "CUSTOMER", false, null)));
+            "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "Enabled", "CUSTOMER", false, null)), cancellationToken);
 
     public Task<AwsResult<IReadOnlyList<KmsKeyChoice>>> ListUsableKeysAsync(CancellationToken cancellationToken = default) =>
-        Answer(AwsResult<IReadOnlyList<KmsKeyChoice>>.Ok([new KmsKeyChoice(KeyArn, ["alias/ica-data"], "ICA data")]));
+        Answer(AwsResult<IReadOnlyList<KmsKeyChoice>>.Ok([new KmsKeyChoice(KeyArn, ["alias/ica-data"], "ICA data")]), cancellationToken);
 
     public Task<AwsResult<string>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default) =>
-        Answer(AwsResult<string>.Ok($$"""{"Version":"2012-10-17","Statement":[{"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{Account}}:root"},"Action":"kms:*","Resource":"*"}]}"""));
+        Answer(AwsResult<string>.Ok($$"""{"Version":"2012-10-17","Statement":[{"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{Account}}:root"},"Action":"kms:*","Resource":"*"}]}"""), cancellationToken);
 
     public Task<AwsResult<ManagedPolicyVersion>> GetPolicyDefaultVersionAsync(string policyArn, CancellationToken cancellationToken = default) =>
         Answer(AwsResult<ManagedPolicyVersion>.Ok(new ManagedPolicyVersion(policyArn, "v1",
-            Core.Policies.PolicyJson.Serialize(Core.Policies.IcaIamPolicy.Create(Bucket, KeyArn, Core.Policies.PolicyVariant.Unversioned)))));
+            Core.Policies.PolicyJson.Serialize(Core.Policies.IcaIamPolicy.Create(Bucket, KeyArn, Core.Policies.PolicyVariant.Unversioned)))), cancellationToken);
 
     public Task<AwsResult<IReadOnlyList<AttachedPolicy>>> ListAttachedUserPoliciesAsync(string userName, CancellationToken cancellationToken = default) =>
-        Answer(AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([new AttachedPolicy("ica-kms", $"arn:aws:iam::{Account}:policy/ica-kms")]));
+        Answer(AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([new AttachedPolicy("ica-kms", $"arn:aws:iam::{Account}:policy/ica-kms")]), cancellationToken);
 
     public Task<AwsResult<CallerIdentity>> GetCallerIdentityAsync(CancellationToken cancellationToken = default) =>
-        Answer(AwsResult<CallerIdentity>.Ok(new CallerIdentity(Account, $"arn:aws:iam::{Account}:user/admin", "AIDAEXAMPLE")));
+        Answer(AwsResult<CallerIdentity>.Ok(new CallerIdentity(Account, $"arn:aws:iam::{Account}:user/admin", "AIDAEXAMPLE")), cancellationToken);
 
-    private Task<T> Answer<T>(T result)
+    /// <summary>When set, every call waits for it before answering (to hold calls in flight).</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
+    /// <summary>Whether held calls end when their cancellation token is cancelled (the real gateways do).</summary>
+    public bool HonourCancellation { get; set; } = true;
+
+    /// <summary>How many calls are waiting at <see cref="Gate"/>.</summary>
+    public int HeldCalls => _held;
+
+    private int _held;
+
+    private async Task<T> Answer<T>(T result, CancellationToken cancellationToken)
     {
         InspectionCalls++;
-        return Task.FromResult(result);
+        if (Gate is { } gate)
+        {
+            Interlocked.Increment(ref _held);
+            try
+            {
+                await (HonourCancellation ? gate.Task.WaitAsync(cancellationToken) : gate.Task);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _held);
+            }
+        }
+
+        return result;
     }
 }

@@ -1,4 +1,6 @@
-using IcaKms.Core.Aws;
+using IcaKms.Core.Checks;
+using IcaKms.Core.Setup;
+using Microsoft.AspNetCore.Components;
 using IcaKms.Core.Policies;
 using IcaKms.Web.Components.Wizard;
 using IcaKms.Web.Services;
@@ -9,12 +11,21 @@ namespace IcaKms.Web.Tests.Live;
 
 public class LivePanelsTests : WizardTestContext
 {
-    private async Task ConnectAsync()
+    private static void Click<T>(IRenderedComponent<T> component, string text)
+        where T : IComponent =>
+        component.FindAll("button").Single(b => b.TextContent.Contains(text, StringComparison.Ordinal)).Click();
+
+    private static Action<Action> Clicked<T>(IRenderedComponent<T> component, string text)
+        where T : IComponent
     {
-        string? error = await Services.GetRequiredService<AwsConnection>()
-            .ConnectWithPastedAsync(new PastedCredentials(FakeGatewayFactory.GoodKeyPrefix + "AAAAAAAA", "secret", "token"), "us-east-1");
-        Assert.Null(error);
+        Click(component, text);
+        return Waiter(component);
     }
+
+    private static Action<Action> Waiter<T>(IRenderedComponent<T> component)
+        where T : IComponent => assertion => component.WaitForAssertion(assertion);
+
+    private async Task ConnectAsync() => Assert.Null(await ConnectAsync(FakeGatewayFactory.GoodKeyPrefix + "AAAAAAAA"));
 
     private void FillFakeBucket()
     {
@@ -61,33 +72,59 @@ public class LivePanelsTests : WizardTestContext
         panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=key-picker]")));
     }
 
-    [Fact]
-    public async Task IamStep_ShowsWhyVariantWasChosen_AfterInspection()
+    [Theory]
+    [InlineData("bucket")]
+    [InlineData("iam")]
+    [InlineData("review")]
+    public async Task EveryInspectButton_PicksTheVariantOfTheLiveVersioning_WithItsReason(string where)
     {
+        Aws.VersioningStatus = "Enabled";
         await ConnectAsync();
         FillFakeBucket();
-        await Services.GetRequiredService<LiveInspection>().RunAsync(State.Inputs);
-        State.ApplyLiveVersioning("Enabled");
+        Assert.Equal(PolicyVariant.Unversioned, State.Inputs.Variant);
         Render<MudPopoverProvider>();
 
+        Action<Action> waitFor = where switch
+        {
+            "bucket" => Clicked(Render<BucketLivePanel>(), "Inspect bucket and key"),
+            "iam" => Clicked(Render<IamPolicyStep>(), "Check the live policy"),
+            _ => Waiter(Render<ReviewStep>()),
+        };
+
+        waitFor(() => Assert.Equal(PolicyVariant.Versioned, State.Inputs.Variant));
+        Assert.Contains("Enabled", State.LiveVariantChoice!.Reason, StringComparison.Ordinal);
+        Assert.Equal(CheckState.Pass, Session.Checks!.Single(c => c.Id == LiveCheckIds.BucketVersioning).State);
+    }
+
+    [Fact]
+    public async Task IamStep_ShowsWhyVariantWasChosen_AfterItsOwnInspection()
+    {
+        Aws.VersioningStatus = "Enabled";
+        await ConnectAsync();
+        FillFakeBucket();
+        Render<MudPopoverProvider>();
         IRenderedComponent<IamPolicyStep> step = Render<IamPolicyStep>();
 
-        Assert.Contains("Enabled", step.Find("[data-testid=live-variant-reason]").TextContent, StringComparison.Ordinal);
+        Click(step, "Check the live policy");
+
+        step.WaitForAssertion(() => Assert.Contains("Enabled", step.Find("[data-testid=live-variant-reason]").TextContent, StringComparison.Ordinal));
         Assert.Contains("s3:GetObjectVersion", step.Find("[data-testid='preview-iam-policy.json']").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Review_ReplacesNotCheckedItems_WithLiveChecks()
+    public async Task ReviewRunAgain_ShowsTheNewLiveState()
     {
         await ConnectAsync();
         FillFakeBucket();
         State.SetConfigurationName("lab-kms");
         Render<MudPopoverProvider>();
         IRenderedComponent<ReviewStep> step = Render<ReviewStep>();
+        step.WaitForAssertion(() => Assert.Contains("warning", step.Find("[data-testid=check-prefix-folder]").TextContent, StringComparison.Ordinal));
 
-        step.FindAll("button").Single(b => b.TextContent.Contains("Run live checks", StringComparison.Ordinal)).Click();
+        Aws.PrefixExists = true;
+        Click(step, "Run live checks again");
 
-        step.WaitForAssertion(() => Assert.NotEmpty(step.FindAll("[data-testid=check-key-manager]")));
+        step.WaitForAssertion(() => Assert.Contains("pass", step.Find("[data-testid=check-prefix-folder]").TextContent, StringComparison.Ordinal));
         Assert.Empty(step.FindAll("[data-testid=check-live-key]"));
     }
 
@@ -101,7 +138,7 @@ public class LivePanelsTests : WizardTestContext
         IRenderedComponent<ReviewStep> step = Render<ReviewStep>();
 
         step.WaitForAssertion(() => Assert.Contains("pass", step.Find("[data-testid=check-bucket-encryption]").TextContent, StringComparison.Ordinal));
-        Assert.NotNull(Services.GetRequiredService<LiveInspection>().Checks);
+        Assert.NotNull(Session.Checks);
     }
 
     [Fact]

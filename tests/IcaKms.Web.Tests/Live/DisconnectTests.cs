@@ -1,0 +1,92 @@
+using IcaKms.Core.Policies;
+using IcaKms.Web.Components.Wizard;
+using MudBlazor;
+
+namespace IcaKms.Web.Tests.Live;
+
+/// <summary>Disconnect while calls are in flight: nothing outlives it, nothing throws into the circuit.</summary>
+public class DisconnectTests : WizardTestContext
+{
+    private async Task ConnectAndFillAsync()
+    {
+        Assert.Null(await ConnectAsync());
+        State.SetBucketName(FakeGatewayFactory.Bucket);
+        State.SetKeyArn(FakeGatewayFactory.KeyArn);
+        State.SetKeyPrefix("ica/");
+        State.SetIamUserName("ica-storage");
+    }
+
+    [Theory]
+    [InlineData(true, "us-east-1")]
+    [InlineData(false, "us-east-1")]
+    [InlineData(false, "eu-west-1")]
+    public async Task DisconnectDuringInspection_DropsItsResults_AndMakesNoFurtherCall(bool honourCancellation, string bucketRegion)
+    {
+        await ConnectAndFillAsync();
+        Aws.BucketRegion = bucketRegion;
+        Aws.HonourCancellation = honourCancellation;
+        Aws.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Render<MudPopoverProvider>();
+        IRenderedComponent<ReviewStep> review = Render<ReviewStep>();
+        review.WaitForAssertion(() => Assert.True(Aws.HeldCalls > 0));
+        Assert.True(Session.IsInspecting);
+        Task inspecting = Session.InspectionInFlight!;
+
+        await review.InvokeAsync(Session.DisconnectAsync);
+        int callsAtDisconnect = Aws.InspectionCalls;
+        Aws.Gate.SetResult();
+
+        await inspecting;
+        Assert.Equal(callsAtDisconnect, Aws.InspectionCalls);
+        Assert.False(Session.IsConnected);
+        Assert.False(Session.IsInspecting);
+        Assert.Null(Session.Checks);
+        Assert.Null(Session.Snapshot);
+        Assert.Null(State.LiveVariantChoice);
+        Assert.Equal(PolicyVariant.Unversioned, State.Inputs.Variant);
+        Assert.DoesNotContain("Run live checks", review.Markup, StringComparison.Ordinal);
+        Assert.Contains("not checked", review.Find("[data-testid=check-live-bucket]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DisconnectWhileListingKeys_ShowsNoKeys()
+    {
+        await ConnectAndFillAsync();
+        Aws.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Render<MudPopoverProvider>();
+        IRenderedComponent<BucketLivePanel> panel = Render<BucketLivePanel>();
+        panel.FindAll("button").Single(b => b.TextContent.Contains("Choose from my keys", StringComparison.Ordinal)).Click();
+        panel.WaitForAssertion(() => Assert.Equal(1, Aws.HeldCalls));
+
+        await panel.InvokeAsync(Session.DisconnectAsync);
+
+        panel.WaitForAssertion(() => Assert.Equal(0, Aws.HeldCalls));
+        Assert.Null(Session.KeyChoices);
+        Assert.False(Session.IsLoadingKeys);
+        Assert.Empty(panel.FindAll("[data-testid=bucket-live-panel]"));
+    }
+
+    [Fact]
+    public async Task ReconnectDuringAnOldInspection_KeepsTheOldResultsOutOfTheNewSession()
+    {
+        await ConnectAndFillAsync();
+        Aws.HonourCancellation = false;
+        Aws.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Render<MudPopoverProvider>();
+        IRenderedComponent<ReviewStep> review = Render<ReviewStep>();
+        review.WaitForAssertion(() => Assert.True(Aws.HeldCalls > 0));
+        TaskCompletionSource oldGate = Aws.Gate;
+
+        Task inspecting = Session.InspectionInFlight!;
+
+        await review.InvokeAsync(Session.DisconnectAsync);
+        Aws.Gate = null;
+        await review.InvokeAsync(async () => Assert.Null(await ConnectAsync()));
+        oldGate.SetResult();
+
+        await inspecting;
+        Assert.True(Session.IsConnected);
+        Assert.Null(Session.Checks);
+        Assert.False(Session.IsInspecting);
+    }
+}
