@@ -10,8 +10,8 @@ namespace IcaKms.E2E.Tests.Infrastructure;
 /// <summary>
 /// Runs the built IcaKms.Web as its own process on 127.0.0.1 and a free port, as it runs in
 /// production (Kestrel, real static web assets), and stops it when the collection ends. Its AWS endpoint is a
-/// loopback <see cref="FakeAwsServer"/>, so no test can reach AWS, and it logs at Debug so the logs can be
-/// searched for credentials.
+/// loopback <see cref="FakeAwsServer"/>, so no test can reach AWS, and every logging provider is at Trace so the logs
+/// can be searched for credentials.
 /// </summary>
 public sealed class AppServer : IAsyncLifetime
 {
@@ -144,10 +144,15 @@ public sealed class AppServer : IAsyncLifetime
         startInfo.Environment.Remove("ASPNETCORE_HTTPS_PORTS");
         startInfo.Environment["IcaKms__AwsEndpointUrl"] = Aws.Url.ToString();
         startInfo.Environment["IcaKms__AllowServerCredentials"] = "false";
-        startInfo.Environment["Logging__LogLevel__Default"] = "Debug";
-        startInfo.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Debug";
-        // As an operator hunting a problem might: the app must still keep typed credentials out of the log.
-        startInfo.Environment["Logging__LogLevel__Microsoft.AspNetCore.SignalR"] = "Trace";
+        // Every provider at Trace, as an operator hunting a problem might set it, general and provider-specific rules
+        // alike: the app must still keep typed credentials out of every log line.
+        foreach (string rules in new[] { "Logging__LogLevel__", "Logging__Console__LogLevel__", "Logging__Debug__LogLevel__", "Logging__EventSource__LogLevel__" })
+        {
+            startInfo.Environment[rules + "Default"] = "Trace";
+            startInfo.Environment[rules + "Microsoft.AspNetCore"] = "Trace";
+            startInfo.Environment[rules + "Microsoft.AspNetCore.SignalR"] = "Trace";
+            startInfo.Environment[rules + "Microsoft.AspNetCore.Components"] = "Trace";
+        }
 
         var process = new Process { StartInfo = startInfo };
         process.OutputDataReceived += (_, e) => Record(e.Data);
