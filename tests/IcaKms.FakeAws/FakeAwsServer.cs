@@ -29,6 +29,8 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
     private readonly Task _acceptLoop;
     private int _requestCount;
     private int _active;
+    private int _held;
+    private volatile TaskCompletionSource? _hold;
     private int _disposed;
 
     private FakeAwsServer(FakeAwsScenario scenario, HttpListener listener, Uri url)
@@ -47,6 +49,20 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
 
     /// <summary>How many requests have arrived so far (including ones still being answered).</summary>
     public int RequestCount => Volatile.Read(ref _requestCount);
+
+    /// <summary>How many requests are waiting at <see cref="HoldRequests"/>.</summary>
+    public int HeldRequests => Volatile.Read(ref _held);
+
+    /// <summary>Holds every request that arrives from now on (before it is answered) until <see cref="ReleaseRequests"/>.</summary>
+    public void HoldRequests() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Lets the held requests be answered, and stops holding new ones.</summary>
+    public void ReleaseRequests()
+    {
+        TaskCompletionSource? hold = _hold;
+        _hold = null;
+        hold?.TrySetResult();
+    }
 
     /// <summary>The requests answered so far, in the order their answers were decided.</summary>
     public IReadOnlyList<FakeAwsRequest> Requests => [.. _requests];
@@ -166,6 +182,19 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
             try
             {
                 IncomingRequest request = await ReadAsync(context.Request, _stopping.Token).ConfigureAwait(false);
+                if (_hold is { } hold)
+                {
+                    Interlocked.Increment(ref _held);
+                    try
+                    {
+                        await hold.Task.WaitAsync(_stopping.Token).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref _held);
+                    }
+                }
+
                 response = Answer(request);
                 if (Scenario.Latency > TimeSpan.Zero)
                 {

@@ -1,0 +1,70 @@
+using IcaKms.FakeAws;
+using IcaKms.E2E.Tests.Infrastructure;
+using IcaKms.E2E.Tests.Pages;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IcaKms.E2E.Tests.Live;
+
+/// <summary>Disconnect in a real browser while AWS calls are in flight (the fake AWS holds them).</summary>
+[Collection(E2ECollection.Name)]
+public sealed class DisconnectTests(AppServer app, BrowserFixture browser)
+{
+    private const string Secret = "E2eDisconnectSecretValue/0123456789";
+    private const string Token = "E2eDisconnectTokenValue0123456789";
+
+    private FakeAwsScenario Scenario => app.Aws.Scenario;
+
+    [Fact]
+    public async Task DisconnectDuringInspection_SendsNothingMore_ShowsNoFinding_AndKeepsTheCircuit()
+    {
+        IPage page = await browser.NewPageAsync(app.BaseUrl);
+        await using IBrowserContext context = page.Context;
+        var wizard = new WizardPage(page, app.BaseUrl);
+        await wizard.OpenAsync();
+        var panel = new ConnectionPanel(page);
+        await panel.ConnectAsync(FakeAwsScenario.DefaultAccessKeyId, Secret, Token);
+        await wizard.Bucket.FillAsync(Scenario.BucketName, Scenario.DefaultKeyArn, "ica/");
+
+        app.Aws.HoldRequests();
+        try
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Inspect bucket and key" }).ClickAsync();
+            await WaitUntilAsync(() => app.Aws.HeldRequests > 0);
+
+            await panel.DisconnectButton.ClickAsync();
+            await Expect(panel.Offline).ToBeVisibleAsync();
+            int sentBeforeRelease = app.Aws.RequestCount;
+            app.Aws.ReleaseRequests();
+            await WaitUntilAsync(() => app.Aws.HeldRequests == 0);
+
+            // The circuit still answers: a new value typed is stored, and nothing live is on screen.
+            await wizard.Bucket.BucketName.FillAsync(Scenario.BucketName + "-x");
+            await wizard.WaitUntilStoredAsync(Scenario.BucketName + "-x");
+            Assert.Equal(sentBeforeRelease, app.Aws.RequestCount);
+            await Expect(page.GetByTestId("live-checks")).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("bucket-live-panel")).ToHaveCountAsync(0);
+            await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+            await Expect(page.Locator("#components-reconnect-modal")).Not.ToBeVisibleAsync();
+
+            // Connected again: the old inspection's findings did not land in the new session either.
+            await panel.ConnectAsync(FakeAwsScenario.DefaultAccessKeyId, Secret, Token);
+            await Expect(page.GetByTestId("bucket-live-panel")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("live-checks")).ToHaveCountAsync(0);
+        }
+        finally
+        {
+            app.Aws.ReleaseRequests();
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            // Polls the fake's counters (set by its own request threads), not the page.
+            await Task.Delay(20, deadline.Token);
+        }
+    }
+}
