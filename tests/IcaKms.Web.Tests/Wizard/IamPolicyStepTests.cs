@@ -182,7 +182,7 @@ public class IamPolicyStepTests : WizardTestContext
         IRenderedComponent<IamPolicyStep> step = RenderStep();
         PasteValidPolicy(step);
 
-        step.InvokeAsync(() => State.SetPastedPolicy(new string(' ', IcaKms.Core.Validation.PolicyDocumentRule.MaxLength + 1)));
+        step.InvokeAsync(() => State.SetPastedPolicy(new string('x', IcaKms.Core.Validation.PolicyDocumentRule.MaxLength + 1)));
         step.Render();
 
         Assert.Empty(step.FindAll("[data-testid=summary-pasted]"));
