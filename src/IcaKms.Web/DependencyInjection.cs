@@ -1,6 +1,8 @@
 using IcaKms.Core;
+using IcaKms.Core.Validation;
 using IcaKms.Web.Logging;
 using IcaKms.Web.Services;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -11,12 +13,23 @@ namespace IcaKms.Web;
 /// <summary>Registers everything the web host needs, in one place.</summary>
 public static class DependencyInjection
 {
+    /// <summary>
+    /// The largest message the circuit accepts from the browser. A text field sends its whole value per keystroke,
+    /// JSON-escaped: the longest field (the policy box) holds at most <see cref="InputLimits.LongestField"/> + 1 =
+    /// 65,537 UTF-16 characters, each at worst 6 bytes escaped (a control character or lone surrogate as \u0001), so
+    /// 393,222 bytes plus a small event envelope; 512 KiB leaves about 130 KB of margin. SignalR's default is 32 KB.
+    /// </summary>
+    public const long MaxBrowserMessageBytes = 512 * 1024;
+
     /// <summary>Adds the host (Razor components, credential-safe logging, health checks) and the wizard's services.</summary>
     public static IServiceCollection AddIcaKmsWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.PostConfigure<LoggerFilterOptions>(CredentialSafeLogging.Apply);
         services.AddRazorComponents()
             .AddInteractiveServerComponents();
+
+        // Hub options (global HubOptions are merged into Blazor's hub): see MaxBrowserMessageBytes.
+        services.Configure<HubOptions>(options => options.MaximumReceiveMessageSize = MaxBrowserMessageBytes);
         services.AddHealthChecks();
         return services.AddIcaKmsWizard(configuration);
     }

@@ -1,3 +1,5 @@
+using IcaKms.Core.Validation;
+
 namespace IcaKms.Core.Policies;
 
 /// <summary>
@@ -28,12 +30,12 @@ public static class IcaIamPolicy
     /// <summary>The STS action ICA uses to hand out temporary credentials.</summary>
     public static IReadOnlyList<string> StsActions { get; } = ["sts:GetFederationToken"];
 
-    /// <summary>The ARN of a bucket.</summary>
-    public static string BucketArn(string bucketName) => $"arn:aws:s3:::{bucketName}";
+    /// <summary>The ARN of a bucket, in the commercial partition ICA runs in.</summary>
+    public static string BucketArn(string bucketName) => ArnParts.Bucket(ArnParts.CommercialPartition, bucketName);
 
     /// <summary>The ARN pattern of the objects the policy grants: the whole bucket, or only the key prefix.</summary>
     public static string ObjectArn(string bucketName, string? keyPrefix = null) =>
-        $"arn:aws:s3:::{bucketName}/{keyPrefix ?? string.Empty}*";
+        ArnParts.Objects(ArnParts.CommercialPartition, bucketName, keyPrefix);
 
     /// <summary>Builds the spec's policy for a bucket and key.</summary>
     /// <param name="bucketName">The bucket name (or <see cref="BucketPlaceholder"/>).</param>

@@ -1,3 +1,5 @@
+using IcaKms.Core.Validation;
+
 namespace IcaKms.Core.Policies;
 
 /// <summary>
@@ -15,20 +17,26 @@ internal static class ResourceArn
             return ResourceKinds.All;
         }
 
-        string[] parts = resource.Split(':', 6);
-        if (parts.Length < 3 || parts[0] != "arn" || IamGlob.HasWildcard(parts[1]) || IamGlob.HasWildcard(parts[2]))
+        ArnParts? arn = ArnParts.ParseLeading(resource, out bool complete);
+        if (arn is null)
         {
-            // A wildcard partition or service, or a wildcard in something that is not an ARN: cannot narrow it down.
-            return (parts.Length >= 3 && parts[0] == "arn") || IamGlob.HasWildcard(resource) ? ResourceKinds.All : ResourceKinds.None;
+            // A wildcard in something that is not an ARN: cannot narrow it down.
+            return IamGlob.HasWildcard(resource) ? ResourceKinds.All : ResourceKinds.None;
         }
 
-        return parts[2] switch
+        if (IamGlob.HasWildcard(arn.Partition) || IamGlob.HasWildcard(arn.Service))
+        {
+            // A wildcard partition or service: cannot narrow it down.
+            return ResourceKinds.All;
+        }
+
+        return arn.Service switch
         {
             "kms" => ResourceKinds.KmsKey,
             "sts" => ResourceKinds.FederatedUser,
-            "s3" when parts.Length < 6 || parts[3].Length > 0 || parts[4].Length > 0 => ResourceKinds.S3Bucket | ResourceKinds.S3Object,
-            "s3" when parts[5].Contains('/', StringComparison.Ordinal) => ResourceKinds.S3Object,
-            "s3" when IamGlob.HasWildcard(parts[5]) => ResourceKinds.S3Bucket | ResourceKinds.S3Object,
+            "s3" when !complete || arn.Region.Length > 0 || arn.Account.Length > 0 => ResourceKinds.S3Bucket | ResourceKinds.S3Object,
+            "s3" when arn.Resource.Contains('/', StringComparison.Ordinal) => ResourceKinds.S3Object,
+            "s3" when IamGlob.HasWildcard(arn.Resource) => ResourceKinds.S3Bucket | ResourceKinds.S3Object,
             "s3" => ResourceKinds.S3Bucket,
             _ => ResourceKinds.None,
         };
@@ -42,13 +50,13 @@ internal static class ResourceArn
             return "*";
         }
 
-        string[] parts = resource.Split(':', 4);
-        if (parts.Length < 3 || parts[0] != "arn")
+        ArnParts? arn = ArnParts.ParseLeading(resource, out _);
+        if (arn is null)
         {
             return null;
         }
 
-        return IamGlob.HasWildcard(parts[2]) ? "*" : parts[2].ToLowerInvariant();
+        return IamGlob.HasWildcard(arn.Service) ? "*" : arn.Service.ToLowerInvariant();
     }
 
     /// <summary>True for a KMS alias ARN (<c>arn:aws:kms:region:account:alias/name</c>).</summary>
@@ -66,14 +74,14 @@ internal static class ResourceArn
     /// <summary>True for a KMS ARN that names neither a key, an alias nor a wildcard: a placeholder or a truncated ARN.</summary>
     public static bool IsIncompleteKmsArn(string resource)
     {
-        string[] parts = resource.Split(':', 6);
-        if (parts.Length < 3 || parts[0] != "arn" || parts[2] != "kms")
+        ArnParts? arn = ArnParts.ParseLeading(resource, out bool complete);
+        if (arn is null || arn.Service != "kms")
         {
             return false;
         }
 
-        return parts.Length < 6
-            || !(parts[5].StartsWith("key/", StringComparison.Ordinal) || parts[5].StartsWith("alias/", StringComparison.Ordinal) || IamGlob.HasWildcard(parts[5]));
+        return !complete
+            || !(arn.Resource.StartsWith("key/", StringComparison.Ordinal) || arn.Resource.StartsWith("alias/", StringComparison.Ordinal) || IamGlob.HasWildcard(arn.Resource));
     }
 
     /// <summary>True when the resource still holds the spec's <c>BUCKET_NAME</c>.</summary>
@@ -83,19 +91,18 @@ internal static class ResourceArn
     /// <summary>The bucket an S3 ARN names (its resource part up to the first <c>/</c>), or null when not an S3 bucket or object ARN.</summary>
     public static string? S3Bucket(string resource)
     {
-        string[] parts = resource.Split(':', 6);
-        if (parts.Length < 6 || parts[0] != "arn" || parts[2] != "s3" || parts[3].Length > 0 || parts[4].Length > 0)
+        if (ArnParts.Parse(resource) is not { Service: "s3", Region.Length: 0, Account.Length: 0 } arn)
         {
             return null;
         }
 
-        int slash = parts[5].IndexOf('/', StringComparison.Ordinal);
-        return slash < 0 ? parts[5] : parts[5][..slash];
+        int slash = arn.Resource.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? arn.Resource : arn.Resource[..slash];
     }
 
     /// <summary>True for an S3 object ARN or pattern (<c>arn:aws:s3:::bucket/…</c>).</summary>
     public static bool IsS3Object(string resource) =>
-        S3Bucket(resource) is not null && resource.Split(':', 6)[5].Contains('/', StringComparison.Ordinal);
+        S3Bucket(resource) is not null && ArnParts.Parse(resource)!.Resource.Contains('/', StringComparison.Ordinal);
 
     /// <summary>
     /// True when the pattern reaches every bucket or key rather than one: <c>"*"</c>, a wildcard service,
@@ -108,18 +115,18 @@ internal static class ResourceArn
             return true;
         }
 
-        string[] parts = resource.Split(':', 6);
-        if (parts.Length < 3 || parts[0] != "arn")
+        ArnParts? arn = ArnParts.ParseLeading(resource, out _);
+        if (arn is null)
         {
             return IamGlob.HasWildcard(resource);
         }
 
-        if (IamGlob.HasWildcard(parts[1]) || IamGlob.HasWildcard(parts[2]))
+        if (IamGlob.HasWildcard(arn.Partition) || IamGlob.HasWildcard(arn.Service))
         {
             return true;
         }
 
-        return parts[2] switch
+        return arn.Service switch
         {
             "kms" => IamGlob.HasWildcard(resource),
             "s3" => S3Bucket(resource) is string bucket ? IamGlob.HasWildcard(bucket) : IamGlob.HasWildcard(resource),
@@ -127,9 +134,6 @@ internal static class ResourceArn
         };
     }
 
-    private static string? KmsResourcePart(string resource)
-    {
-        string[] parts = resource.Split(':', 6);
-        return parts.Length == 6 && parts[0] == "arn" && parts[2] == "kms" ? parts[5] : null;
-    }
+    private static string? KmsResourcePart(string resource) =>
+        ArnParts.Parse(resource) is { Service: "kms" } arn ? arn.Resource : null;
 }

@@ -31,7 +31,7 @@ public sealed record SetupValidation(
             KmsKeyArnRule.Validate(inputs.KeyArn, inputs.AwsRegion),
             KeyPrefixRule.Validate(inputs.KeyPrefix),
             ConfigurationNameRule.Validate(inputs.ConfigurationName),
-            inputs.CrossAccountCopy ? RoleArnRule.Validate(inputs.CrossAccountRoleArn) : FieldValidation.Ok(string.Empty),
+            inputs.CrossAccountCopy ? RoleArnRule.Validate(inputs.CrossAccountRoleArn, inputs.AwsRegion) : FieldValidation.Ok(string.Empty),
             IamUserNameRule.Validate(inputs.IamUserName),
             PolicyArnRule.Validate(inputs.PolicyArn));
     }

@@ -13,6 +13,9 @@ public static partial class BucketNameRule
     /// <summary>The longest bucket name S3 allows.</summary>
     public const int MaxLength = 63;
 
+    /// <summary>The most characters checked: longer text is refused as too long.</summary>
+    public const int MaxInputLength = InputLimits.Name;
+
     private static readonly string[] ReservedPrefixes = ["xn--", "sthree-", "amzn-s3-demo-"];
 
     private static readonly string[] ReservedSuffixes = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"];
@@ -24,6 +27,11 @@ public static partial class BucketNameRule
         if (string.IsNullOrWhiteSpace(input))
         {
             return FieldValidation.Fail(input ?? "", "The bucket name is required: enter the name of your S3 bucket.");
+        }
+
+        if (InputLimits.Check(input, MaxInputLength, "The bucket name") is { } tooLong)
+        {
+            return tooLong;
         }
 
         string name = input.Trim();

@@ -12,6 +12,9 @@ public static class ConfigurationNameRule
     /// <summary>The longest name ICA's API accepts.</summary>
     public const int MaxLength = 15;
 
+    /// <summary>The most characters checked: longer text is refused as too long.</summary>
+    public const int MaxInputLength = InputLimits.Name;
+
     /// <summary>Checks a configuration name; the value is the trimmed name.</summary>
     /// <param name="input">What the user typed.</param>
     public static FieldValidation Validate(string? input)
@@ -19,6 +22,11 @@ public static class ConfigurationNameRule
         if (string.IsNullOrWhiteSpace(input))
         {
             return FieldValidation.Fail(input ?? "", "The configuration name is required: use 3 to 15 lowercase letters, digits, dots or hyphens.");
+        }
+
+        if (InputLimits.Check(input, MaxInputLength, "The configuration name") is { } tooLong)
+        {
+            return tooLong;
         }
 
         string name = input.Trim();

@@ -11,6 +11,9 @@ public static class KeyPrefixRule
     /// <summary>The longest prefix accepted, in UTF-8 bytes: S3 keys stop at 1,024, leaving room for object names.</summary>
     public const int MaxBytes = 1000;
 
+    /// <summary>The most characters checked: longer text is refused as too long (it could never fit in <see cref="MaxBytes"/>).</summary>
+    public const int MaxInputLength = InputLimits.KeyPrefix;
+
     /// <summary>The warning for an empty prefix.</summary>
     public const string BucketRootWarning =
         "Without a prefix ICA connects the bucket root, which blocks the bucket for other ICA projects: connecting a folder such as 'ica/' is recommended.";
@@ -25,6 +28,11 @@ public static class KeyPrefixRule
         if (string.IsNullOrWhiteSpace(input))
         {
             return FieldValidation.Ok("", BucketRootWarning);
+        }
+
+        if (InputLimits.Check(input, MaxInputLength, "The prefix") is { } tooLong)
+        {
+            return tooLong;
         }
 
         string prefix = input.Trim();
@@ -66,7 +74,23 @@ public static class KeyPrefixRule
             }
         }
 
-        return null;
+        return FindWildcardError(prefix);
+    }
+
+    // In an IAM Resource '*' and '?' are wildcards and '${…}' a policy variable: the prefix-scoped policy
+    // (arn:aws:s3:::bucket/prefix*) would grant other keys than the folder's, so they are refused in every prefix.
+    private static string? FindWildcardError(string prefix)
+    {
+        int variable = prefix.IndexOf("${", StringComparison.Ordinal);
+        if (variable >= 0)
+        {
+            return "The prefix contains '${', which starts a policy variable in an IAM policy's Resource: the policy scoped to this prefix would grant another folder than this one. Name the folder without '${'.";
+        }
+
+        int wildcard = prefix.IndexOfAny(['*', '?']);
+        return wildcard < 0
+            ? null
+            : $"The prefix contains {InputText.DescribeAt(prefix, wildcard)}, a wildcard in an IAM policy's Resource: the policy scoped to this prefix would grant other folders than this one. Name the folder without '*' or '?'.";
     }
 
     private static string? FindPathError(string prefix)

@@ -10,6 +10,9 @@ public static partial class KmsKeyArnRule
 {
     private const string Example = "arn:aws:kms:<region>:<12-digit account>:key/<key id>";
 
+    /// <summary>The most characters checked: longer text is refused as too long.</summary>
+    public const int MaxInputLength = InputLimits.Arn;
+
     /// <summary>Checks a KMS key ARN; the value is the trimmed ARN with its key id in lowercase, as KMS writes it.</summary>
     /// <param name="input">What the user typed.</param>
     /// <param name="awsRegion">The AWS region of the chosen ICA region; when empty the region is not compared.</param>
@@ -18,6 +21,11 @@ public static partial class KmsKeyArnRule
         if (string.IsNullOrWhiteSpace(input))
         {
             return FieldValidation.Fail(input ?? "", $"The KMS key ARN is required: enter it in the form {Example}.");
+        }
+
+        if (InputLimits.Check(input, MaxInputLength, "The key ARN") is { } tooLong)
+        {
+            return tooLong;
         }
 
         string arn = input.Trim();
@@ -44,7 +52,7 @@ public static partial class KmsKeyArnRule
 
         string? error = FindError(parts, awsRegion);
         return error is null
-            ? FieldValidation.Ok($"arn:{parts.Partition}:kms:{parts.Region}:{parts.Account}:{parts.Resource.ToLowerInvariant()}")
+            ? FieldValidation.Ok(ArnParts.Key(parts.Partition, parts.Region, parts.Account, parts.Resource["key/".Length..].ToLowerInvariant()))
             : FieldValidation.Fail(input, error);
     }
 
@@ -60,9 +68,14 @@ public static partial class KmsKeyArnRule
             return AliasError(parts.Resource);
         }
 
-        if (!parts.HasKnownPartition)
+        if (parts.NonCommercialPartitionError("key") is string partitionError)
         {
-            return $"The ARN's partition must be aws, aws-cn or aws-us-gov: it should look like {Example}.";
+            return partitionError;
+        }
+
+        if (!parts.IsCommercial)
+        {
+            return $"The ARN's partition must be {ArnParts.CommercialPartition} (ICA runs only in AWS's commercial partition): it should look like {Example}.";
         }
 
         if (!Region().IsMatch(parts.Region))

@@ -15,13 +15,25 @@ public static partial class RoleArnRule
     public const string NotIlluminaWarning =
         "ICA's cross-account roles live in Illumina's account 079623148045; check you pasted the role from ICA's Enable Cross Account Copy page.";
 
+    /// <summary>The most characters checked: longer text is refused as too long.</summary>
+    public const int MaxInputLength = InputLimits.Arn;
+
     /// <summary>Checks an IAM role ARN; the value is the trimmed ARN.</summary>
     /// <param name="input">What the user typed.</param>
-    public static FieldValidation Validate(string? input)
+    /// <param name="awsRegion">
+    /// The AWS region of the chosen ICA region; when given, ICA's confirmed role of another region is refused (each
+    /// region has its own role). Null or empty: not compared.
+    /// </param>
+    public static FieldValidation Validate(string? input, string? awsRegion = null)
     {
         if (string.IsNullOrWhiteSpace(input))
         {
             return FieldValidation.Fail(input ?? "", $"The role ARN is required: paste it from ICA's Enable Cross Account Copy page ({Example}).");
+        }
+
+        if (InputLimits.Check(input, MaxInputLength, "The role ARN") is { } tooLong)
+        {
+            return tooLong;
         }
 
         string arn = input.Trim();
@@ -36,13 +48,28 @@ public static partial class RoleArnRule
             return FieldValidation.Fail(input, $"{InputText.Quote(arn)} is not an IAM role ARN: it should look like {Example}.");
         }
 
-        string? error = FindError(parts);
+        string? error = FindError(parts) ?? FindRegionError(arn, awsRegion);
         if (error is not null)
         {
             return FieldValidation.Fail(input, error);
         }
 
         return parts.Account == IcaRegions.IlluminaAccountId ? FieldValidation.Ok(arn) : FieldValidation.Ok(arn, NotIlluminaWarning);
+    }
+
+    // ICA's confirmed role of one region pasted (or left over) for another: ICA would not use it.
+    private static string? FindRegionError(string arn, string? awsRegion)
+    {
+        IcaRegion? region = IcaRegions.FindByAwsRegion(awsRegion);
+        IcaRegion? owner = IcaRegions.All.FirstOrDefault(r => string.Equals(r.CrossAccountRoleArn, arn, StringComparison.Ordinal));
+        if (region is null || owner is null || owner == region)
+        {
+            return null;
+        }
+
+        return region.CrossAccountRoleArn is string right
+            ? $"This is ICA's cross-account role for {owner.DisplayName}, but your ICA region is {region.DisplayName}: use {right}."
+            : $"This is ICA's cross-account role for {owner.DisplayName}, but your ICA region is {region.DisplayName}: paste {region.Name}'s role from ICA's Enable Cross Account Copy page.";
     }
 
     private static string? FindError(ArnParts parts)
@@ -57,9 +84,14 @@ public static partial class RoleArnRule
             return $"This is not an IAM ARN (service '{InputText.Shorten(parts.Service)}'): it should look like {Example}.";
         }
 
-        if (!parts.HasKnownPartition)
+        if (parts.NonCommercialPartitionError("role") is string partitionError)
         {
-            return $"The ARN's partition must be aws, aws-cn or aws-us-gov: it should look like {Example}.";
+            return partitionError;
+        }
+
+        if (!parts.IsCommercial)
+        {
+            return $"The ARN's partition must be {ArnParts.CommercialPartition} (ICA runs only in AWS's commercial partition): it should look like {Example}.";
         }
 
         if (parts.Region.Length > 0)

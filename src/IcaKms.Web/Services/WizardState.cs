@@ -2,6 +2,7 @@ using System.Text;
 using IcaKms.Core.Ica;
 using IcaKms.Core.Policies;
 using IcaKms.Core.Setup;
+using IcaKms.Core.Validation;
 
 namespace IcaKms.Web.Services;
 
@@ -30,7 +31,16 @@ public sealed class WizardState
     /// <summary>A policy the user pasted to have it checked (kept in this circuit's memory only).</summary>
     public string PastedPolicy { get; private set; } = string.Empty;
 
-    /// <summary>The summary check of <see cref="PastedPolicy"/>, or null when nothing was pasted.</summary>
+    /// <summary>Whether <see cref="PastedPolicy"/> is within the box's limit; over it, the text is not checked.</summary>
+    public FieldValidation PastedPolicyValidation { get; private set; } = FieldValidation.Ok(string.Empty);
+
+    /// <summary>Why the last policy file was not opened (too large), shown beside the file chooser; null otherwise.</summary>
+    public string? PolicyFileError { get; private set; }
+
+    /// <summary>
+    /// The summary check of <see cref="PastedPolicy"/>, or null when nothing was pasted or the text is over the limit:
+    /// a verdict always describes what is in the box.
+    /// </summary>
     public PolicySummary? PastedPolicySummary { get; private set; }
 
     /// <summary>Why the variant was chosen from the bucket's live versioning, or null when the user chose it.</summary>
@@ -53,14 +63,20 @@ public sealed class WizardState
     /// <summary>ICA's confirmed cross-account role for the chosen region, or null when the user must paste it.</summary>
     public string? ConfirmedRoleArn => Region.CrossAccountRoleArn;
 
+    /// <summary>
+    /// Chooses the ICA region. A region with a confirmed cross-account role gets that role, whatever was there (each
+    /// region has its own role); a region without one keeps a role the user pasted, but drops another region's
+    /// confirmed role, which ICA would never use here.
+    /// </summary>
     public void SetRegion(string awsRegion)
     {
+        string confirmed = SuggestedRole(awsRegion);
         string role = Inputs.CrossAccountRoleArn;
-        bool roleWasSuggested = string.IsNullOrWhiteSpace(role) || role == SuggestedRole(Inputs.AwsRegion);
+        bool roleIsConfirmedElsewhere = IcaRegions.All.Any(r => string.Equals(r.CrossAccountRoleArn, role.Trim(), StringComparison.Ordinal));
         Update(Inputs with
         {
             AwsRegion = awsRegion,
-            CrossAccountRoleArn = roleWasSuggested ? SuggestedRole(awsRegion) : role,
+            CrossAccountRoleArn = confirmed.Length > 0 ? confirmed : roleIsConfirmedElsewhere ? string.Empty : role,
         });
     }
 
@@ -118,30 +134,46 @@ public sealed class WizardState
     {
         PastedPolicy = value ?? string.Empty;
         _policyFile = null;
+        PolicyFileError = null;
         Apply(Inputs);
         Changed?.Invoke();
     }
 
     /// <summary>
     /// Checks a policy file as it is, bytes and all (a file that is not UTF-8 text gets its own message), and shows
-    /// its text in the paste box when it is text.
+    /// its text in the paste box when it is text. A file over the box's limit is refused like <see cref="RefusePolicyFile"/>.
     /// </summary>
-    public void LoadPolicyFile(byte[] content)
+    public void LoadPolicyFile(byte[] content, string fileName = "The file")
     {
         ArgumentNullException.ThrowIfNull(content);
-        _policyFile = content;
+        string text;
         try
         {
-            PastedPolicy = StrictUtf8.GetString(content).TrimStart('\uFEFF');
+            text = StrictUtf8.GetString(content).TrimStart('\uFEFF');
         }
         catch (DecoderFallbackException)
         {
-            PastedPolicy = string.Empty;
+            text = string.Empty;
         }
 
+        if (PolicyDocumentRule.Validate(text).Error is string tooLong)
+        {
+            Refuse($"{fileName} was not opened. {tooLong}");
+            return;
+        }
+
+        _policyFile = content;
+        PolicyFileError = null;
+        PastedPolicy = text;
         Apply(Inputs);
         Changed?.Invoke();
     }
+
+    /// <summary>
+    /// A policy file too large to read: the box and its verdict are cleared (they would describe something else)
+    /// and the reason is kept for the file chooser.
+    /// </summary>
+    public void RefusePolicyFile(string fileName, long size) => Refuse(PolicyDocumentRule.FileTooLarge(fileName, size));
 
     /// <summary>Replaces every input, e.g. with what the browser kept from an earlier visit.</summary>
     public void Restore(SetupInputs inputs) => Update(inputs);
@@ -151,8 +183,18 @@ public sealed class WizardState
     {
         PastedPolicy = string.Empty;
         _policyFile = null;
+        PolicyFileError = null;
         LiveVariantChoice = null;
         Apply(Fresh());
+        Changed?.Invoke();
+    }
+
+    private void Refuse(string reason)
+    {
+        PastedPolicy = string.Empty;
+        _policyFile = null;
+        PolicyFileError = reason;
+        Apply(Inputs);
         Changed?.Invoke();
     }
 
@@ -182,9 +224,10 @@ public sealed class WizardState
         Inputs = inputs;
         Validation = SetupValidation.Of(inputs);
         Documents = SetupDocuments.Create(inputs, Validation);
+        PastedPolicyValidation = PolicyDocumentRule.Validate(PastedPolicy);
         PastedPolicySummary = _policyFile is not null
             ? PolicySummaryCheck.Check(_policyFile, inputs.Variant, Documents.BucketName, Documents.KeyArn)
-            : string.IsNullOrWhiteSpace(PastedPolicy)
+            : string.IsNullOrWhiteSpace(PastedPolicy) || !PastedPolicyValidation.IsValid
                 ? null
                 : PolicySummaryCheck.Check(PastedPolicy, inputs.Variant, Documents.BucketName, Documents.KeyArn);
     }

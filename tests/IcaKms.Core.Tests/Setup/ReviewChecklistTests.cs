@@ -38,6 +38,17 @@ public class ReviewChecklistTests
     }
 
     [Fact]
+    public void Create_FailsCrossAccountRole_WhenRoleIsAnotherRegionsConfirmedRole()
+    {
+        SetupInputs inputs = Valid with { CrossAccountCopy = true, CrossAccountRoleArn = "arn:aws:iam::079623148045:role/ica_aps2_crossacct" };
+
+        ReviewItem role = Item(Review(inputs), "cross-account-role");
+
+        Assert.Equal(CheckState.Fail, role.State);
+        Assert.Equal(CheckState.Pass, Item(Review(inputs with { AwsRegion = "ap-southeast-2", KeyArn = inputs.KeyArn.Replace("us-east-1", "ap-southeast-2", StringComparison.Ordinal) }), "cross-account-role").State);
+    }
+
+    [Fact]
     public void Create_WarnsOnBucketRoot_WhenPrefixEmpty()
     {
         ReviewItem prefix = Item(Review(Valid with { KeyPrefix = "" }), "key-prefix");

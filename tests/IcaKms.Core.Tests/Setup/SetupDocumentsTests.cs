@@ -34,6 +34,24 @@ public class SetupDocumentsTests
         Assert.Contains("arn:aws:s3:::acme-genomics-ica", documents.IamPolicy, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("aws-cn")]
+    [InlineData("aws-us-gov")]
+    public void Create_KeepsNonCommercialKeyAndRoleOutOfDocuments(string partition)
+    {
+        string key = Samples.KeyArn.Replace("arn:aws:", $"arn:{partition}:", StringComparison.Ordinal);
+        string role = $"arn:{partition}:iam::079623148045:role/ica_aps2_crossacct";
+        SetupInputs inputs = Valid with { KeyArn = key, CrossAccountCopy = true, CrossAccountRoleArn = role };
+
+        SetupDocuments documents = Documents(inputs);
+
+        Assert.False(SetupValidation.Of(inputs).KeyArn.IsValid);
+        Assert.False(SetupValidation.Of(inputs).CrossAccountRoleArn.IsValid);
+        Assert.DoesNotContain(partition, documents.IamPolicy, StringComparison.Ordinal);
+        Assert.Contains("arn:aws:kms:xxx", documents.IamPolicy, StringComparison.Ordinal);
+        Assert.DoesNotContain(partition, documents.KeyPolicyStatement, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Create_NormalizesPrefix_InStorageConfiguration()
     {

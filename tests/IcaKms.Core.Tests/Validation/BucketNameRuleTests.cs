@@ -43,7 +43,7 @@ public class BucketNameRuleTests
         { "b\u0430cket", "U+0430" },
         { "ab", "3 to 63" },
         { new string('a', 64), "3 to 63" },
-        { new string('a', 5000), "3 to 63" },
+        { new string('a', 5000), "too long: at most 256 characters" },
         { "-bucket", "begin and end" },
         { "bucket-", "begin and end" },
         { ".bucket", "begin and end" },

@@ -22,7 +22,7 @@ public class ConfigurationNameRuleTests
         { "ab", "at least 3" },
         { "a234567890123456", "limits it to 15" },
         { new string('a', 63), "help page says 63" },
-        { new string('a', 5000), "limits it to 15" },
+        { new string('a', 5000), "too long: at most 256 characters" },
         { "Storage", "lowercase" },
         { "my config", "a space" },
         { "my_config", "'_'" },

@@ -37,9 +37,14 @@ public class KeyPrefixRuleTests
         { "a\u200Bb/", "U+200B" },
         { "\uFEFFfolder", "U+FEFF" },
         { "s3://bucket/folder", "s3://" },
+        { "runs*", "'*', a wildcard in an IAM policy's Resource" },
+        { "runs/2024-??/", "'?', a wildcard in an IAM policy's Resource" },
+        { "*/", "wildcard" },
+        { "home/${aws:username}/", "'${', which starts a policy variable" },
+        { "a${b", "policy variable" },
         { new string('a', 1000), "bytes" },
         { new string('é', 500), "bytes" },
-        { new string('a', 5000), "bytes" },
+        { new string('a', 5000), "too long: at most 1,024 characters" },
     };
 
     public static TheoryData<string> BlankPrefixes { get; } = ["", "   ", "\t\n"];

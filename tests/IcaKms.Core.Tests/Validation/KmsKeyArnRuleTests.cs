@@ -15,7 +15,6 @@ public class KmsKeyArnRuleTests
         { $"  {KeyArn}\n", KeyArn },
         { $"arn:aws:kms:us-east-1:123456789012:key/{KeyId.ToUpperInvariant()}", KeyArn },
         { $"arn:aws:kms:us-east-1:123456789012:key/{MrkId}", $"arn:aws:kms:us-east-1:123456789012:key/{MrkId}" },
-        { $"arn:aws-us-gov:kms:us-east-1:123456789012:key/{KeyId}", $"arn:aws-us-gov:kms:us-east-1:123456789012:key/{KeyId}" },
     };
 
     public static TheoryData<string?, string> InvalidArns { get; } = new()
@@ -42,6 +41,8 @@ public class KmsKeyArnRuleTests
         { $"arn:aws:kms::123456789012:key/{KeyId}", "valid region" },
         { $"arn:aws:kms:中文:123456789012:key/{KeyId}", "valid region" },
         { $"arn:aws-foo:kms:us-east-1:123456789012:key/{KeyId}", "partition" },
+        { $"arn:aws-cn:kms:us-east-1:123456789012:key/{KeyId}", "ICA runs only in AWS's commercial partition (aws); a key in aws-cn can never serve ICA" },
+        { $"arn:aws-us-gov:kms:us-east-1:123456789012:key/{KeyId}", "a key in aws-us-gov can never serve ICA" },
         { "arn:aws:kms:us-east-1:123456789012:key/not-a-uuid", "32 hex" },
         { $"{KeyArn}/", "32 hex" },
         { "arn:aws:kms:us-east-1:123456789012:key/mrk-123", "32 hex" },
@@ -52,7 +53,7 @@ public class KmsKeyArnRuleTests
         { "{\"KeyId\":\"x\"}", "not a KMS key ARN" },
         { "arn:aws:kms:us-east-1:123456789012", "not a KMS key ARN" },
         { $"ARN:AWS:KMS:us-east-1:123456789012:key/{KeyId}", "not a KMS key ARN" },
-        { new string('a', 5000), "not a KMS key ARN" },
+        { new string('a', 5000), "too long: at most 2,048 characters" },
     };
 
     [Theory]

@@ -135,4 +135,72 @@ public class IamPolicyStepTests : WizardTestContext
         step.WaitForAssertion(() => Assert.Contains("UTF-8", step.Find("[data-testid=summary-pasted] [role=alert]").TextContent, StringComparison.Ordinal));
         Assert.Equal(string.Empty, State.PastedPolicy);
     }
+
+    private void PasteValidPolicy(IRenderedComponent<IamPolicyStep> step)
+    {
+        step.InvokeAsync(() => State.SetPastedPolicy(PolicyJson.Serialize(IcaIamPolicy.Create("lab-ica-data", KeyArn, PolicyVariant.Unversioned))));
+        step.Render();
+        Assert.Contains("Pass", step.Find("[data-testid=summary-pasted] [data-testid=verdict]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PolicyFile_TooLarge_ClearsPastedPolicyAndVerdict_AndSaysWhyBesideChooser()
+    {
+        FillValidBucketStep();
+        IRenderedComponent<IamPolicyStep> step = RenderStep();
+        PasteValidPolicy(step);
+
+        step.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>()
+            .UploadFiles(InputFileContent.CreateFromBinary(new byte[IcaKms.Core.Validation.PolicyDocumentRule.MaxFileBytes + 1], "huge.json"));
+
+        step.WaitForAssertion(() => Assert.Contains("huge.json", step.Find("[data-testid=policy-file-error]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("too large", step.Find("[data-testid=policy-file-error]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(step.FindAll("[data-testid=summary-pasted]"));
+        Assert.Equal(string.Empty, State.PastedPolicy);
+        Assert.Null(State.PastedPolicySummary);
+    }
+
+    [Fact]
+    public void PolicyFile_DecodingToTooManyCharacters_IsRefusedAndClearsVerdict()
+    {
+        FillValidBucketStep();
+        IRenderedComponent<IamPolicyStep> step = RenderStep();
+        PasteValidPolicy(step);
+
+        step.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>()
+            .UploadFiles(InputFileContent.CreateFromText(new string(' ', IcaKms.Core.Validation.PolicyDocumentRule.MaxLength + 1), "padded.json"));
+
+        step.WaitForAssertion(() => Assert.Contains("too long: at most 65,536 characters", step.Find("[data-testid=policy-file-error]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(step.FindAll("[data-testid=summary-pasted]"));
+        Assert.Equal(string.Empty, State.PastedPolicy);
+    }
+
+    [Fact]
+    public void PastedPolicy_OverLimit_ShowsMessageBesideBox_AndNoVerdict()
+    {
+        FillValidBucketStep();
+        IRenderedComponent<IamPolicyStep> step = RenderStep();
+        PasteValidPolicy(step);
+
+        step.InvokeAsync(() => State.SetPastedPolicy(new string('x', IcaKms.Core.Validation.PolicyDocumentRule.MaxLength + 1)));
+        step.Render();
+
+        Assert.Empty(step.FindAll("[data-testid=summary-pasted]"));
+        Assert.Null(State.PastedPolicySummary);
+        Assert.Contains("too long: at most 65,536 characters", step.Find(".mud-input-control:has(textarea[data-testid=pasted-policy])").TextContent, StringComparison.Ordinal);
+        Assert.Equal("65537", step.Find("textarea[data-testid=pasted-policy]").GetAttribute("maxlength"));
+    }
+
+    [Fact]
+    public void PastedPolicy_AtLimit_IsChecked()
+    {
+        FillValidBucketStep();
+        IRenderedComponent<IamPolicyStep> step = RenderStep();
+        string policy = PolicyJson.Serialize(IcaIamPolicy.Create("lab-ica-data", KeyArn, PolicyVariant.Unversioned));
+
+        step.InvokeAsync(() => State.SetPastedPolicy(policy.PadRight(IcaKms.Core.Validation.PolicyDocumentRule.MaxLength)));
+        step.Render();
+
+        Assert.Contains("Pass", step.Find("[data-testid=summary-pasted] [data-testid=verdict]").TextContent, StringComparison.Ordinal);
+    }
 }
