@@ -1,3 +1,5 @@
+using IcaKms.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Amazon.Runtime;
 using IcaKms.Core.Aws;
 using IcaKms.FakeAws;
@@ -33,7 +35,8 @@ internal sealed class LoopbackBackend : IInspectionBackend
         });
 
         var credentials = new SessionAWSCredentials(AccessKeyId, "bench-secret", "bench-token");
-        var factory = new AwsClientFactory(session => IamQueryClient.Create(session.Credentials, _server.Url), _server.Url);
+        Uri endpoint = _server.Url;
+        IAwsGatewayFactory factory = new ServiceCollection().AddIcaKmsCore(_ => endpoint).BuildServiceProvider().GetRequiredService<IAwsGatewayFactory>();
         var session = new AwsSession(AwsSessionSource.Pasted, credentials, new CallerIdentity(Scenario.Account, "bench", "bench"), _server.Url);
         Gateways = factory.Create(session, Scenario.Region);
     }

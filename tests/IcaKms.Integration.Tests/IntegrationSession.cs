@@ -1,3 +1,5 @@
+using IcaKms.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Amazon.Runtime;
 using IcaKms.Core.Aws;
 using IcaKms.Core.Checks;
@@ -6,12 +8,12 @@ using IcaKms.Core.Setup;
 namespace IcaKms.Integration.Tests;
 
 /// <summary>
-/// The app's way in, pointed at the integration endpoint: <see cref="AwsClientFactory"/> with IAM's Query client on the
+/// The app's way in, pointed at the integration endpoint: Core's <see cref="IAwsGatewayFactory"/> (AddIcaKmsCore) with IAM's Query client on the
 /// same endpoint, a session identified by STS, and its gateways in the test region.
 /// </summary>
 public sealed class IntegrationSession
 {
-    private IntegrationSession(IntegrationSettings settings, AwsClientFactory factory, AwsSession session)
+    private IntegrationSession(IntegrationSettings settings, IAwsGatewayFactory factory, AwsSession session)
     {
         Settings = settings;
         Factory = factory;
@@ -21,7 +23,7 @@ public sealed class IntegrationSession
 
     public IntegrationSettings Settings { get; }
 
-    public AwsClientFactory Factory { get; }
+    public IAwsGatewayFactory Factory { get; }
 
     public AwsSession Session { get; }
 
@@ -33,7 +35,7 @@ public sealed class IntegrationSession
         ArgumentNullException.ThrowIfNull(settings);
         (AWSCredentials credentials, AwsSessionSource source) = await settings.ResolveCredentialsAsync();
         Uri? endpoint = settings.Endpoint;
-        var factory = new AwsClientFactory(s => IamQueryClient.Create(s.Credentials, endpoint), endpoint);
+        IAwsGatewayFactory factory = new ServiceCollection().AddIcaKmsCore(_ => endpoint).BuildServiceProvider().GetRequiredService<IAwsGatewayFactory>();
         AwsResult<CallerIdentity> identity = await factory.IdentifyAsync(credentials, settings.Region, cancellationToken);
         if (identity.Value is not CallerIdentity caller)
         {
