@@ -68,10 +68,15 @@ public abstract class WizardTestContext : BunitContext, IAsyncLifetime
     }
 
     /// <summary>Fills step 1 with valid values.</summary>
-    protected void FillValidBucketStep()
+    protected void FillValidBucketStep() => OnDispatcher(() =>
     {
         State.SetBucketName("lab-ica-data");
         State.SetKeyArn(KeyArn);
         State.SetKeyPrefix("ica");
-    }
+    });
+
+    /// <summary>
+    /// Runs an intent on the renderer's dispatcher, as the circuit does: the state's subscribers re-render synchronously.
+    /// </summary>
+    protected void OnDispatcher(Action action) => Renderer.Dispatcher.InvokeAsync(action).GetAwaiter().GetResult();
 }

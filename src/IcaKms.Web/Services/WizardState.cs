@@ -19,8 +19,10 @@ public sealed class WizardState
 
     public WizardState() => Apply(Fresh());
 
-    /// <summary>Raised after any input changed.</summary>
-    public event Action? Changed;
+    private readonly ChangeSubscriptions _changes = new();
+
+    /// <summary>Re-renders the subscriber after any input changed, until the subscription is disposed.</summary>
+    public IDisposable NotifyOnChange(Microsoft.AspNetCore.Components.EventCallback callback) => _changes.Subscribe(callback);
 
     public SetupInputs Inputs { get; private set; } = new();
 
@@ -101,7 +103,7 @@ public sealed class WizardState
     {
         LiveVariantChoice = PolicyVariantChoice.For(versioningStatus);
         Update(Inputs with { Variant = LiveVariantChoice.Variant });
-        Changed?.Invoke();
+        Notify();
     }
 
     /// <summary>Forgets why the variant was picked from the live bucket (after Disconnect): the variant itself stays.</summary>
@@ -113,7 +115,7 @@ public sealed class WizardState
         }
 
         LiveVariantChoice = null;
-        Changed?.Invoke();
+        Notify();
     }
 
     public void SetIamUserName(string value) => Update(Inputs with { IamUserName = value });
@@ -136,7 +138,7 @@ public sealed class WizardState
         _policyFile = null;
         PolicyFileError = null;
         Apply(Inputs);
-        Changed?.Invoke();
+        Notify();
     }
 
     /// <summary>
@@ -166,7 +168,7 @@ public sealed class WizardState
         PolicyFileError = null;
         PastedPolicy = text;
         Apply(Inputs);
-        Changed?.Invoke();
+        Notify();
     }
 
     /// <summary>
@@ -186,7 +188,7 @@ public sealed class WizardState
         PolicyFileError = null;
         LiveVariantChoice = null;
         Apply(Fresh());
-        Changed?.Invoke();
+        Notify();
     }
 
     private void Refuse(string reason)
@@ -195,7 +197,7 @@ public sealed class WizardState
         _policyFile = null;
         PolicyFileError = reason;
         Apply(Inputs);
-        Changed?.Invoke();
+        Notify();
     }
 
     // New inputs, with ICA's confirmed cross-account role for the default region filled in.
@@ -208,6 +210,10 @@ public sealed class WizardState
     private static string SuggestedRole(string awsRegion) =>
         IcaRegions.FindByAwsRegion(awsRegion)?.CrossAccountRoleArn ?? string.Empty;
 
+    // The intents are synchronous (value bindings call them); the subscribers' re-renders run on the circuit's
+    // dispatcher, where every intent is called, and complete synchronously.
+    private void Notify() => _ = _changes.NotifyAsync();
+
     private void Update(SetupInputs inputs)
     {
         if (inputs == Inputs && Documents is not null)
@@ -216,7 +222,7 @@ public sealed class WizardState
         }
 
         Apply(inputs);
-        Changed?.Invoke();
+        Notify();
     }
 
     private void Apply(SetupInputs inputs)

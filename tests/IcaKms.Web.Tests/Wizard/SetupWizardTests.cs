@@ -40,7 +40,7 @@ public class SetupWizardTests : WizardTestContext
     {
         IRenderedComponent<SetupWizard> wizard = RenderWizard();
         FillValidBucketStep();
-        State.SetKeyArn("arn:aws:kms:us-east-1:123456789012:alias/ica");
+        OnDispatcher(() => State.SetKeyArn("arn:aws:kms:us-east-1:123456789012:alias/ica"));
 
         ClickNext(wizard);
 
@@ -66,7 +66,7 @@ public class SetupWizardTests : WizardTestContext
         FillValidBucketStep();
         ClickNext(wizard);
         ClickNext(wizard);
-        State.SetConfigurationName("this-name-is-far-too-long-for-ica");
+        OnDispatcher(() => State.SetConfigurationName("this-name-is-far-too-long-for-ica"));
 
         ClickNext(wizard);
 
@@ -79,12 +79,12 @@ public class SetupWizardTests : WizardTestContext
     {
         IRenderedComponent<SetupWizard> wizard = RenderWizard();
         FillValidBucketStep();
-        State.SetConfigurationName("lab-kms");
+        OnDispatcher(() => State.SetConfigurationName("lab-kms"));
         ClickNext(wizard);
         ClickNext(wizard);
         ClickNext(wizard);
-        State.SetCrossAccountCopy(true);
-        State.SetCrossAccountRoleArn("arn:aws:iam::079623148045:user/someone");
+        OnDispatcher(() => State.SetCrossAccountCopy(true));
+        OnDispatcher(() => State.SetCrossAccountRoleArn("arn:aws:iam::079623148045:user/someone"));
 
         ClickNext(wizard);
 

@@ -9,6 +9,7 @@ namespace IcaKms.Web.Components.Wizard;
 /// </summary>
 public abstract class WizardStepBase : ComponentBase, IDisposable
 {
+    private IDisposable? _stateSubscription;
     private IDisposable? _sessionSubscription;
 
     [Inject]
@@ -19,16 +20,14 @@ public abstract class WizardStepBase : ComponentBase, IDisposable
 
     public void Dispose()
     {
-        State.Changed -= OnStateChanged;
+        _stateSubscription?.Dispose();
         _sessionSubscription?.Dispose();
         GC.SuppressFinalize(this);
     }
 
     protected override void OnInitialized()
     {
-        State.Changed += OnStateChanged;
+        _stateSubscription = State.NotifyOnChange(EventCallback.Factory.Create(this, StateHasChanged));
         _sessionSubscription = Session.NotifyOnChange(EventCallback.Factory.Create(this, StateHasChanged));
     }
-
-    private void OnStateChanged() => _ = InvokeAsync(StateHasChanged);
 }
