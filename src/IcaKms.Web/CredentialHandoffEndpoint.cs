@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IcaKms.Core.Aws;
 using IcaKms.Web.Services;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace IcaKms.Web;
@@ -30,6 +31,12 @@ public static class CredentialHandoffEndpoint
     private static async Task<IResult> ReceiveAsync(HttpContext context, CredentialHandoff handoff)
     {
         context.Response.Headers.CacheControl = "no-store";
+        // An API answer, not a page: the app's status-code pages must not re-execute it (as a POST to a page).
+        if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
+
         if (!context.Request.HasJsonContentType())
         {
             return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
