@@ -1,4 +1,6 @@
 using IcaKms.Web.Logging;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace IcaKms.Web.Tests.Logging;
@@ -25,5 +27,79 @@ public class CredentialSafeLoggingTests
         CredentialSafeLogging.Apply(options);
 
         Assert.Contains(options.Rules, r => r.CategoryName == "IcaKms" && r.LogLevel == LogLevel.Debug);
+    }
+}
+
+/// <summary>The caps as the host applies them, through real logger factories configured as an operator would.</summary>
+public class CredentialSafeLoggingHostTests
+{
+    private const string HubCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
+
+    // "Recording" is the test provider's alias, as "Console" is the console provider's.
+    [Theory]
+    [InlineData("Logging:LogLevel:Default")]
+    [InlineData("Logging:Recording:LogLevel:Default")]
+    [InlineData("Logging:Recording:LogLevel:Microsoft")]
+    [InlineData("Logging:Recording:LogLevel:Microsoft.AspNetCore.SignalR")]
+    [InlineData("Logging:Recording:LogLevel:" + HubCategory)]
+    public void AProvider_StaysAtInformation_ForTheHubCategory_WhateverIsSetToTrace(string setting)
+    {
+        var recording = new RecordingProvider();
+        using ServiceProvider services = Host(setting, recording);
+        ILoggerFactory factory = services.GetRequiredService<ILoggerFactory>();
+
+        ILogger hub = factory.CreateLogger(HubCategory);
+        hub.LogTrace("trace-marker");
+        hub.LogDebug("debug-marker");
+        hub.LogInformation("information-marker");
+
+        Assert.Equal(["information-marker"], recording.Messages.Where(m => m.Category == HubCategory).Select(m => m.Text));
+    }
+
+    [Fact]
+    public void AProviderSpecificTrace_StillReachesOtherCategories()
+    {
+        var recording = new RecordingProvider();
+        using ServiceProvider services = Host("Logging:Recording:LogLevel:Default", recording);
+
+        services.GetRequiredService<ILoggerFactory>().CreateLogger("IcaKms.Web.Services.WizardSession").LogTrace("app-trace-marker");
+
+        Assert.Contains(recording.Messages, m => m.Text == "app-trace-marker");
+    }
+
+    private static ServiceProvider Host(string setting, RecordingProvider recording)
+    {
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [setting] = "Trace" }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging =>
+        {
+            logging.AddConfiguration(configuration.GetSection("Logging"));
+            logging.AddProvider(recording);
+        });
+        services.PostConfigure<LoggerFilterOptions>(CredentialSafeLogging.Apply);
+        return services.BuildServiceProvider();
+    }
+
+    [ProviderAlias("Recording")]
+    private sealed class RecordingProvider : ILoggerProvider
+    {
+        public List<(string Category, string Text)> Messages { get; } = [];
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(RecordingProvider owner, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                owner.Messages.Add((category, formatter(state, exception)));
+        }
     }
 }
