@@ -33,13 +33,10 @@ public sealed class LiveInspection(AwsConnection connection)
         Changed?.Invoke();
         try
         {
-            var validation = SetupValidation.Of(inputs);
-            var targets = new InspectionTargets(
-                NullIfEmpty(validation.IamUserName.IsValid ? validation.IamUserName.Value : null),
-                NullIfEmpty(validation.PolicyArn.IsValid ? validation.PolicyArn.Value : null));
+            var request = InspectionRequest.Create(inputs, SetupValidation.Of(inputs));
             Snapshot = await Inspection.RunAsync(
-                connection.Gateways(inputs.AwsRegion), inputs, targets, cancellationToken, s3InRegion: region => connection.Gateways(region).S3);
-            Checks = LiveChecks.Evaluate(Snapshot, inputs, targets);
+                connection.Gateways(inputs.AwsRegion), request, cancellationToken, s3InRegion: region => connection.Gateways(region).S3);
+            Checks = LiveChecks.Evaluate(Snapshot, request);
         }
         finally
         {
@@ -68,6 +65,4 @@ public sealed class LiveInspection(AwsConnection connection)
         KeyChoices = null;
         Changed?.Invoke();
     }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
