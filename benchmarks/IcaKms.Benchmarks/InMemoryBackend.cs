@@ -74,6 +74,24 @@ internal sealed class InMemoryBackend : IInspectionBackend, IS3Gateway, IKmsGate
             [.. Enumerable.Range(0, _attachedPolicies).Select(i => new AttachedPolicy($"bench-{i}", Scenario.PolicyArn(i)))],
             cancellationToken);
 
+    public Task<AwsResult<IReadOnlyList<string>>> ListUserPoliciesAsync(string userName, CancellationToken cancellationToken = default) =>
+        AnswerAsync<IReadOnlyList<string>>([], cancellationToken);
+
+    public Task<AwsResult<InlinePolicy>> GetUserPolicyAsync(string userName, string policyName, CancellationToken cancellationToken = default) =>
+        AnswerAsync(new InlinePolicy(policyName, Scenario.PolicyDocument(1)), cancellationToken);
+
+    public Task<AwsResult<IReadOnlyList<string>>> ListGroupsForUserAsync(string userName, CancellationToken cancellationToken = default) =>
+        AnswerAsync<IReadOnlyList<string>>([], cancellationToken);
+
+    public Task<AwsResult<IReadOnlyList<AttachedPolicy>>> ListAttachedGroupPoliciesAsync(string groupName, CancellationToken cancellationToken = default) =>
+        AnswerAsync<IReadOnlyList<AttachedPolicy>>([], cancellationToken);
+
+    public Task<AwsResult<IReadOnlyList<string>>> ListGroupPoliciesAsync(string groupName, CancellationToken cancellationToken = default) =>
+        AnswerAsync<IReadOnlyList<string>>([], cancellationToken);
+
+    public Task<AwsResult<InlinePolicy>> GetGroupPolicyAsync(string groupName, string policyName, CancellationToken cancellationToken = default) =>
+        AnswerAsync(new InlinePolicy(policyName, Scenario.PolicyDocument(1)), cancellationToken);
+
     public Task<AwsResult<CallerIdentity>> GetCallerIdentityAsync(CancellationToken cancellationToken = default) =>
         AnswerAsync(new CallerIdentity(Scenario.Account, $"arn:aws:iam::{Scenario.Account}:user/{Scenario.User}", "AIDABENCH"), cancellationToken);
 

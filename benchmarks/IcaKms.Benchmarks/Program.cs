@@ -19,7 +19,7 @@ await using IInspectionBackend backend = options.Mode == BenchmarkMode.Loopback
     : new InMemoryBackend(options.Latency, options.AttachedPolicies);
 
 // One unmeasured run warms up the JIT and the thread pool.
-await Inspection.RunAsync(backend.Gateways, Scenario.Inputs, Scenario.Targets);
+await Inspection.RunAsync(backend.Gateways, Scenario.Request);
 backend.Settle();
 
 var wallTimes = new List<TimeSpan>(options.Runs);
@@ -30,12 +30,12 @@ for (int run = 0; run < options.Runs; run++)
 {
     backend.Ledger.Reset();
     long started = Stopwatch.GetTimestamp();
-    LiveSnapshot snapshot = await Inspection.RunAsync(backend.Gateways, Scenario.Inputs, Scenario.Targets);
+    LiveSnapshot snapshot = await Inspection.RunAsync(backend.Gateways, Scenario.Request);
     wallTimes.Add(Stopwatch.GetElapsedTime(started));
     backend.Settle();
     calls = backend.Ledger.Calls;
     latencySum = backend.Ledger.LatencySum;
-    checks = LiveChecks.Evaluate(snapshot, Scenario.Inputs, Scenario.Targets);
+    checks = LiveChecks.Evaluate(snapshot, Scenario.Request);
 }
 
 wallTimes.Sort();

@@ -31,7 +31,7 @@ internal static class Scenario
         CrossAccountRoleArn = RoleArn,
     };
 
-    public static InspectionTargets Targets { get; } = new(IamUserName: User);
+    public static InspectionRequest Request { get; } = InspectionRequest.Create(Inputs with { IamUserName = User });
 
     public static string PolicyArn(int index) => $"arn:aws:iam::{Account}:policy/bench-{index}";
 

@@ -127,6 +127,28 @@ public sealed record FakeAwsScenario
     }
 
     /// <summary>
+    /// IAM user name → its inline policies (policy name → JSON); default none. ListUserPolicies lists the names of a
+    /// user of <see cref="UserPolicies"/>, GetUserPolicy answers the document.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> UserInlinePolicies { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// IAM group name → the ARNs of its attached managed policies; default none. A group not listed does not exist
+    /// (NoSuchEntity).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Groups { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
+    /// <summary>IAM user name → the groups it is in (ListGroupsForUser); default none.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> GroupMemberships { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
+    /// <summary>IAM group name → its inline policies (policy name → JSON); default none.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> GroupInlinePolicies { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+
+    /// <summary>
     /// Managed policy ARN → the JSON of its default version (<c>v1</c>). Default: <see cref="DefaultPolicyArn"/> → the
     /// spec's policy for <see cref="BucketName"/> and <see cref="DefaultKeyArn"/>, versioned variant when
     /// <see cref="Versioning"/> is set. A policy not listed does not exist (NoSuchEntity), AWS managed ones included.

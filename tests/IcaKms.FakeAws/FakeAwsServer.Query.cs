@@ -4,8 +4,9 @@ using System.Xml.Linq;
 namespace IcaKms.FakeAws;
 
 /// <content>
-/// The Query-protocol services (form POST, XML answers): STS GetCallerIdentity, and IAM GetPolicy, GetPolicyVersion
-/// and ListAttachedUserPolicies.
+/// The Query-protocol services (form POST, XML answers): STS GetCallerIdentity, and IAM GetPolicy, GetPolicyVersion,
+/// ListAttachedUserPolicies, ListUserPolicies, GetUserPolicy, ListGroupsForUser, ListAttachedGroupPolicies,
+/// ListGroupPolicies and GetGroupPolicy.
 /// </content>
 public sealed partial class FakeAwsServer
 {
@@ -15,6 +16,12 @@ public sealed partial class FakeAwsServer
     private const string IamVersion = "2010-05-08";
     private const string DefaultPolicyVersionId = "v1";
     private const string IamTimestamp = "2024-01-02T03:04:05Z";
+
+    private static readonly HashSet<string> IamActions = new(StringComparer.Ordinal)
+    {
+        "GetPolicy", "GetPolicyVersion", "ListAttachedUserPolicies", "ListUserPolicies", "GetUserPolicy",
+        "ListGroupsForUser", "ListAttachedGroupPolicies", "ListGroupPolicies", "GetGroupPolicy",
+    };
     private static readonly XNamespace StsNamespace = $"https://sts.amazonaws.com/doc/{StsVersion}/";
     private static readonly XNamespace IamNamespace = $"https://iam.amazonaws.com/doc/{IamVersion}/";
 
@@ -23,7 +30,7 @@ public sealed partial class FakeAwsServer
         string service = action switch
         {
             "GetCallerIdentity" => StsService,
-            "GetPolicy" or "GetPolicyVersion" or "ListAttachedUserPolicies" => IamService,
+            _ when IamActions.Contains(action) => IamService,
             _ => request.Scope?.Service == IamService ? IamService : StsService,
         };
         var call = new QueryCall(service, action, service == IamService ? IamNamespace : StsNamespace);
@@ -38,7 +45,7 @@ public sealed partial class FakeAwsServer
         }
 
         string version = service == IamService ? IamVersion : StsVersion;
-        if (request.Parameter("Version") != version || action is not ("GetCallerIdentity" or "GetPolicy" or "GetPolicyVersion" or "ListAttachedUserPolicies"))
+        if (request.Parameter("Version") != version || (action != "GetCallerIdentity" && !IamActions.Contains(action)))
         {
             return QueryError(call, HttpStatusCode.BadRequest, "InvalidAction",
                 $"Could not find operation {action} for version {request.Parameter("Version") ?? "(none)"} (FakeAwsServer answers {service} version {version}).");
@@ -52,9 +59,9 @@ public sealed partial class FakeAwsServer
                 new XElement(StsNamespace + "Account", caller.Split(':')[4]));
         }
 
-        string subject = action == "ListAttachedUserPolicies"
-            ? $"arn:aws:iam::{Scenario.AccountId}:user/{request.Parameter("UserName")}"
-            : request.Parameter("PolicyArn") ?? "*";
+        string subject = request.Parameter("PolicyArn")
+            ?? (request.Parameter("GroupName") is { } group ? $"arn:aws:iam::{Scenario.AccountId}:group/{group}" : null)
+            ?? $"arn:aws:iam::{Scenario.AccountId}:user/{request.Parameter("UserName")}";
         if (Denied(call.Operation))
         {
             return QueryError(call, HttpStatusCode.Forbidden, "AccessDenied",
@@ -65,9 +72,88 @@ public sealed partial class FakeAwsServer
         {
             "GetPolicy" => GetPolicy(call, request),
             "GetPolicyVersion" => GetPolicyVersion(call, request),
-            _ => ListAttachedUserPolicies(call, request),
+            "ListAttachedUserPolicies" => ListAttachedUserPolicies(call, request),
+            "ListUserPolicies" => WithUser(call, request, user => PolicyNames(call, InlineOf(Scenario.UserInlinePolicies, user))),
+            "GetUserPolicy" => WithUser(call, request, user => InlinePolicy(call, request, "UserName", user, InlineOf(Scenario.UserInlinePolicies, user))),
+            "ListGroupsForUser" => WithUser(call, request, user => ListGroupsForUser(call, user)),
+            "ListAttachedGroupPolicies" => WithGroup(call, request, group => AttachedPolicies(call, Scenario.Groups[group])),
+            "ListGroupPolicies" => WithGroup(call, request, group => PolicyNames(call, InlineOf(Scenario.GroupInlinePolicies, group))),
+            _ => WithGroup(call, request, group => InlinePolicy(call, request, "GroupName", group, InlineOf(Scenario.GroupInlinePolicies, group))),
         };
     }
+
+    private static IReadOnlyDictionary<string, string> InlineOf(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> all, string name) =>
+        all.TryGetValue(name, out IReadOnlyDictionary<string, string>? policies) ? policies : new Dictionary<string, string>();
+
+    /// <summary>Answers about an existing user (UserName given, listed in <see cref="FakeAwsScenario.UserPolicies"/>).</summary>
+    private FakeAwsResponse WithUser(QueryCall call, IncomingRequest request, Func<string, FakeAwsResponse> answer)
+    {
+        if (request.Parameter("UserName") is not { Length: > 0 } userName)
+        {
+            return QueryError(call, HttpStatusCode.BadRequest, "ValidationError", "1 validation error detected: Value null at 'userName' failed to satisfy constraint: Member must not be null");
+        }
+
+        return Scenario.UserPolicies.ContainsKey(userName)
+            ? answer(userName)
+            : QueryError(call, HttpStatusCode.NotFound, "NoSuchEntity", $"The user with name {userName} cannot be found.");
+    }
+
+    /// <summary>Answers about an existing group (GroupName given, listed in <see cref="FakeAwsScenario.Groups"/>).</summary>
+    private FakeAwsResponse WithGroup(QueryCall call, IncomingRequest request, Func<string, FakeAwsResponse> answer)
+    {
+        if (request.Parameter("GroupName") is not { Length: > 0 } groupName)
+        {
+            return QueryError(call, HttpStatusCode.BadRequest, "ValidationError", "1 validation error detected: Value null at 'groupName' failed to satisfy constraint: Member must not be null");
+        }
+
+        return Scenario.Groups.ContainsKey(groupName)
+            ? answer(groupName)
+            : QueryError(call, HttpStatusCode.NotFound, "NoSuchEntity", $"The group with name {groupName} cannot be found.");
+    }
+
+    private static FakeAwsResponse PolicyNames(QueryCall call, IReadOnlyDictionary<string, string> policies) =>
+        QueryAnswer(call,
+            new XElement(IamNamespace + "PolicyNames", policies.Keys.Order(StringComparer.Ordinal).Select(name => new XElement(IamNamespace + "member", name))),
+            new XElement(IamNamespace + "IsTruncated", "false"));
+
+    /// <summary>GetUserPolicy / GetGroupPolicy: the document percent-encoded, as IAM answers it.</summary>
+    private static FakeAwsResponse InlinePolicy(QueryCall call, IncomingRequest request, string subjectParameter, string subject, IReadOnlyDictionary<string, string> policies)
+    {
+        if (request.Parameter("PolicyName") is not { Length: > 0 } policyName)
+        {
+            return QueryError(call, HttpStatusCode.BadRequest, "ValidationError", "1 validation error detected: Value null at 'policyName' failed to satisfy constraint: Member must not be null");
+        }
+
+        if (!policies.TryGetValue(policyName, out string? document))
+        {
+            return QueryError(call, HttpStatusCode.NotFound, "NoSuchEntity", $"The {(subjectParameter == "UserName" ? "user" : "group")} policy with name {policyName} cannot be found.");
+        }
+
+        return QueryAnswer(call,
+            new XElement(IamNamespace + subjectParameter, subject),
+            new XElement(IamNamespace + "PolicyName", policyName),
+            new XElement(IamNamespace + "PolicyDocument", Uri.EscapeDataString(document)));
+    }
+
+    private FakeAwsResponse ListGroupsForUser(QueryCall call, string userName)
+    {
+        IReadOnlyList<string> groups = Scenario.GroupMemberships.TryGetValue(userName, out IReadOnlyList<string>? names) ? names : [];
+        return QueryAnswer(call,
+            new XElement(IamNamespace + "Groups", groups.Select(group => new XElement(IamNamespace + "member",
+                new XElement(IamNamespace + "Path", "/"),
+                new XElement(IamNamespace + "GroupName", group),
+                new XElement(IamNamespace + "GroupId", $"AGPA{StableId(group)}"),
+                new XElement(IamNamespace + "Arn", $"arn:aws:iam::{Scenario.AccountId}:group/{group}"),
+                new XElement(IamNamespace + "CreateDate", IamTimestamp)))),
+            new XElement(IamNamespace + "IsTruncated", "false"));
+    }
+
+    private static FakeAwsResponse AttachedPolicies(QueryCall call, IReadOnlyList<string> policyArns) =>
+        QueryAnswer(call,
+            new XElement(IamNamespace + "AttachedPolicies", policyArns.Select(arn => new XElement(IamNamespace + "member",
+                new XElement(IamNamespace + "PolicyName", arn.Split('/')[^1]),
+                new XElement(IamNamespace + "PolicyArn", arn)))),
+            new XElement(IamNamespace + "IsTruncated", "false"));
 
     private FakeAwsResponse GetPolicy(QueryCall call, IncomingRequest request)
     {
@@ -131,11 +217,7 @@ public sealed partial class FakeAwsServer
             return QueryError(call, HttpStatusCode.NotFound, "NoSuchEntity", $"The user with name {userName} cannot be found.");
         }
 
-        return QueryAnswer(call,
-            new XElement(IamNamespace + "AttachedPolicies", policyArns.Select(arn => new XElement(IamNamespace + "member",
-                new XElement(IamNamespace + "PolicyName", arn.Split('/')[^1]),
-                new XElement(IamNamespace + "PolicyArn", arn)))),
-            new XElement(IamNamespace + "IsTruncated", "false"));
+        return AttachedPolicies(call, policyArns);
     }
 
     /// <summary>The unique id GetCallerIdentity gives a principal: <c>AROA…:session</c> for a role session, <c>AIDA…</c> for a user.</summary>

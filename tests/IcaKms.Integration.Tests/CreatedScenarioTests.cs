@@ -31,7 +31,7 @@ public sealed class CreatedScenarioTests
         KmsBucket scenario = await CreateKmsBucketAsync(resources, deadline.Token);
         SetupInputs inputs = Inputs(session, scenario.Bucket, scenario.Key.KeyArn);
 
-        IReadOnlyList<SetupCheck> checks = await InspectAsync(session, inputs, new InspectionTargets(), deadline.Token);
+        IReadOnlyList<SetupCheck> checks = await InspectAsync(session, inputs, deadline.Token);
 
         Verdicts.AssertPass(
             checks,
@@ -62,7 +62,7 @@ public sealed class CreatedScenarioTests
             deadline.Token);
         SetupInputs inputs = Inputs(session, scenario.Bucket, alias);
 
-        IReadOnlyList<SetupCheck> checks = await InspectAsync(session, inputs, new InspectionTargets(), deadline.Token);
+        IReadOnlyList<SetupCheck> checks = await InspectAsync(session, inputs, deadline.Token);
 
         SetupCheck resolves = Verdicts.Of(checks, LiveCheckIds.KeyResolves);
         Assert.Equal(CheckState.Fail, resolves.State);
@@ -81,11 +81,11 @@ public sealed class CreatedScenarioTests
         string bucket = await resources.CreateBucketAsync(deadline.Token);
         await resources.SuspendVersioningAsync(bucket, deadline.Token);
         SetupInputs versioned = Inputs(session, bucket, string.Empty);
-        LiveSnapshot snapshot = await session.InspectAsync(versioned, new InspectionTargets(), deadline.Token);
+        LiveSnapshot snapshot = await session.InspectAsync(versioned, deadline.Token);
 
-        SetupCheck chosenVersioned = Verdicts.Of(LiveChecks.Evaluate(snapshot, versioned, new InspectionTargets()), LiveCheckIds.BucketVersioning);
+        SetupCheck chosenVersioned = Verdicts.Of(LiveChecks.Evaluate(snapshot, InspectionRequest.Create(versioned)), LiveCheckIds.BucketVersioning);
         SetupInputs unversioned = versioned with { Variant = PolicyVariant.Unversioned };
-        SetupCheck chosenUnversioned = Verdicts.Of(LiveChecks.Evaluate(snapshot, unversioned, new InspectionTargets()), LiveCheckIds.BucketVersioning);
+        SetupCheck chosenUnversioned = Verdicts.Of(LiveChecks.Evaluate(snapshot, InspectionRequest.Create(unversioned)), LiveCheckIds.BucketVersioning);
 
         Assert.Equal("Suspended", snapshot.Versioning.Value);
         Assert.Equal(CheckState.Pass, chosenVersioned.State);
@@ -104,7 +104,7 @@ public sealed class CreatedScenarioTests
         await resources.UseAes256DefaultEncryptionAsync(bucket, deadline.Token);
         SetupInputs inputs = Inputs(session, bucket, string.Empty) with { Variant = PolicyVariant.Unversioned };
 
-        IReadOnlyList<SetupCheck> checks = await InspectAsync(session, inputs, new InspectionTargets(), deadline.Token);
+        IReadOnlyList<SetupCheck> checks = await InspectAsync(session, inputs, deadline.Token);
 
         SetupCheck encryption = Verdicts.Of(checks, LiveCheckIds.BucketEncryption);
         Assert.Equal(CheckState.Fail, encryption.State);
@@ -127,9 +127,8 @@ public sealed class CreatedScenarioTests
             async token => (await session.Gateways.Iam.ListAttachedUserPoliciesAsync(user, token)).Value?.Any(p => p.PolicyArn == policyArn) == true,
             deadline.Token);
         SetupInputs inputs = Inputs(session, scenario.Bucket, scenario.Key.KeyArn) with { IamUserName = user };
-        var targets = new InspectionTargets(IamUserName: user);
 
-        IReadOnlyList<SetupCheck> checks = await InspectAsync(session, inputs, targets, deadline.Token);
+        IReadOnlyList<SetupCheck> checks = await InspectAsync(session, inputs, deadline.Token);
 
         Verdicts.AssertPass(checks, LiveCheckIds.IamPolicy, LiveCheckIds.KeyPolicyIam);
     }
@@ -148,10 +147,10 @@ public sealed class CreatedScenarioTests
     };
 
     private static async Task<IReadOnlyList<SetupCheck>> InspectAsync(
-        IntegrationSession session, SetupInputs inputs, InspectionTargets targets, CancellationToken cancellationToken)
+        IntegrationSession session, SetupInputs inputs, CancellationToken cancellationToken)
     {
-        LiveSnapshot snapshot = await session.InspectAsync(inputs, targets, cancellationToken);
-        return LiveChecks.Evaluate(snapshot, inputs, targets);
+        LiveSnapshot snapshot = await session.InspectAsync(inputs, cancellationToken);
+        return LiveChecks.Evaluate(snapshot, InspectionRequest.Create(inputs));
     }
 
     /// <summary>

@@ -45,7 +45,7 @@ public sealed class IntegrationSession
         return new IntegrationSession(settings, factory, new AwsSession(source, credentials, caller, endpoint));
     }
 
-    /// <summary>Runs the app's inspection for the inputs and targets.</summary>
-    public Task<LiveSnapshot> InspectAsync(SetupInputs inputs, InspectionTargets targets, CancellationToken cancellationToken) =>
-        Inspection.RunAsync(Gateways, inputs, targets, cancellationToken);
+    /// <summary>Runs the app's inspection for the inputs (validated once into a request).</summary>
+    public Task<LiveSnapshot> InspectAsync(SetupInputs inputs, CancellationToken cancellationToken) =>
+        Inspection.RunAsync(Gateways, InspectionRequest.Create(inputs), cancellationToken);
 }

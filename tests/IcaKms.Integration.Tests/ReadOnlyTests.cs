@@ -37,7 +37,7 @@ public sealed partial class ReadOnlyTests
         IntegrationSession session = await ConnectAsync(deadline.Token);
         var inputs = new SetupInputs { AwsRegion = session.Settings.Region, BucketName = IntegrationResources.NewName() };
 
-        IReadOnlyList<SetupCheck> checks = await InspectAsync(session, inputs, new InspectionTargets(), deadline.Token);
+        IReadOnlyList<SetupCheck> checks = await InspectAsync(session, inputs, deadline.Token);
 
         SetupCheck region = Verdicts.Of(checks, LiveCheckIds.BucketRegion);
         Assert.Equal(CheckState.Fail, region.State);
@@ -51,7 +51,7 @@ public sealed partial class ReadOnlyTests
         IntegrationSession session = await ConnectAsync(deadline.Token);
         SetupInputs inputs = ExistingInputs(session.Settings);
 
-        IReadOnlyList<SetupCheck> checks = await InspectAsync(session, inputs, new InspectionTargets(), deadline.Token);
+        IReadOnlyList<SetupCheck> checks = await InspectAsync(session, inputs, deadline.Token);
 
         Verdicts.AssertPass(
             checks,
@@ -73,13 +73,13 @@ public sealed partial class ReadOnlyTests
         using var deadline = new CancellationTokenSource(TestTimeout);
         IntegrationSession session = await ConnectAsync(deadline.Token);
         SetupInputs inputs = ExistingInputs(session.Settings);
-        LiveSnapshot snapshot = await session.InspectAsync(inputs, new InspectionTargets(), deadline.Token);
+        LiveSnapshot snapshot = await session.InspectAsync(inputs, deadline.Token);
         Assert.True(snapshot.Versioning.Succeeded, snapshot.Versioning.Failure?.Message);
         PolicyVariant needed = IcaIamPolicy.VariantFor(snapshot.Versioning.Value);
         PolicyVariant other = needed == PolicyVariant.Versioned ? PolicyVariant.Unversioned : PolicyVariant.Versioned;
 
-        SetupCheck right = Verdicts.Of(LiveChecks.Evaluate(snapshot, inputs with { Variant = needed }, new InspectionTargets()), LiveCheckIds.BucketVersioning);
-        SetupCheck wrong = Verdicts.Of(LiveChecks.Evaluate(snapshot, inputs with { Variant = other }, new InspectionTargets()), LiveCheckIds.BucketVersioning);
+        SetupCheck right = Verdicts.Of(LiveChecks.Evaluate(snapshot, InspectionRequest.Create(inputs with { Variant = needed })), LiveCheckIds.BucketVersioning);
+        SetupCheck wrong = Verdicts.Of(LiveChecks.Evaluate(snapshot, InspectionRequest.Create(inputs with { Variant = other })), LiveCheckIds.BucketVersioning);
 
         Assert.Equal(CheckState.Pass, right.State);
         Assert.Equal(CheckState.Fail, wrong.State);
@@ -91,13 +91,12 @@ public sealed partial class ReadOnlyTests
         using var deadline = new CancellationTokenSource(TestTimeout);
         IntegrationSession session = await ConnectAsync(deadline.Token);
         string user = session.Settings.IamUser!;
-        var targets = new InspectionTargets(IamUserName: user);
         SetupInputs probe = ExistingInputs(session.Settings) with { IamUserName = user };
-        LiveSnapshot first = await session.InspectAsync(probe, targets, deadline.Token);
+        LiveSnapshot first = await session.InspectAsync(probe, deadline.Token);
         // The policy the user needs follows the bucket's versioning, as the wizard's step 2 does.
         SetupInputs inputs = probe with { Variant = IcaIamPolicy.VariantFor(first.Versioning.Value) };
 
-        IReadOnlyList<SetupCheck> checks = LiveChecks.Evaluate(first, inputs, targets);
+        IReadOnlyList<SetupCheck> checks = LiveChecks.Evaluate(first, InspectionRequest.Create(inputs));
 
         Verdicts.AssertPass(checks, LiveCheckIds.BucketVersioning, LiveCheckIds.IamPolicy, LiveCheckIds.KeyPolicyIam);
     }
@@ -114,10 +113,10 @@ public sealed partial class ReadOnlyTests
     };
 
     private static async Task<IReadOnlyList<SetupCheck>> InspectAsync(
-        IntegrationSession session, SetupInputs inputs, InspectionTargets targets, CancellationToken cancellationToken)
+        IntegrationSession session, SetupInputs inputs, CancellationToken cancellationToken)
     {
-        LiveSnapshot snapshot = await session.InspectAsync(inputs, targets, cancellationToken);
-        return LiveChecks.Evaluate(snapshot, inputs, targets);
+        LiveSnapshot snapshot = await session.InspectAsync(inputs, cancellationToken);
+        return LiveChecks.Evaluate(snapshot, InspectionRequest.Create(inputs));
     }
 
     [GeneratedRegex(@"^\d{12}$")]

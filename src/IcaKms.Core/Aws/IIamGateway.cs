@@ -11,4 +11,22 @@ public interface IIamGateway
 
     /// <summary>The managed policies attached to an IAM user.</summary>
     Task<AwsResult<IReadOnlyList<AttachedPolicy>>> ListAttachedUserPoliciesAsync(string userName, CancellationToken cancellationToken = default);
+
+    /// <summary>The names of an IAM user's inline policies.</summary>
+    Task<AwsResult<IReadOnlyList<string>>> ListUserPoliciesAsync(string userName, CancellationToken cancellationToken = default);
+
+    /// <summary>One inline policy of an IAM user, its document URL-decoded to JSON text.</summary>
+    Task<AwsResult<InlinePolicy>> GetUserPolicyAsync(string userName, string policyName, CancellationToken cancellationToken = default);
+
+    /// <summary>The names of the IAM groups a user is in.</summary>
+    Task<AwsResult<IReadOnlyList<string>>> ListGroupsForUserAsync(string userName, CancellationToken cancellationToken = default);
+
+    /// <summary>The managed policies attached to an IAM group.</summary>
+    Task<AwsResult<IReadOnlyList<AttachedPolicy>>> ListAttachedGroupPoliciesAsync(string groupName, CancellationToken cancellationToken = default);
+
+    /// <summary>The names of an IAM group's inline policies.</summary>
+    Task<AwsResult<IReadOnlyList<string>>> ListGroupPoliciesAsync(string groupName, CancellationToken cancellationToken = default);
+
+    /// <summary>One inline policy of an IAM group, its document URL-decoded to JSON text.</summary>
+    Task<AwsResult<InlinePolicy>> GetGroupPolicyAsync(string groupName, string policyName, CancellationToken cancellationToken = default);
 }

@@ -116,16 +116,93 @@ public sealed partial class IamQueryClient : IIamGateway
     }
 
     /// <inheritdoc />
-    public async Task<AwsResult<IReadOnlyList<AttachedPolicy>>> ListAttachedUserPoliciesAsync(string userName, CancellationToken cancellationToken = default)
+    public Task<AwsResult<IReadOnlyList<AttachedPolicy>>> ListAttachedUserPoliciesAsync(string userName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
-
         var call = new IamCall("ListAttachedUserPolicies", userName, $"The IAM user {userName} does not exist: check the user name.");
-        var policies = new List<AttachedPolicy>();
+        return ListAsync(call, new("UserName", userName), "AttachedPolicies", AttachedPolicyOf, "an attached policy without name or ARN", cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AwsResult<IReadOnlyList<string>>> ListUserPoliciesAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userName);
+        var call = new IamCall("ListUserPolicies", userName, $"The IAM user {userName} does not exist: check the user name.");
+        return ListAsync(call, new("UserName", userName), "PolicyNames", NameOf, "an empty policy name", cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AwsResult<InlinePolicy>> GetUserPolicyAsync(string userName, string policyName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(policyName);
+        var call = new IamCall(
+            "GetUserPolicy", $"{userName}/{policyName}", $"The IAM user {userName} has no inline policy {policyName}: check the user name, or try again if it was just changed.");
+        return GetInlineAsync(call, [new("UserName", userName), new("PolicyName", policyName)], policyName, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AwsResult<IReadOnlyList<string>>> ListGroupsForUserAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userName);
+        var call = new IamCall("ListGroupsForUser", userName, $"The IAM user {userName} does not exist: check the user name.");
+        return ListAsync(call, new("UserName", userName), "Groups", member => member.Element(IamNamespace + "GroupName")?.Value, "a group without a name", cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AwsResult<IReadOnlyList<AttachedPolicy>>> ListAttachedGroupPoliciesAsync(string groupName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(groupName);
+        var call = new IamCall("ListAttachedGroupPolicies", groupName, $"The IAM group {groupName} does not exist: try again if it was just changed.");
+        return ListAsync(call, new("GroupName", groupName), "AttachedPolicies", AttachedPolicyOf, "an attached policy without name or ARN", cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AwsResult<IReadOnlyList<string>>> ListGroupPoliciesAsync(string groupName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(groupName);
+        var call = new IamCall("ListGroupPolicies", groupName, $"The IAM group {groupName} does not exist: try again if it was just changed.");
+        return ListAsync(call, new("GroupName", groupName), "PolicyNames", NameOf, "an empty policy name", cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AwsResult<InlinePolicy>> GetGroupPolicyAsync(string groupName, string policyName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(groupName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(policyName);
+        var call = new IamCall(
+            "GetGroupPolicy", $"{groupName}/{policyName}", $"The IAM group {groupName} has no inline policy {policyName}: try again if it was just changed.");
+        return GetInlineAsync(call, [new("GroupName", groupName), new("PolicyName", policyName)], policyName, cancellationToken);
+    }
+
+    private static AttachedPolicy? AttachedPolicyOf(XElement member)
+    {
+        string? name = member.Element(IamNamespace + "PolicyName")?.Value;
+        string? arn = member.Element(IamNamespace + "PolicyArn")?.Value;
+        return name is null || arn is null ? null : new AttachedPolicy(name, arn);
+    }
+
+    private static string? NameOf(XElement member) => string.IsNullOrEmpty(member.Value) ? null : member.Value;
+
+    /// <summary>
+    /// Reads every page of a list (<c>Marker</c> pagination): the <c>member</c> elements of <paramref name="listElement"/>.
+    /// A member that cannot be read, or a truncated page without a new marker, fails the whole list: a partial list
+    /// would hide a policy from the checks.
+    /// </summary>
+    private async Task<AwsResult<IReadOnlyList<T>>> ListAsync<T>(
+        IamCall call,
+        KeyValuePair<string, string> subject,
+        string listElement,
+        Func<XElement, T?> read,
+        string unreadable,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        var items = new List<T>();
         string? marker = null;
         do
         {
-            List<KeyValuePair<string, string>> parameters = [new("UserName", userName)];
+            List<KeyValuePair<string, string>> parameters = [subject];
             if (marker is not null)
             {
                 parameters.Add(new("Marker", marker));
@@ -134,35 +211,47 @@ public sealed partial class IamQueryClient : IIamGateway
             IamAnswer page = await CallAsync(call, parameters, cancellationToken).ConfigureAwait(false);
             if (page.Result is not { } pageResult)
             {
-                return page.Fail<IReadOnlyList<AttachedPolicy>>();
+                return page.Fail<IReadOnlyList<T>>();
             }
 
-            IEnumerable<XElement> members = pageResult.Element(IamNamespace + "AttachedPolicies")?.Elements(IamNamespace + "member") ?? [];
-            foreach (XElement member in members)
+            foreach (XElement member in pageResult.Element(IamNamespace + listElement)?.Elements(IamNamespace + "member") ?? [])
             {
-                string? name = member.Element(IamNamespace + "PolicyName")?.Value;
-                string? arn = member.Element(IamNamespace + "PolicyArn")?.Value;
-                if (name is null || arn is null)
+                if (read(member) is not T item)
                 {
-                    return AwsResult<IReadOnlyList<AttachedPolicy>>.Fail(IamFailures.Unexpected(call, "an attached policy without name or ARN"));
+                    return AwsResult<IReadOnlyList<T>>.Fail(IamFailures.Unexpected(call, unreadable));
                 }
 
-                policies.Add(new AttachedPolicy(name, arn));
+                items.Add(item);
             }
 
             bool truncated = string.Equals(pageResult.Element(IamNamespace + "IsTruncated")?.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
             string? next = truncated ? pageResult.Element(IamNamespace + "Marker")?.Value : null;
             if (truncated && (string.IsNullOrEmpty(next) || next == marker))
             {
-                // A partial list would hide a policy from the checks: say so instead.
-                return AwsResult<IReadOnlyList<AttachedPolicy>>.Fail(IamFailures.Unexpected(call, "a truncated list without a new Marker"));
+                return AwsResult<IReadOnlyList<T>>.Fail(IamFailures.Unexpected(call, "a truncated list without a new Marker"));
             }
 
             marker = next;
         }
         while (marker is not null);
 
-        return AwsResult<IReadOnlyList<AttachedPolicy>>.Ok(policies);
+        return AwsResult<IReadOnlyList<T>>.Ok(items);
+    }
+
+    /// <summary>Reads an inline policy (GetUserPolicy, GetGroupPolicy): its <c>PolicyDocument</c> is URL-encoded like a policy version's.</summary>
+    private async Task<AwsResult<InlinePolicy>> GetInlineAsync(
+        IamCall call, List<KeyValuePair<string, string>> parameters, string policyName, CancellationToken cancellationToken)
+    {
+        IamAnswer answer = await CallAsync(call, parameters, cancellationToken).ConfigureAwait(false);
+        if (answer.Result is not { } result)
+        {
+            return answer.Fail<InlinePolicy>();
+        }
+
+        string? document = result.Element(IamNamespace + "PolicyDocument")?.Value;
+        return document is null
+            ? AwsResult<InlinePolicy>.Fail(IamFailures.Unexpected(call, "no PolicyDocument"))
+            : AwsResult<InlinePolicy>.Ok(new InlinePolicy(policyName, DecodeDocument(document)));
     }
 
     /// <summary>

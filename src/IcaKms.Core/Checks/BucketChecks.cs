@@ -15,52 +15,57 @@ internal static class BucketChecks
 
     public static SetupCheck CheckRegion(CheckContext context)
     {
-        if (!context.Bucket.IsValid)
+        if (context.Bucket is not string bucket)
         {
-            return Region.NotChecked($"The bucket name is not valid: {context.Bucket.Error}", "Fix the bucket name in step 1, then inspect again.");
+            return InvalidName(Region, context);
         }
 
-        string bucket = context.Bucket.Value;
         AwsResult<string> result = context.Snapshot.BucketRegion;
+        string icaRegion = context.Request.AwsRegion;
         if (result.Failure is AwsFailure failure)
         {
             return failure.Kind == AwsFailureKind.NotFound
-                ? Region.Fail($"The bucket {bucket} does not exist.", $"Create it in {context.Inputs.AwsRegion} with SSE-KMS default encryption (step 1), or correct the name.")
+                ? Region.Fail(Missing(bucket), $"Create it in {icaRegion} with SSE-KMS default encryption (step 1), or correct the name.")
                 : Region.NotChecked(failure);
         }
 
         string region = string.IsNullOrEmpty(result.Value) ? "us-east-1" : result.Value;
-        return string.Equals(region, context.Inputs.AwsRegion, StringComparison.Ordinal)
+        return string.Equals(region, icaRegion, StringComparison.Ordinal)
             ? Region.Pass($"The bucket {bucket} is in {region}, the ICA region's AWS region.")
             : Region.Fail(
-                $"The bucket {bucket} is in {region}, but the ICA region uses {context.Inputs.AwsRegion}: bucket, key and ICA project must be in the same region.",
-                $"Use a bucket in {context.Inputs.AwsRegion}, or choose the ICA region of {region} in step 1.");
+                $"The bucket {bucket} is in {region}, but the ICA region uses {icaRegion}: bucket, key and ICA project must be in the same region.",
+                $"Use a bucket in {icaRegion}, or choose the ICA region of {region} in step 1.");
     }
 
     public static SetupCheck CheckPrefix(CheckContext context)
     {
-        if (!context.Prefix.IsValid)
+        if (context.Request.PrefixError is string error)
         {
-            return Prefix.NotChecked($"The key prefix is not valid: {context.Prefix.Error}", "Fix the key prefix in step 1, then inspect again.");
+            return Prefix.NotChecked($"The key prefix is not valid: {error}", "Fix the key prefix in step 1, then inspect again.");
         }
 
-        if (context.Prefix.Value.Length == 0)
+        string folder = context.Request.Prefix;
+        if (folder.Length == 0)
         {
             return Prefix.NotChecked("No key prefix given: ICA connects the bucket root, so there is no folder to look for.", "Enter a prefix folder in step 1 (recommended), such as 'ica/'.");
         }
 
+        if (context.Bucket is null)
+        {
+            return InvalidName(Prefix, context);
+        }
+
         if (context.Snapshot.PrefixExists is not AwsResult<bool> result)
         {
-            return Prefix.NotChecked($"The folder {context.Prefix.Value} was not looked for in this inspection.", "Inspect again.");
+            return Prefix.NotChecked($"The folder {folder} was not looked for in this inspection.", "Inspect again.");
         }
 
-        if (result.Failure is AwsFailure failure)
+        if (BucketNotChecked(Prefix, context, result.Failure) is SetupCheck notChecked)
         {
-            return Prefix.NotChecked(failure);
+            return notChecked;
         }
 
-        string folder = context.Prefix.Value;
-        string bucket = context.Bucket.Value;
+        string bucket = context.Bucket;
         string key = context.KeyArn ?? "your key ARN";
         return result.Value
             ? Prefix.Pass($"The folder {folder} exists in {bucket}.")
@@ -116,12 +121,15 @@ internal static class BucketChecks
         return PublicAccess.Warn($"Block Public Access is only partly on: {string.Join(", ", off)} {(off.Count == 1 ? "is" : "are")} off.", fix);
     }
 
-    /// <summary>The shared "cannot say" answers of the bucket checks: an invalid name, a missing bucket, a failed call.</summary>
+    /// <summary>
+    /// The shared "cannot say" answers of the bucket checks: an invalid name, a missing bucket (one sentence for every
+    /// check, whichever call found it missing), a failed call.
+    /// </summary>
     public static SetupCheck? BucketNotChecked(CheckDefinition check, CheckContext context, AwsFailure? failure)
     {
-        if (!context.Bucket.IsValid)
+        if (context.Bucket is not string bucket)
         {
-            return check.NotChecked($"The bucket name is not valid: {context.Bucket.Error}", "Fix the bucket name in step 1, then inspect again.");
+            return InvalidName(check, context);
         }
 
         if (failure is null)
@@ -129,10 +137,17 @@ internal static class BucketChecks
             return null;
         }
 
-        return failure.Kind == AwsFailureKind.NotFound
-            ? check.NotChecked($"Not checked: the bucket {context.Bucket.Value} does not exist.", "Create the bucket (step 1), then inspect again.")
+        bool missing = failure.Kind == AwsFailureKind.NotFound || context.Snapshot.BucketRegion.Failure?.Kind == AwsFailureKind.NotFound;
+        return missing
+            ? check.NotChecked($"{Missing(bucket).TrimEnd('.')}, so this was not checked.", "Create the bucket (step 1), then inspect again.")
             : check.NotChecked(failure);
     }
+
+    /// <summary>The one sentence every check uses for a bucket that does not exist.</summary>
+    public static string Missing(string bucket) => $"The bucket {bucket} does not exist.";
+
+    private static SetupCheck InvalidName(CheckDefinition check, CheckContext context) =>
+        check.NotChecked($"The bucket name is not valid: {context.Request.BucketError ?? "no bucket name given."}", "Fix the bucket name in step 1, then inspect again.");
 
     private static void AddIfOff(List<string> off, bool on, string name)
     {

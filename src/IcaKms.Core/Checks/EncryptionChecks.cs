@@ -1,5 +1,6 @@
 using IcaKms.Core.Aws;
 using IcaKms.Core.Setup;
+using IcaKms.Core.Validation;
 
 namespace IcaKms.Core.Checks;
 
@@ -78,24 +79,39 @@ internal static class EncryptionChecks
                 "Turn on Bucket Key under Properties → Default encryption (the console turns it on, the API leaves it off).");
     }
 
-    /// <summary>Compares the key the bucket names with the wizard's key by their resolved key ARNs.</summary>
+    /// <summary>
+    /// Compares the key the bucket names with the wizard's key by their resolved key ARNs. A named key KMS could not
+    /// describe never passes: S3 does not check the key when the default is set, so only KMS can say it exists.
+    /// </summary>
     private static SetupCheck CompareKeys(CheckContext context, BucketEncryption encryption, bool isDsse)
     {
         string named = encryption.KmsMasterKeyId!.Trim();
-        string? bucketKeyArn = context.Snapshot.EncryptionKey?.Value?.KeyArn
-            ?? (IsKeyArn(named) ? named : null);
-        if (bucketKeyArn is null)
+        string wizardKey = context.KeyArn ?? "your key ARN";
+        ArnParts? namedArn = ArnParts.Parse(named);
+        string? bucketRegion = BucketRegion(context);
+        if (namedArn is { Service: "kms" } && bucketRegion is not null && !string.Equals(namedArn.Region, bucketRegion, StringComparison.Ordinal))
+        {
+            return Encryption.Fail(
+                $"Default encryption names the key {named}, which is in {namedArn.Region} while the bucket is in {bucketRegion}: S3 cannot use a key from another region, so writes will fail.",
+                $"Set the default encryption key to {wizardKey} (a key in {bucketRegion}); {NotReencrypted}.");
+        }
+
+        // The wizard's key, described, is the same key when the bucket names it by the same ARN.
+        KmsKeyDescription? described = context.Snapshot.EncryptionKey?.Value
+            ?? (context.Key is { } key && string.Equals(named, key.KeyArn, StringComparison.OrdinalIgnoreCase) ? key : null);
+        if (described is null)
         {
             AwsFailure? failure = context.Snapshot.EncryptionKey?.Failure;
             return failure?.Kind == AwsFailureKind.NotFound
                 ? Encryption.Fail(
                     $"Default encryption names the key {named}, which KMS cannot find: S3 does not check the key when it is set, so writes will fail.",
-                    $"Set the default encryption key to {context.KeyArn ?? "your key ARN"}.")
+                    $"Set the default encryption key to {wizardKey}.")
                 : Encryption.NotChecked(
                     failure?.Message ?? $"Default encryption names {named}, which could not be resolved to a key ARN.",
                     failure is null ? "Inspect again." : CheckDefinition.FixFor(failure));
         }
 
+        string bucketKeyArn = described.KeyArn;
         if (context.KeyArn is null)
         {
             AwsFailure? keyFailure = context.Snapshot.Key.Failure;
@@ -104,7 +120,8 @@ internal static class EncryptionChecks
                 "Enter the key ARN in step 1, then inspect again.");
         }
 
-        string via = string.Equals(named, bucketKeyArn, StringComparison.OrdinalIgnoreCase) ? string.Empty : $" (named as {named})";
+        bool byArn = string.Equals(named, bucketKeyArn, StringComparison.OrdinalIgnoreCase);
+        string via = byArn ? string.Empty : $" (named as {named})";
         if (!string.Equals(bucketKeyArn, context.KeyArn, StringComparison.OrdinalIgnoreCase))
         {
             return Encryption.Fail(
@@ -112,13 +129,22 @@ internal static class EncryptionChecks
                 $"Set the default encryption key to {context.KeyArn}, or use {bucketKeyArn} in step 1; {NotReencrypted}.");
         }
 
+        if (!byArn)
+        {
+            // S3 resolves an alias or a bare key id in the requester's account: another account's request finds another key or none.
+            string finding = $"Default encryption names your key as {named}, not by its key ARN: S3 resolves an alias or key id in the account of whoever writes, so writes from another account (ICA's cross-account copy) do not find your key.";
+            string fix = $"Set the default encryption key to the full key ARN {context.KeyArn} (Properties → Default encryption → Enter AWS KMS key ARN).";
+            return context.Request.CrossAccountCopy ? Encryption.Fail(finding, fix) : Encryption.Warn(finding, fix);
+        }
+
         return isDsse
             ? Encryption.Warn(
-                $"Default encryption is DSSE-KMS (aws:kms:dsse) with your key{via}: it works, but DSSE does not support Bucket Keys and ICA's Algorithm is aws:kms.",
+                $"Default encryption is DSSE-KMS (aws:kms:dsse) with your key: it works, but DSSE does not support Bucket Keys and ICA's Algorithm is aws:kms.",
                 "Switch to SSE-KMS (aws:kms) with the same key, unless you need dual-layer encryption.")
-            : Encryption.Pass($"Default encryption is SSE-KMS with your key {context.KeyArn}{via}.");
+            : Encryption.Pass($"Default encryption is SSE-KMS with your key {context.KeyArn}.");
     }
 
-    private static bool IsKeyArn(string text) =>
-        text.StartsWith("arn:", StringComparison.Ordinal) && text.Contains(":key/", StringComparison.Ordinal);
+    /// <summary>The bucket's region when HeadBucket answered (empty means us-east-1), else null.</summary>
+    private static string? BucketRegion(CheckContext context) =>
+        context.Snapshot.BucketRegion is { Succeeded: true, Value: var region } ? (string.IsNullOrEmpty(region) ? "us-east-1" : region) : null;
 }

@@ -20,6 +20,10 @@ internal static class IamPermissions
         return statements.Any(s => s.IsAllow && Covers(s, action, resource)) ? Grant.Allowed : Grant.Missing;
     }
 
+    /// <summary>True when some Allow statement covers the action on the resource (Deny statements are not weighed).</summary>
+    public static bool Allows(IReadOnlyList<ParsedStatement> statements, string action, string resource) =>
+        statements.Any(s => s.IsAllow && Covers(s, action, resource));
+
     /// <summary>
     /// What ICA's IAM user needs, one entry per action and the resource it acts on. Objects are probed with a key
     /// under the prefix, so a policy scoped to the prefix folder counts as covering them.

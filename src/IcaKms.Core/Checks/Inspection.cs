@@ -1,6 +1,6 @@
+using System.Collections.Concurrent;
 using IcaKms.Core.Aws;
 using IcaKms.Core.Setup;
-using IcaKms.Core.Validation;
 
 namespace IcaKms.Core.Checks;
 
@@ -11,10 +11,9 @@ namespace IcaKms.Core.Checks;
 /// </summary>
 public static class Inspection
 {
-    /// <summary>Inspects the bucket, the key, its policy and the IAM policies named by the inputs and targets.</summary>
-    /// <param name="gateways">The session's gateways.</param>
-    /// <param name="inputs">The wizard's inputs (bucket, key as typed, prefix).</param>
-    /// <param name="targets">The IAM user and/or managed policy to read, if any.</param>
+    /// <summary>Inspects the bucket, the key, its policy and the IAM policies the request names.</summary>
+    /// <param name="gateways">The session's gateways (for the request's region).</param>
+    /// <param name="request">What to inspect, validated once (<see cref="InspectionRequest.Create(SetupInputs, SetupValidation)"/>).</param>
     /// <param name="ct">Cancels the inspection; it then throws <see cref="OperationCanceledException"/>.</param>
     /// <param name="time">The clock for <see cref="LiveSnapshot.Elapsed"/>; the system clock when null.</param>
     /// <param name="s3InRegion">
@@ -24,39 +23,35 @@ public static class Inspection
     /// </param>
     public static async Task<LiveSnapshot> RunAsync(
         AwsGateways gateways,
-        SetupInputs inputs,
-        InspectionTargets targets,
+        InspectionRequest request,
         CancellationToken ct = default,
         TimeProvider? time = null,
         Func<string, IS3Gateway>? s3InRegion = null)
     {
         ArgumentNullException.ThrowIfNull(gateways);
-        ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(request);
         ct.ThrowIfCancellationRequested();
 
         TimeProvider clock = time ?? TimeProvider.System;
         long started = clock.GetTimestamp();
 
-        FieldValidation bucket = BucketNameRule.Validate(inputs.BucketName);
-        FieldValidation prefix = KeyPrefixRule.Validate(inputs.KeyPrefix);
-        string key = inputs.KeyArn.Trim();
+        string key = request.Key;
         IKmsGateway kms = gateways.Kms;
 
         // Everything below starts now; the only waits are inside the chains that need an earlier answer.
-        Task<AwsResult<string>> region = BucketCall(bucket, "s3:ListBucket", name => gateways.S3.GetBucketRegionAsync(name, ct), ct);
+        Task<AwsResult<string>> region = BucketCall(request, "s3:ListBucket", name => gateways.S3.GetBucketRegionAsync(name, ct), ct);
         Task<AwsResult<KmsKeyDescription>> keyDescription = KeyCall(key, "kms:DescribeKey", () => kms.DescribeKeyAsync(key, ct), ct);
-        Task<AwsResult<string>> keyPolicy = KeyCall(key, "kms:GetKeyPolicy", () => kms.GetKeyPolicyAsync(key, ct), ct);
-        BucketReads reads = StartBucketReads(gateways.S3, kms, bucket, prefix, key, keyDescription, ct);
-        Task<AwsResult<IReadOnlyList<ManagedPolicyVersion>>?> iamPolicies = IamChainAsync(gateways.Iam, targets, ct);
+        Task<AwsResult<string>> keyPolicy = KeyPolicyChainAsync(kms, keyDescription, ct);
+        BucketReads reads = StartBucketReads(gateways.S3, kms, request, keyDescription, ct);
+        Task<AwsResult<IReadOnlyList<IdentityPolicy>>?> iamPolicies = IamChainAsync(gateways.Iam, request, ct);
 
         await Task.WhenAll([region, keyDescription, keyPolicy, iamPolicies, .. reads.All]).ConfigureAwait(false);
 
         AwsResult<string> regionResult = await region.ConfigureAwait(false);
         if (s3InRegion is not null && regionResult.Value is { Length: > 0 } actual &&
-            !string.Equals(actual, inputs.AwsRegion, StringComparison.OrdinalIgnoreCase))
+            !string.Equals(actual, request.AwsRegion, StringComparison.OrdinalIgnoreCase))
         {
-            reads = StartBucketReads(s3InRegion(actual), kms, bucket, prefix, key, keyDescription, ct);
+            reads = StartBucketReads(s3InRegion(actual), kms, request, keyDescription, ct);
             await Task.WhenAll(reads.All).ConfigureAwait(false);
         }
 
@@ -77,22 +72,35 @@ public static class Inspection
         };
     }
 
+    /// <summary>
+    /// Reads the key policy as soon as DescribeKey has answered, with the key ARN it returned: GetKeyPolicy takes only a
+    /// key id or key ARN, so an alias as given would be "not found". When DescribeKey failed, its failure stands.
+    /// </summary>
+    private static async Task<AwsResult<string>> KeyPolicyChainAsync(IKmsGateway kms, Task<AwsResult<KmsKeyDescription>> keyDescription, CancellationToken ct)
+    {
+        AwsResult<KmsKeyDescription> described = await keyDescription.ConfigureAwait(false);
+        if (described.Value is not KmsKeyDescription key)
+        {
+            return AwsResult<string>.Fail(described.Failure ?? Unexpected("kms:DescribeKey", null, "returned no key description"));
+        }
+
+        return await CallAsync("kms:GetKeyPolicy", key.KeyArn, () => kms.GetKeyPolicyAsync(key.KeyArn, ct), ct).ConfigureAwait(false);
+    }
+
     /// <summary>Starts the bucket's configuration reads (and the encryption key's description) with one S3 gateway.</summary>
     private static BucketReads StartBucketReads(
         IS3Gateway s3,
         IKmsGateway kms,
-        FieldValidation bucket,
-        FieldValidation prefix,
-        string key,
+        InspectionRequest request,
         Task<AwsResult<KmsKeyDescription>> keyDescription,
         CancellationToken ct) => new(
-            BucketCall(bucket, "s3:GetBucketVersioning", name => s3.GetVersioningAsync(name, ct), ct),
-            BucketCall(bucket, "s3:GetBucketOwnershipControls", name => s3.GetObjectOwnershipAsync(name, ct), ct),
-            BucketCall(bucket, "s3:GetBucketPublicAccessBlock", name => s3.GetPublicAccessBlockAsync(name, ct), ct),
-            prefix.IsValid && prefix.Value.Length > 0
-                ? BucketCall(bucket, "s3:ListBucket", name => s3.PrefixExistsAsync(name, prefix.Value, ct), ct)
+            BucketCall(request, "s3:GetBucketVersioning", name => s3.GetVersioningAsync(name, ct), ct),
+            BucketCall(request, "s3:GetBucketOwnershipControls", name => s3.GetObjectOwnershipAsync(name, ct), ct),
+            BucketCall(request, "s3:GetBucketPublicAccessBlock", name => s3.GetPublicAccessBlockAsync(name, ct), ct),
+            request.Prefix.Length > 0
+                ? BucketCall(request, "s3:ListBucket", name => s3.PrefixExistsAsync(name, request.Prefix, ct), ct)
                 : null,
-            EncryptionChainAsync(s3, kms, bucket, key, keyDescription, ct));
+            EncryptionChainAsync(s3, kms, request, keyDescription, ct));
 
     /// <summary>
     /// Reads the default encryption, then, as soon as it is in, describes the key it names so the checks can compare
@@ -101,13 +109,13 @@ public static class Inspection
     private static async Task<EncryptionAnswer> EncryptionChainAsync(
         IS3Gateway s3,
         IKmsGateway kms,
-        FieldValidation bucket,
-        string wizardKey,
+        InspectionRequest request,
         Task<AwsResult<KmsKeyDescription>> wizardKeyDescription,
         CancellationToken ct)
     {
+        string wizardKey = request.Key;
         AwsResult<BucketEncryption?> encryption = await BucketCall(
-            bucket, "s3:GetEncryptionConfiguration", name => s3.GetDefaultEncryptionAsync(name, ct), ct).ConfigureAwait(false);
+            request, "s3:GetEncryptionConfiguration", name => s3.GetDefaultEncryptionAsync(name, ct), ct).ConfigureAwait(false);
         string? named = encryption.Value?.KmsMasterKeyId?.Trim();
         if (string.IsNullOrEmpty(named))
         {
@@ -121,51 +129,143 @@ public static class Inspection
     }
 
     /// <summary>
-    /// The managed policies of the user (listed, then every default version read in parallel) and the given policy
-    /// ARN (read from the start), in the user's attachment order, each once. Any failed call fails the whole list:
-    /// the effective permissions cannot be judged from part of them.
+    /// Every identity policy that applies to the user, plus the given policy ARN. The user's three lists (attached
+    /// managed policies, inline policies, groups) start at once with the given policy's read; each list's documents are
+    /// read in parallel as soon as it is in, and each group's two lists as soon as the groups are. A managed policy
+    /// attached in several places is read once. Any failed call fails the whole list.
     /// </summary>
-    private static async Task<AwsResult<IReadOnlyList<ManagedPolicyVersion>>?> IamChainAsync(IIamGateway iam, InspectionTargets targets, CancellationToken ct)
+    private static async Task<AwsResult<IReadOnlyList<IdentityPolicy>>?> IamChainAsync(IIamGateway iam, InspectionRequest request, CancellationToken ct)
     {
-        string? user = NullIfBlank(targets.IamUserName);
-        string? given = NullIfBlank(targets.PolicyArn);
+        string? user = request.IamUserName;
+        string? given = request.PolicyArn;
         if (user is null && given is null)
         {
             return null;
         }
 
-        Task<AwsResult<ManagedPolicyVersion>>? givenVersion = given is null ? null : PolicyVersionCall(iam, given, ct);
-        var arns = new List<string>();
-        AwsFailure? listFailure = null;
+        var managed = new ConcurrentDictionary<string, Lazy<Task<AwsResult<ManagedPolicyVersion>>>>(StringComparer.Ordinal);
+        Task<AwsResult<ManagedPolicyVersion>> ReadManaged(string arn) =>
+            managed.GetOrAdd(arn, a => new Lazy<Task<AwsResult<ManagedPolicyVersion>>>(() => PolicyVersionCall(iam, a, ct))).Value;
+
+        Task<AwsResult<ManagedPolicyVersion>>? givenVersion = given is null ? null : ReadManaged(given);
+        var parts = new List<Task<AwsResult<IReadOnlyList<IdentityPolicy>>>>();
         if (user is not null)
         {
-            AwsResult<IReadOnlyList<AttachedPolicy>> attached = await CallAsync(
-                "iam:ListAttachedUserPolicies", user, () => iam.ListAttachedUserPoliciesAsync(user, ct), ct).ConfigureAwait(false);
-            listFailure = attached.Failure;
-            arns.AddRange((attached.Value ?? []).Select(p => p.PolicyArn).Where(a => !string.IsNullOrWhiteSpace(a)).Distinct(StringComparer.Ordinal));
+            parts.Add(AttachedChainAsync(
+                () => iam.ListAttachedUserPoliciesAsync(user, ct), "iam:ListAttachedUserPolicies", user, IdentityPolicySource.AttachedToUser, null, ReadManaged, ct));
+            parts.Add(InlineChainAsync(
+                () => iam.ListUserPoliciesAsync(user, ct), "iam:ListUserPolicies", user,
+                name => CallAsync("iam:GetUserPolicy", $"{user}/{name}", () => iam.GetUserPolicyAsync(user, name, ct), ct),
+                IdentityPolicySource.UserInline, null, ct));
+            parts.Add(GroupsChainAsync(iam, user, ReadManaged, ct));
         }
 
-        if (given is not null && !arns.Contains(given, StringComparer.Ordinal))
+        AwsResult<IReadOnlyList<IdentityPolicy>>[] results = await Task.WhenAll(parts).ConfigureAwait(false);
+        AwsResult<ManagedPolicyVersion>? givenResult = givenVersion is null ? null : await givenVersion.ConfigureAwait(false);
+        AwsFailure? failure = results.Select(r => r.Failure).FirstOrDefault(f => f is not null) ?? givenResult?.Failure;
+        if (failure is not null)
         {
-            arns.Add(given);
+            return AwsResult<IReadOnlyList<IdentityPolicy>>.Fail(failure);
         }
 
-        AwsResult<ManagedPolicyVersion>[] versions = await Task.WhenAll(arns.Select(arn =>
-            string.Equals(arn, given, StringComparison.Ordinal) ? givenVersion! : PolicyVersionCall(iam, arn, ct))).ConfigureAwait(false);
-        AwsFailure? failure = listFailure ?? versions.Select(v => v.Failure).FirstOrDefault(f => f is not null);
-        return failure is not null
-            ? AwsResult<IReadOnlyList<ManagedPolicyVersion>>.Fail(failure)
-            : AwsResult<IReadOnlyList<ManagedPolicyVersion>>.Ok([.. versions.Select(v => v.Value).OfType<ManagedPolicyVersion>()]);
+        List<IdentityPolicy> policies = [.. results.SelectMany(r => r.Value ?? [])];
+        if (givenResult?.Value is ManagedPolicyVersion version && !policies.Any(p => string.Equals(p.PolicyArn, given, StringComparison.Ordinal)))
+        {
+            policies.Add(new IdentityPolicy(NameOf(version.PolicyArn), version.Document, IdentityPolicySource.Given, version.PolicyArn));
+        }
+
+        return AwsResult<IReadOnlyList<IdentityPolicy>>.Ok(policies);
     }
+
+    /// <summary>Lists a user's or group's attached managed policies, then reads their default versions in parallel.</summary>
+    private static async Task<AwsResult<IReadOnlyList<IdentityPolicy>>> AttachedChainAsync(
+        Func<Task<AwsResult<IReadOnlyList<AttachedPolicy>>>> list,
+        string action,
+        string resource,
+        IdentityPolicySource source,
+        string? group,
+        Func<string, Task<AwsResult<ManagedPolicyVersion>>> readManaged,
+        CancellationToken ct)
+    {
+        AwsResult<IReadOnlyList<AttachedPolicy>> attached = await CallAsync(action, resource, list, ct).ConfigureAwait(false);
+        if (attached.Failure is AwsFailure failure)
+        {
+            return AwsResult<IReadOnlyList<IdentityPolicy>>.Fail(failure);
+        }
+
+        string[] arns = [.. (attached.Value ?? []).Select(p => p.PolicyArn).Where(a => !string.IsNullOrWhiteSpace(a)).Distinct(StringComparer.Ordinal)];
+        AwsResult<ManagedPolicyVersion>[] versions = await Task.WhenAll(arns.Select(readManaged)).ConfigureAwait(false);
+        return Collect(versions, v => new IdentityPolicy(NameOf(v.PolicyArn), v.Document, source, v.PolicyArn, group));
+    }
+
+    /// <summary>Lists a user's or group's inline policy names, then reads the documents in parallel.</summary>
+    private static async Task<AwsResult<IReadOnlyList<IdentityPolicy>>> InlineChainAsync(
+        Func<Task<AwsResult<IReadOnlyList<string>>>> list,
+        string action,
+        string resource,
+        Func<string, Task<AwsResult<InlinePolicy>>> read,
+        IdentityPolicySource source,
+        string? group,
+        CancellationToken ct)
+    {
+        AwsResult<IReadOnlyList<string>> names = await CallAsync(action, resource, list, ct).ConfigureAwait(false);
+        if (names.Failure is AwsFailure failure)
+        {
+            return AwsResult<IReadOnlyList<IdentityPolicy>>.Fail(failure);
+        }
+
+        AwsResult<InlinePolicy>[] documents = await Task.WhenAll((names.Value ?? []).Distinct(StringComparer.Ordinal).Select(read)).ConfigureAwait(false);
+        return Collect(documents, d => new IdentityPolicy(d.PolicyName, d.Document, source, null, group));
+    }
+
+    /// <summary>Lists the user's groups, then each group's attached and inline policies, all groups in parallel.</summary>
+    private static async Task<AwsResult<IReadOnlyList<IdentityPolicy>>> GroupsChainAsync(
+        IIamGateway iam, string user, Func<string, Task<AwsResult<ManagedPolicyVersion>>> readManaged, CancellationToken ct)
+    {
+        AwsResult<IReadOnlyList<string>> groups = await CallAsync("iam:ListGroupsForUser", user, () => iam.ListGroupsForUserAsync(user, ct), ct).ConfigureAwait(false);
+        if (groups.Failure is AwsFailure failure)
+        {
+            return AwsResult<IReadOnlyList<IdentityPolicy>>.Fail(failure);
+        }
+
+        var parts = new List<Task<AwsResult<IReadOnlyList<IdentityPolicy>>>>();
+        foreach (string group in (groups.Value ?? []).Distinct(StringComparer.Ordinal))
+        {
+            parts.Add(AttachedChainAsync(
+                () => iam.ListAttachedGroupPoliciesAsync(group, ct), "iam:ListAttachedGroupPolicies", group, IdentityPolicySource.AttachedToGroup, group, readManaged, ct));
+            parts.Add(InlineChainAsync(
+                () => iam.ListGroupPoliciesAsync(group, ct), "iam:ListGroupPolicies", group,
+                name => CallAsync("iam:GetGroupPolicy", $"{group}/{name}", () => iam.GetGroupPolicyAsync(group, name, ct), ct),
+                IdentityPolicySource.GroupInline, group, ct));
+        }
+
+        AwsResult<IReadOnlyList<IdentityPolicy>>[] results = await Task.WhenAll(parts).ConfigureAwait(false);
+        AwsFailure? partFailure = results.Select(r => r.Failure).FirstOrDefault(f => f is not null);
+        return partFailure is not null
+            ? AwsResult<IReadOnlyList<IdentityPolicy>>.Fail(partFailure)
+            : AwsResult<IReadOnlyList<IdentityPolicy>>.Ok([.. results.SelectMany(r => r.Value ?? [])]);
+    }
+
+    /// <summary>The values in order, or the first failure.</summary>
+    private static AwsResult<IReadOnlyList<IdentityPolicy>> Collect<T>(AwsResult<T>[] results, Func<T, IdentityPolicy> toPolicy)
+        where T : class
+    {
+        AwsFailure? failure = results.Select(r => r.Failure).FirstOrDefault(f => f is not null);
+        return failure is not null
+            ? AwsResult<IReadOnlyList<IdentityPolicy>>.Fail(failure)
+            : AwsResult<IReadOnlyList<IdentityPolicy>>.Ok([.. results.Select(r => r.Value).OfType<T>().Select(toPolicy)]);
+    }
+
+    private static string NameOf(string policyArn) => policyArn[(policyArn.LastIndexOf('/') + 1)..];
 
     private static Task<AwsResult<ManagedPolicyVersion>> PolicyVersionCall(IIamGateway iam, string policyArn, CancellationToken ct) =>
         CallAsync("iam:GetPolicyVersion", policyArn, () => iam.GetPolicyDefaultVersionAsync(policyArn, ct), ct);
 
     /// <summary>A bucket call, or a failure without a call when the bucket name cannot be a bucket.</summary>
-    private static Task<AwsResult<T>> BucketCall<T>(FieldValidation bucket, string action, Func<string, Task<AwsResult<T>>> call, CancellationToken ct) =>
-        bucket.IsValid
-            ? CallAsync(action, bucket.Value, () => call(bucket.Value), ct)
-            : Task.FromResult(AwsResult<T>.Fail(new AwsFailure(AwsFailureKind.Other, action, null, null, $"Not inspected: {bucket.Error}")));
+    private static Task<AwsResult<T>> BucketCall<T>(InspectionRequest request, string action, Func<string, Task<AwsResult<T>>> call, CancellationToken ct) =>
+        request.BucketName is string bucket
+            ? CallAsync(action, bucket, () => call(bucket), ct)
+            : Task.FromResult(AwsResult<T>.Fail(new AwsFailure(AwsFailureKind.Other, action, null, null, $"Not inspected: {request.BucketError ?? "no bucket name given."}")));
 
     /// <summary>A key call, or a failure without a call when no key was given.</summary>
     private static Task<AwsResult<T>> KeyCall<T>(string key, string action, Func<Task<AwsResult<T>>> call, CancellationToken ct) =>
@@ -208,8 +308,6 @@ public static class Inspection
         new(AwsFailureKind.Other, action, resource, null, $"{action}{On(resource)} {what}: inspect again, and report it if it keeps happening.");
 
     private static string On(string? resource) => resource is null ? string.Empty : $" on {resource}";
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>The reads of a bucket's configuration, started together.</summary>
     private sealed record BucketReads(

@@ -27,9 +27,14 @@ internal static class KeyChecks
         AwsResult<KmsKeyDescription> result = context.Snapshot.Key;
         if (result.Failure is AwsFailure failure)
         {
+            if (context.KeyElsewhere is string elsewhere)
+            {
+                return Resolves.NotChecked(Elsewhere(context, elsewhere), SameRegionFix(context));
+            }
+
             return failure.Kind == AwsFailureKind.NotFound
                 ? Resolves.Fail(
-                    $"KMS finds no key {context.KeyInput} in {context.Inputs.AwsRegion}.",
+                    $"KMS finds no key {context.KeyInput} in {context.Request.AwsRegion}.",
                     "Copy the key ARN from the KMS console (in the ICA region) into step 1, or create a key there.")
                 : Resolves.NotChecked(failure);
         }
@@ -48,6 +53,15 @@ internal static class KeyChecks
 
     public static SetupCheck CheckRegion(CheckContext context)
     {
+        string icaRegion = context.Request.AwsRegion;
+        if (context.KeyElsewhere is string elsewhere)
+        {
+            // DescribeKey in the ICA region cannot see the key, but its ARN names its region.
+            return Region.Fail(
+                $"The key is in {elsewhere}, the ICA region is {icaRegion}: bucket, key and ICA project must be in the same region.",
+                SameRegionFix(context));
+        }
+
         if (KeyNotChecked(Region, context) is SetupCheck notChecked)
         {
             return notChecked;
@@ -55,11 +69,11 @@ internal static class KeyChecks
 
         KmsKeyDescription key = context.Key!;
         string multiRegion = key.MultiRegion ? " (a multi-Region key: this replica has its own key policy)" : string.Empty;
-        return string.Equals(key.Region, context.Inputs.AwsRegion, StringComparison.Ordinal)
+        return string.Equals(key.Region, icaRegion, StringComparison.Ordinal)
             ? Region.Pass($"The key is in {key.Region}, the ICA region's AWS region{multiRegion}.")
             : Region.Fail(
-                $"The key is in {key.Region}, but the ICA region uses {context.Inputs.AwsRegion}: bucket, key and ICA project must be in the same region.",
-                $"Use a key in {context.Inputs.AwsRegion} (create one, or replicate a multi-Region key there).");
+                $"The key is in {key.Region}, the ICA region is {icaRegion}: bucket, key and ICA project must be in the same region.",
+                SameRegionFix(context));
     }
 
     public static SetupCheck CheckSpec(CheckContext context)
@@ -112,12 +126,20 @@ internal static class KeyChecks
                 "Create a customer managed symmetric key in the ICA region and use its key ARN in step 1.");
     }
 
-    /// <summary>The shared "cannot say" answers of the key checks: no key given, or DescribeKey failed.</summary>
-    private static SetupCheck? KeyNotChecked(CheckDefinition check, CheckContext context)
+    /// <summary>
+    /// The shared "cannot say" answers of every check that needs the key described (the key checks and the key-policy
+    /// checks, so they say it in one wording): no key given, a key ARN of another region, or DescribeKey failed.
+    /// </summary>
+    public static SetupCheck? KeyNotChecked(CheckDefinition check, CheckContext context)
     {
         if (context.KeyInput.Length == 0)
         {
             return check.NotChecked("No KMS key given.", "Enter the key ARN in step 1, then inspect again.");
+        }
+
+        if (context.KeyElsewhere is string elsewhere)
+        {
+            return check.NotChecked($"{Elsewhere(context, elsewhere)} So this was not checked.", SameRegionFix(context));
         }
 
         AwsFailure? failure = context.Snapshot.Key.Failure;
@@ -130,6 +152,13 @@ internal static class KeyChecks
             ? check.NotChecked($"Not checked: KMS finds no key {context.KeyInput}.", "Fix the key in step 1, then inspect again.")
             : check.NotChecked(failure);
     }
+
+    /// <summary>Why a key ARN of another region cannot be described from the ICA region.</summary>
+    private static string Elsewhere(CheckContext context, string region) =>
+        $"{context.KeyInput} is a key ARN in {region}: KMS in the ICA region {context.Request.AwsRegion} cannot describe it.";
+
+    private static string SameRegionFix(CheckContext context) =>
+        $"Use a key in {context.Request.AwsRegion} (create one, or replicate a multi-Region key there) and enter its key ARN in step 1.";
 
     private static string When(DateTimeOffset? date) =>
         date is DateTimeOffset at ? string.Create(CultureInfo.InvariantCulture, $" on {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC") : string.Empty;

@@ -41,8 +41,8 @@ internal static class KeyPolicyChecks
             return Iam.NotChecked("The key's account is not known, so the key policy's principals cannot be compared.", "Enter the key ARN in step 1, then inspect again.");
         }
 
-        string? user = NullIfBlank(context.Targets.IamUserName);
-        string userPrefix = $"arn:{context.Partition}:iam::{account}:user/";
+        string? user = context.Request.IamUserName;
+        string userPrefix = $"arn:{context.Partition!}:iam::{account}:user/";
         bool IsRoot(string p) => p == account || string.Equals(p, root, StringComparison.Ordinal);
         bool IsUser(string p) => user is not null && p.StartsWith(userPrefix, StringComparison.Ordinal)
             && (p.EndsWith("/" + user, StringComparison.OrdinalIgnoreCase) || string.Equals(p, userPrefix + user, StringComparison.OrdinalIgnoreCase));
@@ -86,10 +86,11 @@ internal static class KeyPolicyChecks
 
     public static SetupCheck CheckCrossAccount(CheckContext context)
     {
-        FieldValidation role = RoleArnRule.Validate(context.Inputs.CrossAccountRoleArn);
-        if (!role.IsValid)
+        if (context.Request.CrossAccountRoleArn is not string roleArn)
         {
-            return CrossAccount.NotChecked($"The cross-account role ARN is not valid: {role.Error}", "Fix the role ARN in step 4, then inspect again.");
+            return CrossAccount.NotChecked(
+                $"The cross-account role ARN is not valid: {context.Request.CrossAccountRoleError ?? "no role ARN given."}",
+                "Fix the role ARN in step 4, then inspect again.");
         }
 
         if (PolicyNotChecked(CrossAccount, context, out IReadOnlyList<KeyPolicyStatement> statements) is SetupCheck notChecked)
@@ -97,7 +98,6 @@ internal static class KeyPolicyChecks
             return notChecked;
         }
 
-        string roleArn = role.Value;
         string roleAccount = ArnParts.Parse(roleArn)!.Account;
         string fix = $"Add the spec's '{CrossAccountKeyStatement.Sid}' statement for {roleArn} in step 4 (it merges it, keeping every other statement).";
         List<KeyPolicyStatement> allows = [.. statements.Where(s => s.IsAllow)];
@@ -147,13 +147,15 @@ internal static class KeyPolicyChecks
         return statement.AnyPrincipal ? PrincipalMatch.Anyone : PrincipalMatch.None;
     }
 
-    /// <summary>The shared "cannot say" answers: GetKeyPolicy failed, or its text is not a policy.</summary>
+    /// <summary>The shared "cannot say" answers: the key was not described, GetKeyPolicy failed, or its text is not a policy.</summary>
     private static SetupCheck? PolicyNotChecked(CheckDefinition check, CheckContext context, out IReadOnlyList<KeyPolicyStatement> statements)
     {
         statements = [];
-        if (context.KeyInput.Length == 0)
+
+        // The key policy is read with the ARN DescribeKey returned: without it, say what the key checks say.
+        if (KeyChecks.KeyNotChecked(check, context) is SetupCheck keyNotChecked)
         {
-            return check.NotChecked("No KMS key given.", "Enter the key ARN in step 1, then inspect again.");
+            return keyNotChecked;
         }
 
         AwsResult<string> result = context.Snapshot.KeyPolicy;
@@ -171,6 +173,4 @@ internal static class KeyPolicyChecks
         statements = read;
         return null;
     }
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

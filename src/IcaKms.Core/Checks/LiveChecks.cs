@@ -1,28 +1,24 @@
-using IcaKms.Core.Setup;
-
 namespace IcaKms.Core.Checks;
 
 /// <summary>
 /// The live setup checks: pure functions over a <see cref="LiveSnapshot"/>, one verdict each, in wizard-step order.
-/// A failed call makes the checks that need it <see cref="CheckState.NotChecked"/> with the failure's message, unless
-/// the failure is itself the finding (e.g. a bucket that does not exist).
+/// A failed call makes the checks that need it <see cref="Setup.CheckState.NotChecked"/> with the failure's message,
+/// unless the failure is itself the finding (e.g. a bucket that does not exist).
 /// </summary>
 public static class LiveChecks
 {
     /// <summary>Evaluates every live check (ids in <see cref="LiveCheckIds"/>).</summary>
     /// <param name="snapshot">The inspected state.</param>
-    /// <param name="inputs">The wizard's inputs the snapshot was taken for.</param>
-    /// <param name="targets">The IAM user and/or policy that were inspected.</param>
+    /// <param name="request">The validated request the snapshot was taken for.</param>
     /// <returns>
     /// One check per id of <see cref="LiveCheckIds"/>; the cross-account one only when cross-account copy was chosen.
     /// </returns>
-    public static IReadOnlyList<SetupCheck> Evaluate(LiveSnapshot snapshot, SetupInputs inputs, InspectionTargets targets)
+    public static IReadOnlyList<SetupCheck> Evaluate(LiveSnapshot snapshot, InspectionRequest request)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(request);
 
-        var context = new CheckContext(snapshot, inputs, targets);
+        var context = new CheckContext(snapshot, request);
         var checks = new List<SetupCheck>
         {
             BucketChecks.CheckRegion(context),
@@ -41,7 +37,7 @@ public static class LiveChecks
             KeyPolicyChecks.CheckIam(context),
         };
 
-        if (inputs.CrossAccountCopy)
+        if (request.CrossAccountCopy)
         {
             checks.Add(KeyPolicyChecks.CheckCrossAccount(context));
         }

@@ -29,14 +29,18 @@ public sealed record LiveSnapshot
     /// <summary>The key from the wizard, described (resolved to its key ARN).</summary>
     public required AwsResult<KmsKeyDescription> Key { get; init; }
 
-    /// <summary>The key's policy JSON.</summary>
+    /// <summary>The key's policy JSON, read with the key ARN DescribeKey returned; DescribeKey's failure when it failed.</summary>
     public required AwsResult<string> KeyPolicy { get; init; }
 
     /// <summary>The key the bucket's default encryption names, described; null when it names none.</summary>
     public AwsResult<KmsKeyDescription>? EncryptionKey { get; init; }
 
-    /// <summary>The managed policies of the IAM user or the given policy ARN; null when neither was given.</summary>
-    public AwsResult<IReadOnlyList<ManagedPolicyVersion>>? IamPolicies { get; init; }
+    /// <summary>
+    /// Every identity policy that applies to the IAM user (attached managed, inline, and each group's managed and
+    /// inline), plus the given policy ARN; null when neither a user nor a policy was given. Any refused or failed read
+    /// fails the whole list: the effective permissions cannot be judged from part of them.
+    /// </summary>
+    public AwsResult<IReadOnlyList<IdentityPolicy>>? IamPolicies { get; init; }
 
     /// <summary>How long the whole inspection took.</summary>
     public TimeSpan Elapsed { get; init; }

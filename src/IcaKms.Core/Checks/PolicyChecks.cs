@@ -25,16 +25,16 @@ internal static class PolicyChecks
             : string.Equals(status, "Suspended", StringComparison.OrdinalIgnoreCase)
                 ? "The bucket's versioning is Suspended, so ICA needs the versioned policy: a bucket once versioned keeps its versions and never returns to unversioned."
                 : $"The bucket's versioning is {status}, so ICA needs the versioned policy.";
-        return needed == context.Inputs.Variant
+        return needed == context.Request.Variant
             ? Versioning.Pass($"{finding} You chose it.")
-            : Versioning.Fail($"{finding} You chose the {Name(context.Inputs.Variant)} one.", $"Choose the {Name(needed)} policy in step 2.");
+            : Versioning.Fail($"{finding} You chose the {Name(context.Request.Variant)} one.", $"Choose the {Name(needed)} policy in step 2.");
     }
 
     public static SetupCheck CheckPolicy(CheckContext context)
     {
-        string? user = NullIfBlank(context.Targets.IamUserName);
-        string? policyArn = NullIfBlank(context.Targets.PolicyArn);
-        if (context.Snapshot.IamPolicies is not AwsResult<IReadOnlyList<ManagedPolicyVersion>> result)
+        string? user = context.Request.IamUserName;
+        string? policyArn = context.Request.PolicyArn;
+        if (context.Snapshot.IamPolicies is not AwsResult<IReadOnlyList<IdentityPolicy>> result)
         {
             return Policy.NotChecked(
                 "No IAM user or policy ARN given, so the policies ICA's credentials carry are not read.",
@@ -43,46 +43,49 @@ internal static class PolicyChecks
 
         if (result.Failure is AwsFailure failure)
         {
+            // A refused read (e.g. iam:ListGroupsForUser) leaves part of the permissions unknown: not checked, never failed.
             return failure.Kind == AwsFailureKind.NotFound
                 ? Policy.Fail(failure.Message, "Check the IAM user name and the policy ARN, then inspect again.")
                 : Policy.NotChecked(failure);
         }
 
-        if (!context.Bucket.IsValid || context.KeyArn is null || context.Account is null)
+        if (context.Bucket is not string bucket || context.KeyArn is not string keyArn || context.Account is not string account || context.Partition is not string partition)
         {
             return Policy.NotChecked(
                 "The bucket name or the key ARN is not known, so the policies' resources cannot be compared.",
                 "Enter a valid bucket name and key ARN in step 1, then inspect again.");
         }
 
-        IReadOnlyList<ManagedPolicyVersion> policies = result.Value ?? [];
-        string who = Who(user, policyArn, policies);
-        bool plural = policies.Count != 1;
+        string variant = Name(context.Request.Variant);
+        IReadOnlyList<IdentityPolicy> policies = result.Value ?? [];
         if (policies.Count == 0)
         {
-            return Policy.Fail($"The IAM user {user} has no managed policies attached.", $"Attach the wizard's IAM policy (step 2) to {user}.");
+            return Policy.Fail(
+                $"The IAM user {user} has no policies at all: none attached, no inline policy, and no group that gives one.",
+                $"Attach the wizard's {variant} policy (step 2) to {user}.");
         }
 
-        var statements = new List<ParsedStatement>();
+        var read = new List<(IdentityPolicy Policy, IReadOnlyList<ParsedStatement> Statements)>();
         var unreadable = new List<string>();
-        foreach (ManagedPolicyVersion policy in policies)
+        foreach (IdentityPolicy policy in policies)
         {
             ParsedPolicy? parsed = PolicyReader.Read(policy.Document, out string? problem);
             if (parsed is null)
             {
-                unreadable.Add($"{NameOf(policy.PolicyArn)} could not be read ({problem})");
+                unreadable.Add($"{policy.Describe(user)} could not be read ({problem})");
             }
             else
             {
-                statements.AddRange(parsed.Statements);
+                read.Add((policy, parsed.Statements));
             }
         }
 
-        string prefix = context.Prefix.IsValid ? context.Prefix.Value : string.Empty;
+        List<ParsedStatement> statements = [.. read.SelectMany(r => r.Statements)];
         IReadOnlyList<IamPermissions.Requirement> required = IamPermissions.Required(
-            context.Inputs.Variant, context.Partition, context.Account, context.Bucket.Value, prefix, context.KeyArn);
+            context.Request.Variant, partition, account, bucket, context.Request.Prefix, keyArn);
         var missing = new List<IamPermissions.Requirement>();
         var denied = new List<IamPermissions.Requirement>();
+        var grantedBy = new List<(IamPermissions.Requirement Requirement, IdentityPolicy Policy)>();
         foreach (IamPermissions.Requirement requirement in required)
         {
             switch (IamPermissions.Evaluate(statements, requirement.Action, requirement.Target.Probe))
@@ -94,23 +97,26 @@ internal static class PolicyChecks
                     missing.Add(requirement);
                     break;
                 default:
+                    grantedBy.Add((requirement, read.First(r => IamPermissions.Allows(r.Statements, requirement.Action, requirement.Target.Probe)).Policy));
                     break;
             }
         }
 
-        string variant = Name(context.Inputs.Variant);
-        string unreadableNote = unreadable.Count == 0 ? string.Empty : $" {MessageList.Join(unreadable)}.";
+        string who = Who(user, policies);
+        bool plural = policies.Count != 1;
+        string unreadableNote = unreadable.Count == 0 ? string.Empty : $" {Capitalize(MessageList.Join(unreadable))}.";
+        string grantNote = grantedBy.Select(g => g.Policy).Distinct().Count() > 1 ? $" Granted by: {DescribeGrants(grantedBy, required, user)}." : string.Empty;
         if (missing.Count == 0 && denied.Count == 0)
         {
-            return Policy.Pass($"{Capitalize(who)} {(plural ? "allow" : "allows")} every action of the spec's {variant} policy on your bucket, its objects and your key.{unreadableNote}");
+            return Policy.Pass($"{Capitalize(who)} {(plural ? "allow" : "allows")} every action of the spec's {variant} policy on your bucket, its objects and your key.{grantNote}{unreadableNote}");
         }
 
         string deniedNote = denied.Count == 0 ? string.Empty : $" Denied by a Deny statement: {Describe(denied)}.";
         string missingNote = missing.Count == 0 ? string.Empty : $" Not allowed: {Describe(missing)}.";
         string fix = user is null
             ? $"Make the policy's default version the {variant} policy of step 2 (create a new version)."
-            : $"Attach the wizard's {variant} policy (step 2) to {user}, or add what is missing (inline and group policies are not read).";
-        return Policy.Fail($"{Capitalize(who)} {(plural ? "do" : "does")} not grant everything ICA needs.{missingNote}{deniedNote}{unreadableNote}", fix);
+            : $"Attach the wizard's {variant} policy (step 2) to {user}, or add what is missing{(denied.Count == 0 ? string.Empty : " and remove the Deny")}.";
+        return Policy.Fail($"{Capitalize(who)} {(plural ? "do" : "does")} not grant everything ICA needs.{missingNote}{deniedNote}{grantNote}{unreadableNote}", fix);
     }
 
     /// <summary>"kms:Encrypt, kms:Decrypt on the key …; s3:ListBucketVersions on the bucket …", grouped by resource.</summary>
@@ -119,24 +125,62 @@ internal static class PolicyChecks
             .GroupBy(r => r.Target.Label, StringComparer.Ordinal)
             .Select(g => $"{MessageList.Join([.. g.Select(r => r.Action)])} on {g.Key}"));
 
-    private static string Who(string? user, string? policyArn, IReadOnlyList<ManagedPolicyVersion> policies)
-    {
-        string attached = policies.Count == 1
-            ? $"the managed policy {NameOf(policies[0].PolicyArn)}"
-            : $"the {policies.Count} managed policies";
-        return (user, policyArn) switch
-        {
-            (not null, null) => $"{attached} attached to {user}",
-            (null, not null) => $"the policy {NameOf(policyArn)}",
-            _ => $"{attached} of {user} and {NameOf(policyArn!)}",
-        };
-    }
+    /// <summary>
+    /// "the kms: actions via managed policy IcaKmsAccess of group ica-admins; s3:GetObject, s3:PutObject via inline policy
+    /// x of user y": grouped by the policy that grants them, a service named once when that policy grants all of its actions.
+    /// </summary>
+    private static string DescribeGrants(
+        List<(IamPermissions.Requirement Requirement, IdentityPolicy Policy)> grantedBy,
+        IReadOnlyList<IamPermissions.Requirement> required,
+        string? user) =>
+        string.Join("; ", grantedBy
+            .GroupBy(g => g.Policy)
+            .Select(byPolicy =>
+            {
+                var whole = new List<string>();
+                var parts = new List<string>();
+                foreach (IGrouping<string, string> service in byPolicy.Select(g => g.Requirement.Action).Distinct(StringComparer.Ordinal).GroupBy(ServiceOf, StringComparer.Ordinal))
+                {
+                    int needed = required.Select(r => r.Action).Distinct(StringComparer.Ordinal).Count(a => ServiceOf(a) == service.Key);
+                    if (service.Count() == needed)
+                    {
+                        whole.Add($"{service.Key}:");
+                    }
+                    else
+                    {
+                        parts.AddRange(service);
+                    }
+                }
 
-    private static string NameOf(string policyArn) => policyArn[(policyArn.LastIndexOf('/') + 1)..];
+                if (whole.Count > 0)
+                {
+                    parts.Insert(0, $"the {string.Join(" and ", whole)} actions");
+                }
+
+                return $"{MessageList.Join(parts)} via {byPolicy.Key.Describe(user)}";
+            }));
+
+    private static string ServiceOf(string action) => action[..Math.Max(0, action.IndexOf(':', StringComparison.Ordinal))];
+
+    private static string Who(string? user, IReadOnlyList<IdentityPolicy> policies)
+    {
+        if (policies.Count == 1)
+        {
+            return policies[0].Describe(user);
+        }
+
+        bool given = policies.Any(p => p.Source == IdentityPolicySource.Given);
+        if (user is null)
+        {
+            return $"the {policies.Count} policies";
+        }
+
+        return policies.All(p => p.Source == IdentityPolicySource.AttachedToUser)
+            ? $"the {policies.Count} managed policies attached to {user}"
+            : $"the {policies.Count} policies of {user}{(given ? " and the given policy" : string.Empty)} (attached, inline and through groups)";
+    }
 
     private static string Name(PolicyVariant variant) => variant == PolicyVariant.Versioned ? "versioned" : "unversioned";
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -187,17 +187,14 @@ public sealed class WizardSession : IDisposable
 
     private async Task InspectWithAsync(ConnectedSession connected)
     {
-        SetupInputs inputs = _state.Inputs;
-        SetupValidation validation = _state.Validation;
-        var targets = new InspectionTargets(
-            validation.IamUserName.IsValid && validation.IamUserName.Value.Length > 0 ? validation.IamUserName.Value : null,
-            validation.PolicyArn.IsValid && validation.PolicyArn.Value.Length > 0 ? validation.PolicyArn.Value : null);
+        // Validated once, by the wizard's state; the inspection and the checks read this record only.
+        InspectionRequest request = InspectionRequest.Create(_state.Inputs, _state.Validation);
         IsInspecting = true;
         await _changes.NotifyAsync();
         try
         {
             LiveSnapshot snapshot = await Inspection.RunAsync(
-                connected.Gateways(inputs.AwsRegion), inputs, targets, connected.Token, s3InRegion: region => connected.Gateways(region).S3);
+                connected.Gateways(request.AwsRegion), request, connected.Token, s3InRegion: region => connected.Gateways(region).S3);
             if (!ReferenceEquals(_connected, connected))
             {
                 return;
@@ -209,7 +206,8 @@ public sealed class WizardSession : IDisposable
                 _state.ApplyLiveVersioning(versioning.Value);
             }
 
-            Checks = LiveChecks.Evaluate(snapshot, inputs with { Variant = _state.Inputs.Variant }, targets);
+            // The variant may just have been adopted from the bucket: judge the policy the wizard now shows.
+            Checks = LiveChecks.Evaluate(snapshot, request with { Variant = _state.Inputs.Variant });
         }
         catch (OperationCanceledException) when (connected.Token.IsCancellationRequested)
         {

@@ -172,4 +172,22 @@ internal sealed class UnusedIamGateway : IIamGateway
 
     public Task<AwsResult<IReadOnlyList<AttachedPolicy>>> ListAttachedUserPoliciesAsync(string userName, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("IAM is not part of these tests.");
+
+    public Task<AwsResult<IReadOnlyList<string>>> ListUserPoliciesAsync(string userName, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
+
+    public Task<AwsResult<InlinePolicy>> GetUserPolicyAsync(string userName, string policyName, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
+
+    public Task<AwsResult<IReadOnlyList<string>>> ListGroupsForUserAsync(string userName, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
+
+    public Task<AwsResult<IReadOnlyList<AttachedPolicy>>> ListAttachedGroupPoliciesAsync(string groupName, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
+
+    public Task<AwsResult<IReadOnlyList<string>>> ListGroupPoliciesAsync(string groupName, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
+
+    public Task<AwsResult<InlinePolicy>> GetGroupPolicyAsync(string groupName, string policyName, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
 }

@@ -420,6 +420,104 @@ public class IamQueryClientTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client().ListAttachedUserPoliciesAsync(UserName, cancellation.Token));
     }
 
+    [Fact]
+    public async Task GetUserPolicy_ReturnsTheDecodedInlineDocument()
+    {
+        _iam.Answer(HttpStatusCode.OK, IamXml.GetInlinePolicy("GetUserPolicy", "UserName", UserName, "ica-s3", EncodedDocument));
+
+        AwsResult<InlinePolicy> result = await Client().GetUserPolicyAsync(UserName, "ica-s3");
+
+        Assert.Equal(new InlinePolicy("ica-s3", DecodedDocument), result.Value);
+        Assert.Equal(
+            new Dictionary<string, string> { ["Action"] = "GetUserPolicy", ["UserName"] = UserName, ["PolicyName"] = "ica-s3", ["Version"] = "2010-05-08" },
+            Assert.Single(_iam.Requests).Form);
+    }
+
+    [Fact]
+    public async Task GetGroupPolicy_ReturnsTheDecodedInlineDocument()
+    {
+        _iam.Answer(HttpStatusCode.OK, IamXml.GetInlinePolicy("GetGroupPolicy", "GroupName", "ica-admins", "kms", EncodedDocument));
+
+        AwsResult<InlinePolicy> result = await Client().GetGroupPolicyAsync("ica-admins", "kms");
+
+        Assert.Equal(new InlinePolicy("kms", DecodedDocument), result.Value);
+        Assert.Equal("ica-admins", Assert.Single(_iam.Requests).Form["GroupName"]);
+    }
+
+    [Fact]
+    public async Task ListGroupsForUser_FollowsTheMarkerAcrossPages()
+    {
+        _iam.Answer(HttpStatusCode.OK, IamXml.List("ListGroupsForUser", "Groups", [IamXml.Group("ica-admins")], "NEXT"))
+            .Answer(HttpStatusCode.OK, IamXml.List("ListGroupsForUser", "Groups", [IamXml.Group("lab")], null));
+
+        AwsResult<IReadOnlyList<string>> result = await Client().ListGroupsForUserAsync(UserName);
+
+        Assert.Equal(["ica-admins", "lab"], result.Value);
+        Assert.Equal("NEXT", _iam.Requests[1].Form["Marker"]);
+    }
+
+    [Fact]
+    public async Task ListUserPoliciesAndListGroupPolicies_ReturnThePolicyNames()
+    {
+        _iam.Answer(HttpStatusCode.OK, IamXml.List("ListUserPolicies", "PolicyNames", [IamXml.Name("a"), IamXml.Name("b")], null))
+            .Answer(HttpStatusCode.OK, IamXml.List("ListGroupPolicies", "PolicyNames", [], null));
+
+        AwsResult<IReadOnlyList<string>> user = await Client().ListUserPoliciesAsync(UserName);
+        AwsResult<IReadOnlyList<string>> group = await Client().ListGroupPoliciesAsync("ica-admins");
+
+        Assert.Equal(["a", "b"], user.Value);
+        Assert.Empty(group.Value!);
+        Assert.Equal(["ListUserPolicies", "ListGroupPolicies"], _iam.Requests.Select(r => r.Form["Action"]));
+    }
+
+    [Fact]
+    public async Task ListAttachedGroupPolicies_ReturnsTheAttachedPolicies()
+    {
+        _iam.Answer(HttpStatusCode.OK, IamXml.List(
+            "ListAttachedGroupPolicies", "AttachedPolicies", [$"<PolicyName>ica-storage</PolicyName><PolicyArn>{PolicyArn}</PolicyArn>"], null));
+
+        AwsResult<IReadOnlyList<AttachedPolicy>> result = await Client().ListAttachedGroupPoliciesAsync("ica-admins");
+
+        Assert.Equal([new AttachedPolicy("ica-storage", PolicyArn)], result.Value);
+    }
+
+    [Theory]
+    [InlineData("ListUserPolicies")]
+    [InlineData("ListGroupsForUser")]
+    [InlineData("ListAttachedGroupPolicies")]
+    [InlineData("ListGroupPolicies")]
+    [InlineData("GetUserPolicy")]
+    [InlineData("GetGroupPolicy")]
+    public async Task GroupAndInlineCalls_NamePermission_WhenDenied(string action)
+    {
+        _iam.Answer(HttpStatusCode.Forbidden, IamXml.Error("AccessDenied", "not authorized"));
+        IamQueryClient client = Client();
+
+        AwsFailure? failure = action switch
+        {
+            "ListUserPolicies" => (await client.ListUserPoliciesAsync(UserName)).Failure,
+            "ListGroupsForUser" => (await client.ListGroupsForUserAsync(UserName)).Failure,
+            "ListAttachedGroupPolicies" => (await client.ListAttachedGroupPoliciesAsync("g")).Failure,
+            "ListGroupPolicies" => (await client.ListGroupPoliciesAsync("g")).Failure,
+            "GetUserPolicy" => (await client.GetUserPolicyAsync(UserName, "p")).Failure,
+            _ => (await client.GetGroupPolicyAsync("g", "p")).Failure,
+        };
+
+        Assert.Equal((AwsFailureKind.AccessDenied, $"iam:{action}"), (failure!.Kind, failure.Action));
+        Assert.Contains($"add iam:{action} to your role's policy", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListGroupsForUser_FailsAsOther_WhenTruncatedWithoutANewMarker()
+    {
+        _iam.Answer(HttpStatusCode.OK, IamXml.List("ListGroupsForUser", "Groups", [IamXml.Group("g")], "SAME"))
+            .Answer(HttpStatusCode.OK, IamXml.List("ListGroupsForUser", "Groups", [IamXml.Group("g")], "SAME"));
+
+        AwsResult<IReadOnlyList<string>> result = await Client().ListGroupsForUserAsync(UserName);
+
+        Assert.Equal(AwsFailureKind.Other, result.Failure?.Kind);
+    }
+
     private IamQueryClient Client() => IamQueryClient.Create(Credentials(), innerHandler: _iam);
 
     private static SessionAWSCredentials Credentials() => new(AccessKeyId, SecretAccessKey, "token");

@@ -65,6 +65,46 @@ internal static class IamXml
             """;
     }
 
+    /// <summary>A list answer (ListUserPolicies, ListGroupPolicies, ListGroupsForUser, ListAttachedGroupPolicies) with its members' XML.</summary>
+    public static string List(string action, string listElement, IEnumerable<string> membersXml, string? nextMarker)
+    {
+        string truncation = nextMarker is null
+            ? "<IsTruncated>false</IsTruncated>"
+            : $"<IsTruncated>true</IsTruncated><Marker>{Escape(nextMarker)}</Marker>";
+        return $"""
+            <{action}Response xmlns="{Namespace}">
+              <{action}Result>
+                <{listElement}>{string.Concat(membersXml.Select(m => $"<member>{m}</member>"))}</{listElement}>
+                {truncation}
+              </{action}Result>
+              <ResponseMetadata>
+                <RequestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestId>
+              </ResponseMetadata>
+            </{action}Response>
+            """;
+    }
+
+    /// <summary>A policy name list member.</summary>
+    public static string Name(string name) => Escape(name);
+
+    /// <summary>A ListGroupsForUser member, as IAM answers it.</summary>
+    public static string Group(string name) =>
+        $"<Path>/</Path><GroupName>{Escape(name)}</GroupName><GroupId>AGPAEXAMPLE1234567890</GroupId><Arn>arn:aws:iam::123456789012:group/{Escape(name)}</Arn><CreateDate>2024-01-02T03:04:05Z</CreateDate>";
+
+    /// <summary>A GetUserPolicy / GetGroupPolicy answer; <paramref name="encodedDocument"/> is put in as given (IAM URL-encodes it).</summary>
+    public static string GetInlinePolicy(string action, string subjectElement, string subject, string policyName, string encodedDocument) => $"""
+        <{action}Response xmlns="{Namespace}">
+          <{action}Result>
+            <{subjectElement}>{Escape(subject)}</{subjectElement}>
+            <PolicyName>{Escape(policyName)}</PolicyName>
+            <PolicyDocument>{Escape(encodedDocument)}</PolicyDocument>
+          </{action}Result>
+          <ResponseMetadata>
+            <RequestId>7e7cd8bc-99ef-11e1-a4c3-27EXAMPLE804</RequestId>
+          </ResponseMetadata>
+        </{action}Response>
+        """;
+
     public static string Error(string code, string message, string type = "Sender") => $"""
         <ErrorResponse xmlns="{Namespace}">
           <Error>

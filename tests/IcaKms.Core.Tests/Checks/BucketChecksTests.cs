@@ -59,4 +59,36 @@ public class BucketChecksTests
 
         Assert.Equal("AccessDenied on s3:ListBucket for lab-ica-data.", check.Finding);
     }
+
+    [Fact]
+    public void Evaluate_SaysTheBucketIsMissing_InOneSentence_InEveryBucketCheck()
+    {
+        // As the gateways answer for a missing bucket: every bucket call NotFound, each with its own message.
+        AwsResult<T> Missing<T>(string action) => Failed<T>(AwsFailureKind.NotFound, action, $"The bucket {Bucket} does not exist ({action}): check the name.");
+        LiveSnapshot snapshot = Healthy() with
+        {
+            BucketRegion = Missing<string>("s3:ListBucket"),
+            Encryption = Missing<BucketEncryption?>("s3:GetEncryptionConfiguration"),
+            Versioning = Missing<string?>("s3:GetBucketVersioning"),
+            ObjectOwnership = Missing<string?>("s3:GetBucketOwnershipControls"),
+            PublicAccess = Missing<PublicAccessBlock?>("s3:GetBucketPublicAccessBlock"),
+            PrefixExists = Missing<bool>("s3:ListBucket"),
+            EncryptionKey = null,
+        };
+
+        IReadOnlyList<SetupCheck> checks = LiveChecks.Evaluate(snapshot, Request());
+
+        string[] bucketChecks =
+        [
+            LiveCheckIds.BucketRegion, LiveCheckIds.BucketEncryption, LiveCheckIds.BucketKey, LiveCheckIds.PrefixFolder,
+            LiveCheckIds.ObjectOwnership, LiveCheckIds.PublicAccess, LiveCheckIds.BucketVersioning,
+        ];
+        SetupCheck region = checks.Single(c => c.Id == LiveCheckIds.BucketRegion);
+        Assert.Equal((CheckState.Fail, $"The bucket {Bucket} does not exist."), (region.State, region.Finding));
+        Assert.All(checks.Where(c => bucketChecks.Contains(c.Id) && c.Id != LiveCheckIds.BucketRegion), c =>
+        {
+            Assert.Equal(CheckState.NotChecked, c.State);
+            Assert.Equal($"The bucket {Bucket} does not exist, so this was not checked.", c.Finding);
+        });
+    }
 }

@@ -10,8 +10,7 @@ internal sealed record CheckCase(
     CheckState State,
     string Says,
     LiveSnapshot Snapshot,
-    SetupInputs? Inputs = null,
-    InspectionTargets? Targets = null)
+    SetupInputs? Inputs = null)
 {
     public static TheoryData<string> NamesOf(IEnumerable<CheckCase> cases)
     {
@@ -29,7 +28,7 @@ internal sealed record CheckCase(
     {
         CheckCase c = cases.Single(x => x.Name == name);
 
-        SetupCheck check = Live.Check(c.Snapshot, c.Id, c.Inputs, c.Targets);
+        SetupCheck check = Live.Check(c.Snapshot, c.Id, c.Inputs);
 
         Assert.Equal(c.State, check.State);
         Assert.Contains(c.Says, $"{check.Finding} {check.Fix}", StringComparison.OrdinalIgnoreCase);

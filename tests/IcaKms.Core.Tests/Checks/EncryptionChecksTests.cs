@@ -9,6 +9,8 @@ public class EncryptionChecksTests
 {
     private static readonly KmsKeyDescription OtherKey = Key with { KeyArn = OtherKeyArn, KeyId = "0000aaaa-12ab-34cd-56ef-1234567890ab" };
 
+    private const string WestKeyArn = $"arn:aws:kms:us-west-2:{Account}:key/{KeyId}";
+
     private static readonly CheckCase[] Cases =
     [
         new("encryption: SSE-KMS with the key", LiveCheckIds.BucketEncryption, CheckState.Pass, $"SSE-KMS with your key {KeyArn}", Healthy()),
@@ -24,10 +26,32 @@ public class EncryptionChecksTests
             Healthy() with { Encryption = Ok<BucketEncryption?>(new BucketEncryption("aws:kms:dsse", null, false, [])), EncryptionKey = null }),
         new("encryption: another key", LiveCheckIds.BucketEncryption, CheckState.Fail, $"another key: {OtherKeyArn}",
             Healthy() with { Encryption = Ok<BucketEncryption?>(Encryption with { KmsMasterKeyId = OtherKeyArn }), EncryptionKey = Ok(OtherKey) }),
-        new("encryption: alias of the key", LiveCheckIds.BucketEncryption, CheckState.Pass, "named as alias/ica",
+        new("encryption: alias of the key", LiveCheckIds.BucketEncryption, CheckState.Warning, $"Set the default encryption key to the full key ARN {KeyArn}",
             Healthy() with { Encryption = Ok<BucketEncryption?>(Encryption with { KmsMasterKeyId = "alias/ica" }) }),
-        new("encryption: key id of the key", LiveCheckIds.BucketEncryption, CheckState.Pass, $"named as {KeyId}",
+        new("encryption: key id of the key", LiveCheckIds.BucketEncryption, CheckState.Warning, $"names your key as {KeyId}, not by its key ARN",
             Healthy() with { Encryption = Ok<BucketEncryption?>(Encryption with { KmsMasterKeyId = KeyId }) }),
+        new("encryption: alias ARN of the key", LiveCheckIds.BucketEncryption, CheckState.Warning, "S3 resolves an alias or key id in the account of whoever writes",
+            Healthy() with { Encryption = Ok<BucketEncryption?>(Encryption with { KmsMasterKeyId = $"arn:aws:kms:{Region}:{Account}:alias/ica" }) }),
+        new("encryption: alias of the key, cross-account copy", LiveCheckIds.BucketEncryption, CheckState.Fail, $"Set the default encryption key to the full key ARN {KeyArn}",
+            Healthy() with { Encryption = Ok<BucketEncryption?>(Encryption with { KmsMasterKeyId = "alias/ica" }) }, CrossAccountInputs),
+        new("encryption: key ARN KMS cannot find", LiveCheckIds.BucketEncryption, CheckState.Fail, $"names the key {KeyArn}, which KMS cannot find",
+            Healthy() with
+            {
+                Key = Failed<KmsKeyDescription>(AwsFailureKind.NotFound, "kms:DescribeKey", $"Key '{KeyArn}' does not exist"),
+                EncryptionKey = Failed<KmsKeyDescription>(AwsFailureKind.NotFound, "kms:DescribeKey", $"Key '{KeyArn}' does not exist"),
+            }),
+        new("encryption: key ARN not describable", LiveCheckIds.BucketEncryption, CheckState.NotChecked, "Allow kms:DescribeKey",
+            Healthy() with
+            {
+                Key = Failed<KmsKeyDescription>(AwsFailureKind.AccessDenied, "kms:DescribeKey", "AccessDenied on kms:DescribeKey."),
+                EncryptionKey = Failed<KmsKeyDescription>(AwsFailureKind.AccessDenied, "kms:DescribeKey", "AccessDenied on kms:DescribeKey."),
+            }),
+        new("encryption: key in another region", LiveCheckIds.BucketEncryption, CheckState.Fail, "S3 cannot use a key from another region",
+            Healthy() with
+            {
+                Encryption = Ok<BucketEncryption?>(Encryption with { KmsMasterKeyId = WestKeyArn }),
+                EncryptionKey = Failed<KmsKeyDescription>(AwsFailureKind.NotFound, "kms:DescribeKey", $"Invalid arn us-west-2"),
+            }),
         new("encryption: alias of another key", LiveCheckIds.BucketEncryption, CheckState.Fail, "(named as alias/old)",
             Healthy() with { Encryption = Ok<BucketEncryption?>(Encryption with { KmsMasterKeyId = "alias/old" }), EncryptionKey = Ok(OtherKey) }),
         new("encryption: key KMS cannot find", LiveCheckIds.BucketEncryption, CheckState.Fail, "which KMS cannot find",

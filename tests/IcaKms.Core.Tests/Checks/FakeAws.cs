@@ -35,14 +35,32 @@ internal sealed class FakeAws : IS3Gateway, IKmsGateway, IIamGateway, IStsGatewa
 
     public AwsResult<string> KeyPolicy { get; set; } = Live.Ok(Live.KeyPolicy(Live.RootStatement, Live.CrossAccountStatement));
 
+    /// <summary>The key ids GetKeyPolicy was asked with, in order.</summary>
+    public ConcurrentQueue<string> KeyPolicyAskedWith { get; } = new();
+
     public AwsResult<IReadOnlyList<AttachedPolicy>> Attached { get; set; } =
         AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([new AttachedPolicy("ica-kms", Live.PolicyArn)]);
 
     /// <summary>GetPolicyDefaultVersion answers by policy ARN; anything else is not found.</summary>
     public Dictionary<string, AwsResult<ManagedPolicyVersion>> Versions { get; } = new(StringComparer.Ordinal)
     {
-        [Live.PolicyArn] = Live.Ok(Live.Version(Live.IamPolicy())),
+        [Live.PolicyArn] = Live.Ok(Live.ManagedVersion(Live.IamPolicy())),
     };
+
+    /// <summary>ListUserPolicies' answer (the user's inline policy names).</summary>
+    public AwsResult<IReadOnlyList<string>> UserInline { get; set; } = AwsResult<IReadOnlyList<string>>.Ok([]);
+
+    /// <summary>ListGroupsForUser's answer.</summary>
+    public AwsResult<IReadOnlyList<string>> Groups { get; set; } = AwsResult<IReadOnlyList<string>>.Ok([]);
+
+    /// <summary>ListAttachedGroupPolicies answers by group; a group not here has none.</summary>
+    public Dictionary<string, AwsResult<IReadOnlyList<AttachedPolicy>>> GroupAttached { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>ListGroupPolicies answers by group; a group not here has none.</summary>
+    public Dictionary<string, AwsResult<IReadOnlyList<string>>> GroupInline { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>GetUserPolicy / GetGroupPolicy documents by "user/name" or "group/name"; anything else is not found.</summary>
+    public Dictionary<string, string> InlineDocuments { get; } = new(StringComparer.Ordinal);
 
     public Task<AwsResult<string>> GetBucketRegionAsync(string bucket, CancellationToken cancellationToken = default) =>
         AnswerAsync("s3:HeadBucket", BucketRegion, cancellationToken);
@@ -73,8 +91,16 @@ internal sealed class FakeAws : IS3Gateway, IKmsGateway, IIamGateway, IStsGatewa
     public Task<AwsResult<IReadOnlyList<KmsKeyChoice>>> ListUsableKeysAsync(CancellationToken cancellationToken = default) =>
         AnswerAsync("kms:ListKeys", AwsResult<IReadOnlyList<KmsKeyChoice>>.Ok([]), cancellationToken);
 
-    public Task<AwsResult<string>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default) =>
-        AnswerAsync("kms:GetKeyPolicy", KeyPolicy, cancellationToken);
+    /// <summary>Like KMS, GetKeyPolicy takes a key id or key ARN only: an alias name or alias ARN is not found.</summary>
+    public Task<AwsResult<string>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default)
+    {
+        KeyPolicyAskedWith.Enqueue(keyArn);
+        bool alias = keyArn.StartsWith("alias/", StringComparison.Ordinal) || keyArn.Contains(":alias/", StringComparison.Ordinal);
+        return AnswerAsync(
+            "kms:GetKeyPolicy",
+            alias ? Live.Failed<string>(AwsFailureKind.NotFound, "kms:GetKeyPolicy", $"Invalid keyId {keyArn}") : KeyPolicy,
+            cancellationToken);
+    }
 
     public Task<AwsResult<ManagedPolicyVersion>> GetPolicyDefaultVersionAsync(string policyArn, CancellationToken cancellationToken = default) =>
         AnswerAsync(
@@ -86,6 +112,35 @@ internal sealed class FakeAws : IS3Gateway, IKmsGateway, IIamGateway, IStsGatewa
 
     public Task<AwsResult<IReadOnlyList<AttachedPolicy>>> ListAttachedUserPoliciesAsync(string userName, CancellationToken cancellationToken = default) =>
         AnswerAsync("iam:ListAttachedUserPolicies", Attached, cancellationToken);
+
+    public Task<AwsResult<IReadOnlyList<string>>> ListUserPoliciesAsync(string userName, CancellationToken cancellationToken = default) =>
+        AnswerAsync("iam:ListUserPolicies", UserInline, cancellationToken);
+
+    public Task<AwsResult<InlinePolicy>> GetUserPolicyAsync(string userName, string policyName, CancellationToken cancellationToken = default) =>
+        AnswerAsync($"iam:GetUserPolicy {userName}/{policyName}", Inline("iam:GetUserPolicy", $"{userName}/{policyName}", policyName), cancellationToken);
+
+    public Task<AwsResult<IReadOnlyList<string>>> ListGroupsForUserAsync(string userName, CancellationToken cancellationToken = default) =>
+        AnswerAsync("iam:ListGroupsForUser", Groups, cancellationToken);
+
+    public Task<AwsResult<IReadOnlyList<AttachedPolicy>>> ListAttachedGroupPoliciesAsync(string groupName, CancellationToken cancellationToken = default) =>
+        AnswerAsync(
+            $"iam:ListAttachedGroupPolicies {groupName}",
+            GroupAttached.TryGetValue(groupName, out AwsResult<IReadOnlyList<AttachedPolicy>>? attached) ? attached : AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([]),
+            cancellationToken);
+
+    public Task<AwsResult<IReadOnlyList<string>>> ListGroupPoliciesAsync(string groupName, CancellationToken cancellationToken = default) =>
+        AnswerAsync(
+            $"iam:ListGroupPolicies {groupName}",
+            GroupInline.TryGetValue(groupName, out AwsResult<IReadOnlyList<string>>? names) ? names : AwsResult<IReadOnlyList<string>>.Ok([]),
+            cancellationToken);
+
+    public Task<AwsResult<InlinePolicy>> GetGroupPolicyAsync(string groupName, string policyName, CancellationToken cancellationToken = default) =>
+        AnswerAsync($"iam:GetGroupPolicy {groupName}/{policyName}", Inline("iam:GetGroupPolicy", $"{groupName}/{policyName}", policyName), cancellationToken);
+
+    private AwsResult<InlinePolicy> Inline(string action, string key, string policyName) =>
+        InlineDocuments.TryGetValue(key, out string? document)
+            ? Live.Ok(new InlinePolicy(policyName, document))
+            : Live.Failed<InlinePolicy>(AwsFailureKind.NotFound, action, $"The inline policy {key} cannot be found.");
 
     public Task<AwsResult<CallerIdentity>> GetCallerIdentityAsync(CancellationToken cancellationToken = default) =>
         AnswerAsync("sts:GetCallerIdentity", Live.Ok(new CallerIdentity(Live.Account, Live.UserArn, "AIDAEXAMPLE")), cancellationToken);

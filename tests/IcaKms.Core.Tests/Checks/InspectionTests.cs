@@ -16,21 +16,22 @@ public sealed class InspectionTests : IDisposable
 
     public void Dispose() => _deadline.Dispose();
 
-    private Task<LiveSnapshot> RunAsync(SetupInputs? inputs = null, InspectionTargets? targets = null, TimeProvider? time = null) =>
-        Inspection.RunAsync(_aws.Gateways, inputs ?? Inputs, targets ?? Targets, _deadline.Token, time);
+    private Task<LiveSnapshot> RunAsync(SetupInputs? inputs = null, TimeProvider? time = null) =>
+        Inspection.RunAsync(_aws.Gateways, Request(inputs), _deadline.Token, time);
 
     [Fact]
     public async Task RunAsync_StartsEveryIndependentCall_BeforeAnyAnswers()
     {
-        _aws.Versions[ExtraPolicyArn] = Ok(Version(IamPolicy(), ExtraPolicyArn));
+        _aws.Versions[ExtraPolicyArn] = Ok(ManagedVersion(IamPolicy(), ExtraPolicyArn));
         var gate = new StartGate(
         [
             "s3:HeadBucket", "s3:GetBucketEncryption", "s3:GetBucketVersioning", "s3:GetBucketOwnershipControls", "s3:GetPublicAccessBlock",
-            $"s3:ListObjectsV2 {Prefix}", $"kms:DescribeKey {KeyArn}", "kms:GetKeyPolicy", "iam:ListAttachedUserPolicies", $"iam:GetPolicyVersion {ExtraPolicyArn}",
+            $"s3:ListObjectsV2 {Prefix}", $"kms:DescribeKey {KeyArn}", "iam:ListAttachedUserPolicies", "iam:ListUserPolicies", "iam:ListGroupsForUser",
+            $"iam:GetPolicyVersion {ExtraPolicyArn}",
         ]);
         _aws.OnCall = gate.OnCall;
 
-        LiveSnapshot snapshot = await RunAsync(targets: new InspectionTargets(User, ExtraPolicyArn));
+        LiveSnapshot snapshot = await RunAsync(Inputs with { PolicyArn = ExtraPolicyArn });
 
         Assert.True(gate.IsOpen);
         Assert.True(snapshot.BucketRegion.Succeeded);
@@ -44,7 +45,7 @@ public sealed class InspectionTests : IDisposable
         _aws.Attached = AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([.. arns.Select(a => new AttachedPolicy(a[(a.LastIndexOf('/') + 1)..], a))]);
         foreach (string arn in arns)
         {
-            _aws.Versions[arn] = Ok(Version(IamPolicy(), arn));
+            _aws.Versions[arn] = Ok(ManagedVersion(IamPolicy(), arn));
         }
 
         var gate = new StartGate(arns.Select(a => $"iam:GetPolicyVersion {a}"));
@@ -69,7 +70,7 @@ public sealed class InspectionTests : IDisposable
 
         Assert.True(gate.IsOpen);
         Assert.Equal(KeyArn, snapshot.EncryptionKey!.Value!.KeyArn);
-        Assert.Equal(CheckState.Pass, Check(snapshot, LiveCheckIds.BucketEncryption).State);
+        Assert.Equal(CheckState.Warning, Check(snapshot, LiveCheckIds.BucketEncryption).State);
     }
 
     [Fact]
@@ -110,12 +111,12 @@ public sealed class InspectionTests : IDisposable
     {
         var gateways = _aws.Gateways with { Kms = new ThrowingKms() };
 
-        LiveSnapshot snapshot = await Inspection.RunAsync(gateways, Inputs, Targets, _deadline.Token);
+        LiveSnapshot snapshot = await Inspection.RunAsync(gateways, Request(), _deadline.Token);
 
         Assert.Equal(AwsFailureKind.Other, snapshot.Key.Failure!.Kind);
         Assert.Equal(AwsFailureKind.Other, snapshot.KeyPolicy.Failure!.Kind);
         Assert.Equal(AwsFailureKind.Other, snapshot.EncryptionKey!.Failure!.Kind);
-        Assert.Contains(LiveChecks.Evaluate(snapshot, Inputs, Targets), c => c.Id == LiveCheckIds.KeyState && c.State == CheckState.NotChecked);
+        Assert.Contains(LiveChecks.Evaluate(snapshot, Request()), c => c.Id == LiveCheckIds.KeyState && c.State == CheckState.NotChecked);
     }
 
     [Fact]
@@ -135,7 +136,7 @@ public sealed class InspectionTests : IDisposable
         var never = new TaskCompletionSource();
         _aws.OnCall = (call, ct) =>
         {
-            if (call == "kms:GetKeyPolicy")
+            if (call.StartsWith("kms:DescribeKey", StringComparison.Ordinal))
             {
                 cancel.Cancel();
             }
@@ -143,7 +144,7 @@ public sealed class InspectionTests : IDisposable
             return never.Task.WaitAsync(ct);
         };
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Inspection.RunAsync(_aws.Gateways, Inputs, Targets, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Inspection.RunAsync(_aws.Gateways, Request(), cancel.Token));
     }
 
     [Fact]
@@ -152,7 +153,7 @@ public sealed class InspectionTests : IDisposable
         using var cancel = new CancellationTokenSource();
         await cancel.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Inspection.RunAsync(_aws.Gateways, Inputs, Targets, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Inspection.RunAsync(_aws.Gateways, Request(), cancel.Token));
         Assert.Empty(_aws.Calls);
     }
 
@@ -212,7 +213,7 @@ public sealed class InspectionTests : IDisposable
     [Fact]
     public async Task RunAsync_ReadsNoIam_WithoutUserOrPolicy()
     {
-        LiveSnapshot snapshot = await RunAsync(targets: new InspectionTargets(" ", null));
+        LiveSnapshot snapshot = await RunAsync(Inputs with { IamUserName = " " });
 
         Assert.Null(snapshot.IamPolicies);
         Assert.DoesNotContain(_aws.Calls, c => c.StartsWith("iam:", StringComparison.Ordinal));
@@ -221,7 +222,7 @@ public sealed class InspectionTests : IDisposable
     [Fact]
     public async Task RunAsync_ReadsAnAttachedGivenPolicyOnce()
     {
-        LiveSnapshot snapshot = await RunAsync(targets: new InspectionTargets(User, PolicyArn));
+        LiveSnapshot snapshot = await RunAsync(Inputs with { PolicyArn = PolicyArn });
 
         Assert.Single(_aws.Calls, c => c == $"iam:GetPolicyVersion {PolicyArn}");
         Assert.Single(snapshot.IamPolicies!.Value!);
@@ -230,7 +231,7 @@ public sealed class InspectionTests : IDisposable
     [Fact]
     public async Task RunAsync_ReadsOnlyThePolicy_WhenOnlyAPolicyArnIsGiven()
     {
-        LiveSnapshot snapshot = await RunAsync(targets: new InspectionTargets(PolicyArn: PolicyArn));
+        LiveSnapshot snapshot = await RunAsync(Inputs with { IamUserName = "", PolicyArn = PolicyArn });
 
         Assert.DoesNotContain("iam:ListAttachedUserPolicies", _aws.Calls);
         Assert.Equal(PolicyArn, snapshot.IamPolicies!.Value!.Single().PolicyArn);
@@ -242,7 +243,7 @@ public sealed class InspectionTests : IDisposable
         _aws.Attached = AwsResult<IReadOnlyList<AttachedPolicy>>.Fail(
             new AwsFailure(AwsFailureKind.AccessDenied, "iam:ListAttachedUserPolicies", User, "AccessDenied", "AccessDenied on iam:ListAttachedUserPolicies."));
 
-        LiveSnapshot snapshot = await RunAsync(targets: new InspectionTargets(User, PolicyArn));
+        LiveSnapshot snapshot = await RunAsync(Inputs with { PolicyArn = PolicyArn });
 
         Assert.Equal("iam:ListAttachedUserPolicies", snapshot.IamPolicies!.Failure!.Action);
     }
@@ -272,12 +273,143 @@ public sealed class InspectionTests : IDisposable
     {
         LiveSnapshot snapshot = await RunAsync(CrossAccountInputs);
 
-        IReadOnlyList<SetupCheck> checks = LiveChecks.Evaluate(snapshot, CrossAccountInputs, Targets);
+        IReadOnlyList<SetupCheck> checks = LiveChecks.Evaluate(snapshot, Request(CrossAccountInputs));
 
         Assert.Equal(15, checks.Count);
         Assert.All(checks, c => Assert.True(c.State == CheckState.Pass, $"{c.Id}: {c.State} {c.Finding} {c.Fix}"));
         Assert.Equal(checks.Count, checks.Select(c => c.Id).Distinct().Count());
     }
+
+    [Fact]
+    public async Task RunAsync_ReadsTheKeyPolicy_WithTheKeyArnDescribeKeyReturned()
+    {
+        _aws.Keys["alias/ica"] = Ok(Key);
+
+        LiveSnapshot snapshot = await RunAsync(Inputs with { KeyArn = "alias/ica" });
+
+        Assert.Equal([KeyArn], _aws.KeyPolicyAskedWith);
+        Assert.True(snapshot.KeyPolicy.Succeeded);
+        Assert.Equal(CheckState.Pass, Check(snapshot, LiveCheckIds.KeyPolicyIam, Inputs with { KeyArn = "alias/ica" }).State);
+    }
+
+    [Fact]
+    public async Task RunAsync_LeavesTheKeyPolicyUnread_WhenDescribeKeyFails_AndSaysSoLikeTheKeyChecks()
+    {
+        _aws.Keys.Clear();
+
+        LiveSnapshot snapshot = await RunAsync(CrossAccountInputs);
+
+        Assert.Empty(_aws.KeyPolicyAskedWith);
+        IReadOnlyList<SetupCheck> checks = LiveChecks.Evaluate(snapshot, Request(CrossAccountInputs));
+        string[] needKey = [LiveCheckIds.KeyState, LiveCheckIds.KeyPolicyIam, LiveCheckIds.KeyPolicyCrossAccount];
+        Assert.All(checks.Where(c => needKey.Contains(c.Id)), c => Assert.Equal(CheckState.NotChecked, c.State));
+        Assert.Single(checks.Where(c => needKey.Contains(c.Id)).Select(c => c.Finding).Distinct());
+    }
+
+    [Fact]
+    public async Task RunAsync_GathersGroupAndInlinePolicies_AndTheCheckPasses_WithoutAttachedPolicies()
+    {
+        const string groupPolicyArn = $"arn:aws:iam::{Account}:policy/IcaKmsAccess";
+        _aws.Attached = AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([]);
+        _aws.Groups = AwsResult<IReadOnlyList<string>>.Ok(["ica-admins"]);
+        _aws.GroupAttached["ica-admins"] = AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([new AttachedPolicy("IcaKmsAccess", groupPolicyArn)]);
+        _aws.Versions[groupPolicyArn] = Ok(ManagedVersion(KmsOnlyPolicy, groupPolicyArn));
+        _aws.UserInline = AwsResult<IReadOnlyList<string>>.Ok(["ica-s3"]);
+        _aws.InlineDocuments[$"{User}/ica-s3"] = IamPolicyWithoutKms();
+
+        LiveSnapshot snapshot = await RunAsync();
+
+        Assert.Equal(
+            [(IdentityPolicySource.UserInline, "ica-s3", (string?)null), (IdentityPolicySource.AttachedToGroup, "IcaKmsAccess", "ica-admins")],
+            snapshot.IamPolicies!.Value!.Select(p => (p.Source, p.Name, p.GroupName)));
+        SetupCheck check = Check(snapshot, LiveCheckIds.IamPolicy);
+        Assert.Equal(CheckState.Pass, check.State);
+        Assert.True(check.Finding.Contains("Granted by: the kms: actions via managed policy IcaKmsAccess of group ica-admins; the s3: and sts: actions via inline policy ica-s3 of user ica-user.", StringComparison.Ordinal), check.Finding);
+        Assert.Contains($"via inline policy ica-s3 of user {User}", check.Finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_ReadsEveryGroupsPolicies_InParallel()
+    {
+        _aws.Groups = AwsResult<IReadOnlyList<string>>.Ok(["g1", "g2"]);
+        _aws.GroupInline["g1"] = AwsResult<IReadOnlyList<string>>.Ok(["a"]);
+        _aws.GroupInline["g2"] = AwsResult<IReadOnlyList<string>>.Ok(["b"]);
+        _aws.InlineDocuments["g1/a"] = IamPolicy();
+        _aws.InlineDocuments["g2/b"] = IamPolicy();
+        var gate = new StartGate(["iam:ListAttachedGroupPolicies g1", "iam:ListGroupPolicies g1", "iam:ListAttachedGroupPolicies g2", "iam:ListGroupPolicies g2"]);
+        _aws.OnCall = gate.OnCall;
+
+        LiveSnapshot snapshot = await RunAsync();
+
+        Assert.True(gate.IsOpen);
+        Assert.Equal(3, snapshot.IamPolicies!.Value!.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_ReadsAManagedPolicyAttachedTwiceOnce()
+    {
+        _aws.Groups = AwsResult<IReadOnlyList<string>>.Ok(["ica-admins"]);
+        _aws.GroupAttached["ica-admins"] = AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([new AttachedPolicy("ica-kms", PolicyArn)]);
+
+        await RunAsync(Inputs with { PolicyArn = PolicyArn });
+
+        Assert.Single(_aws.Calls, c => c == $"iam:GetPolicyVersion {PolicyArn}");
+    }
+
+    [Theory]
+    [InlineData("iam:ListGroupsForUser")]
+    [InlineData("iam:ListUserPolicies")]
+    public async Task RunAsync_ThenEvaluate_DoesNotCheckThePolicies_WhenAListIsRefused(string action)
+    {
+        AwsResult<IReadOnlyList<string>> refused = AwsResult<IReadOnlyList<string>>.Fail(
+            new AwsFailure(AwsFailureKind.AccessDenied, action, User, "AccessDenied", $"AccessDenied on {action} for {User}."));
+        if (action == "iam:ListGroupsForUser")
+        {
+            _aws.Groups = refused;
+        }
+        else
+        {
+            _aws.UserInline = refused;
+        }
+
+        SetupCheck check = Check(await RunAsync(), LiveCheckIds.IamPolicy);
+
+        Assert.Equal(CheckState.NotChecked, check.State);
+        Assert.Contains($"Allow {action}", check.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_ThenEvaluate_Fails_WhenTheUserHasNoPolicyAnywhere()
+    {
+        _aws.Attached = AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([]);
+        _aws.Groups = AwsResult<IReadOnlyList<string>>.Ok(["empty-group"]);
+
+        SetupCheck check = Check(await RunAsync(), LiveCheckIds.IamPolicy);
+
+        Assert.Equal(CheckState.Fail, check.State);
+        Assert.Contains("has no policies at all", check.Finding, StringComparison.Ordinal);
+        Assert.Contains($"Attach the wizard's unversioned policy (step 2) to {User}", check.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_ThenEvaluate_Fails_WhenAGroupsInlinePolicyDenies()
+    {
+        _aws.Groups = AwsResult<IReadOnlyList<string>>.Ok(["locked"]);
+        _aws.GroupInline["locked"] = AwsResult<IReadOnlyList<string>>.Ok(["no-kms"]);
+        _aws.InlineDocuments["locked/no-kms"] = """{"Version": "2012-10-17", "Statement": {"Effect": "Deny", "Action": "kms:*", "Resource": "*"}}""";
+
+        SetupCheck check = Check(await RunAsync(), LiveCheckIds.IamPolicy);
+
+        Assert.Equal(CheckState.Fail, check.State);
+        Assert.Contains("Denied by a Deny statement: kms:Decrypt", check.Finding, StringComparison.Ordinal);
+    }
+
+    private const string KmsOnlyPolicy = $$"""
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], "Resource": "{{KeyArn}}"}]}
+        """;
+
+    /// <summary>The spec's policy without its KMS statement.</summary>
+    private static string IamPolicyWithoutKms() => IamPolicy().Replace("\"kms:", "\"none:", StringComparison.Ordinal);
 
     /// <summary>A KMS gateway whose every method throws before returning a task.</summary>
     private sealed class ThrowingKms : IKmsGateway
@@ -310,7 +442,7 @@ public sealed class InspectionTests : IDisposable
         var inBucketRegion = new FakeAws { Versioning = Ok<string?>("Suspended") };
         var asked = new List<string>();
 
-        LiveSnapshot snapshot = await Inspection.RunAsync(_aws.Gateways, Inputs, Targets, _deadline.Token, s3InRegion: region =>
+        LiveSnapshot snapshot = await Inspection.RunAsync(_aws.Gateways, Request(), _deadline.Token, s3InRegion: region =>
         {
             asked.Add(region);
             return inBucketRegion;
@@ -327,7 +459,7 @@ public sealed class InspectionTests : IDisposable
     {
         var asked = new List<string>();
 
-        await Inspection.RunAsync(_aws.Gateways, Inputs, Targets, _deadline.Token, s3InRegion: region =>
+        await Inspection.RunAsync(_aws.Gateways, Request(), _deadline.Token, s3InRegion: region =>
         {
             asked.Add(region);
             return new FakeAws();

@@ -7,6 +7,14 @@ namespace IcaKms.Core.Tests.Checks;
 
 public class KeyChecksTests
 {
+    private const string WestKeyArn = $"arn:aws:kms:us-west-2:{Account}:key/{KeyId}";
+
+    private static readonly LiveSnapshot WestKeyNotFound = Healthy() with
+    {
+        Key = Failed<KmsKeyDescription>(AwsFailureKind.NotFound, "kms:DescribeKey", $"Invalid arn us-west-2: the key is not in {Region}"),
+        KeyPolicy = Failed<string>(AwsFailureKind.NotFound, "kms:DescribeKey", $"Invalid arn us-west-2: the key is not in {Region}"),
+    };
+
     private static readonly CheckCase[] Cases =
     [
         new("resolves: key ARN typed", LiveCheckIds.KeyResolves, CheckState.Pass, "full ARN", Healthy()),
@@ -23,6 +31,12 @@ public class KeyChecksTests
             Healthy() with { Key = Ok(Key with { Region = "eu-west-2" }) }),
         new("region: key missing", LiveCheckIds.KeyRegion, CheckState.NotChecked, "finds no key",
             Healthy() with { Key = Failed<KmsKeyDescription>(AwsFailureKind.NotFound, "kms:DescribeKey", "Key not found.") }),
+        new("region: key ARN of another region", LiveCheckIds.KeyRegion, CheckState.Fail, "The key is in us-west-2, the ICA region is us-east-1",
+            WestKeyNotFound, Inputs with { KeyArn = WestKeyArn }),
+        new("resolves: key ARN of another region", LiveCheckIds.KeyResolves, CheckState.NotChecked, $"{WestKeyArn} is a key ARN in us-west-2",
+            WestKeyNotFound, Inputs with { KeyArn = WestKeyArn }),
+        new("state: key ARN of another region", LiveCheckIds.KeyState, CheckState.NotChecked, "is a key ARN in us-west-2",
+            WestKeyNotFound, Inputs with { KeyArn = WestKeyArn }),
         new("spec: symmetric", LiveCheckIds.KeySpec, CheckState.Pass, "SYMMETRIC_DEFAULT", Healthy()),
         new("spec: RSA", LiveCheckIds.KeySpec, CheckState.Fail, "RSA_2048",
             Healthy() with { Key = Ok(Key with { KeySpec = "RSA_2048", KeyUsage = "SIGN_VERIFY" }) }),
@@ -49,4 +63,21 @@ public class KeyChecksTests
     [Theory]
     [MemberData(nameof(Names))]
     public void Evaluate_GivesTheVerdict_ForEachKeyFinding(string name) => CheckCase.Verify(Cases, name);
+}
+
+public class KeyElsewhereTests
+{
+    [Fact]
+    public void Evaluate_NeverSaysTheKeyDoesNotExist_WhenItIsAKeyArnOfAnotherRegion()
+    {
+        const string westKeyArn = $"arn:aws:kms:us-west-2:{Account}:key/{KeyId}";
+        AwsResult<KmsKeyDescription> notFound = Failed<KmsKeyDescription>(AwsFailureKind.NotFound, "kms:DescribeKey", "Invalid arn us-west-2");
+        LiveSnapshot snapshot = Healthy() with { Key = notFound, KeyPolicy = Failed<string>(AwsFailureKind.NotFound, "kms:DescribeKey", "Invalid arn us-west-2") };
+
+        IReadOnlyList<SetupCheck> checks = LiveChecks.Evaluate(snapshot, Request(CrossAccountInputs with { KeyArn = westKeyArn }));
+
+        Assert.All(checks, c => Assert.DoesNotContain("finds no key", c.Finding, StringComparison.Ordinal));
+        string[] keyIds = [LiveCheckIds.KeySpec, LiveCheckIds.KeyState, LiveCheckIds.KeyManager, LiveCheckIds.KeyPolicyIam, LiveCheckIds.KeyPolicyCrossAccount];
+        Assert.Single(checks.Where(c => keyIds.Contains(c.Id)).Select(c => c.Finding).Distinct());
+    }
 }

@@ -65,7 +65,7 @@ public class KeyPolicyChecksTests
     [Fact]
     public void Evaluate_LeavesOutCrossAccount_WhenNotChosen()
     {
-        IReadOnlyList<SetupCheck> checks = LiveChecks.Evaluate(Healthy(), Inputs, Targets);
+        IReadOnlyList<SetupCheck> checks = LiveChecks.Evaluate(Healthy(), Request());
 
         Assert.DoesNotContain(checks, c => c.Id == LiveCheckIds.KeyPolicyCrossAccount);
     }
@@ -92,7 +92,7 @@ public class KeyPolicyChecksTests
     [MemberData(nameof(OddPolicies))]
     public void Evaluate_NeverThrows_OnOddKeyPolicies(string policy)
     {
-        IReadOnlyList<SetupCheck> checks = LiveChecks.Evaluate(Healthy() with { KeyPolicy = Ok(policy) }, CrossAccountInputs, Targets);
+        IReadOnlyList<SetupCheck> checks = LiveChecks.Evaluate(Healthy() with { KeyPolicy = Ok(policy) }, Request(CrossAccountInputs));
 
         Assert.Contains(checks, c => c.Id == LiveCheckIds.KeyPolicyIam);
         Assert.Contains(checks, c => c.Id == LiveCheckIds.KeyPolicyCrossAccount);

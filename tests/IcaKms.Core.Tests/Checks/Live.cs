@@ -29,11 +29,13 @@ internal static class Live
         KeyPrefix = Prefix,
         ConfigurationName = "lab-kms",
         Variant = PolicyVariant.Unversioned,
+        IamUserName = User,
     };
 
     public static SetupInputs CrossAccountInputs { get; } = Inputs with { CrossAccountCopy = true, CrossAccountRoleArn = RoleArn };
 
-    public static InspectionTargets Targets { get; } = new(IamUserName: User);
+    /// <summary>The inputs validated once into the request the inspection and the checks take.</summary>
+    public static InspectionRequest Request(SetupInputs? inputs = null) => InspectionRequest.Create(inputs ?? Inputs);
 
     public static KmsKeyDescription Key { get; } = new(KeyArn, KeyId, Region, Account, "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "Enabled", "CUSTOMER", false, null);
 
@@ -55,15 +57,20 @@ internal static class Live
     public static string IamPolicy(PolicyVariant variant = PolicyVariant.Unversioned, string keyArn = KeyArn, string? objectPrefix = null) =>
         PolicyJson.Serialize(IcaIamPolicy.Create(Bucket, keyArn, variant, objectPrefix));
 
-    public static ManagedPolicyVersion Version(string document, string policyArn = PolicyArn) => new(policyArn, "v1", document);
+    /// <summary>A managed policy attached to the user.</summary>
+    public static IdentityPolicy Version(string document, string policyArn = PolicyArn) =>
+        new(policyArn[(policyArn.LastIndexOf('/') + 1)..], document, IdentityPolicySource.AttachedToUser, policyArn);
+
+    /// <summary>The default version of a managed policy, as the IAM gateway answers it.</summary>
+    public static ManagedPolicyVersion ManagedVersion(string document, string policyArn = PolicyArn) => new(policyArn, "v1", document);
 
     public static AwsResult<T> Ok<T>(T value) => AwsResult<T>.Ok(value);
 
     public static AwsResult<T> Failed<T>(AwsFailureKind kind, string action, string message) =>
         AwsResult<T>.Fail(new AwsFailure(kind, action, null, kind == AwsFailureKind.AccessDenied ? "AccessDenied" : null, message));
 
-    public static AwsResult<IReadOnlyList<ManagedPolicyVersion>> ManagedPolicies(params ManagedPolicyVersion[] versions) =>
-        AwsResult<IReadOnlyList<ManagedPolicyVersion>>.Ok(versions);
+    public static AwsResult<IReadOnlyList<IdentityPolicy>> ManagedPolicies(params IdentityPolicy[] policies) =>
+        AwsResult<IReadOnlyList<IdentityPolicy>>.Ok(policies);
 
     /// <summary>Everything right: every check passes for <see cref="Inputs"/> (and <see cref="CrossAccountInputs"/>).</summary>
     public static LiveSnapshot Healthy() => new()
@@ -81,6 +88,6 @@ internal static class Live
     };
 
     /// <summary>The one check with the id.</summary>
-    public static SetupCheck Check(LiveSnapshot snapshot, string id, SetupInputs? inputs = null, InspectionTargets? targets = null) =>
-        LiveChecks.Evaluate(snapshot, inputs ?? Inputs, targets ?? Targets).Single(c => c.Id == id);
+    public static SetupCheck Check(LiveSnapshot snapshot, string id, SetupInputs? inputs = null) =>
+        LiveChecks.Evaluate(snapshot, Request(inputs)).Single(c => c.Id == id);
 }

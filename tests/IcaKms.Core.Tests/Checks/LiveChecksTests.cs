@@ -12,7 +12,7 @@ public class LiveChecksTests
     {
         IEnumerable<string?> ids = typeof(LiveCheckIds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string?)f.GetRawConstantValue());
 
-        IReadOnlyList<SetupCheck> checks = LiveChecks.Evaluate(Healthy(), CrossAccountInputs, Targets);
+        IReadOnlyList<SetupCheck> checks = LiveChecks.Evaluate(Healthy(), Request(CrossAccountInputs));
 
         Assert.Equal(ids, checks.Select(c => c.Id));
     }
@@ -20,7 +20,7 @@ public class LiveChecksTests
     [Fact]
     public void Evaluate_PassesEveryCheck_ForAHealthySetup()
     {
-        IReadOnlyList<SetupCheck> checks = LiveChecks.Evaluate(Healthy(), CrossAccountInputs, Targets);
+        IReadOnlyList<SetupCheck> checks = LiveChecks.Evaluate(Healthy(), Request(CrossAccountInputs));
 
         Assert.All(checks, c => Assert.True(c.State == CheckState.Pass, $"{c.Id}: {c.State} {c.Finding} {c.Fix}"));
     }
@@ -28,7 +28,7 @@ public class LiveChecksTests
     [Fact]
     public void Evaluate_PutsEachCheckOnTheStepThatFixesIt()
     {
-        Dictionary<string, WizardStep> steps = LiveChecks.Evaluate(Healthy(), CrossAccountInputs, Targets).ToDictionary(c => c.Id, c => c.Step);
+        Dictionary<string, WizardStep> steps = LiveChecks.Evaluate(Healthy(), Request(CrossAccountInputs)).ToDictionary(c => c.Id, c => c.Step);
 
         Assert.Equal(WizardStep.Bucket, steps[LiveCheckIds.BucketEncryption]);
         Assert.Equal(WizardStep.Bucket, steps[LiveCheckIds.KeyState]);

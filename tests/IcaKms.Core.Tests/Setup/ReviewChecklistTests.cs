@@ -23,7 +23,7 @@ public class ReviewChecklistTests
     }
 
     private static IReadOnlyList<SetupCheck> LiveChecksOf(LiveSnapshot snapshot, SetupInputs? inputs = null) =>
-        LiveChecks.Evaluate(snapshot, inputs ?? Live.Inputs, Live.Targets);
+        LiveChecks.Evaluate(snapshot, Live.Request(inputs));
 
     private static ReviewItem Item(IReadOnlyList<ReviewItem> items, string id) => items.Single(i => i.Id == id);
 

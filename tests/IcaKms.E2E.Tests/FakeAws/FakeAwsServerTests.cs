@@ -485,16 +485,189 @@ public sealed class FakeAwsServerTests
         await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario() with { BucketRegion = "eu-central-1", Versioning = "Suspended" });
         AwsClientFactory factory = Factory(aws);
         AwsSession session = Session(aws, FakeAwsScenario.DefaultAccessKeyId);
-        var inputs = new SetupInputs { AwsRegion = Region, BucketName = Bucket, KeyArn = KeyArn, KeyPrefix = "ica/" };
+        InspectionRequest request = InspectionRequest.Create(new SetupInputs { AwsRegion = Region, BucketName = Bucket, KeyArn = KeyArn, KeyPrefix = "ica/" });
 
         LiveSnapshot snapshot = await Inspection.RunAsync(
-            factory.Create(session, Region), inputs, new InspectionTargets(), s3InRegion: region => factory.Create(session, region).S3);
+            factory.Create(session, Region), request, s3InRegion: region => factory.Create(session, region).S3);
 
         Assert.Equal("eu-central-1", snapshot.BucketRegion.Value);
         Assert.Equal("Suspended", snapshot.Versioning.Value);
         Assert.True(snapshot.Encryption.Succeeded, snapshot.Encryption.Failure?.Message);
-        Assert.Contains(LiveChecks.Evaluate(snapshot, inputs, new InspectionTargets()), c => c.Id == "bucket-region" && c.State == CheckState.Fail);
+        Assert.Contains(LiveChecks.Evaluate(snapshot, request), c => c.Id == "bucket-region" && c.State == CheckState.Fail);
     }
+
+    [Fact]
+    public async Task Inspection_ReadsTheKeyPolicy_WhenTheKeyIsGivenByAlias()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario());
+        SetupInputs inputs = Inputs() with { KeyArn = "alias/lab-key" };
+
+        IReadOnlyList<SetupCheck> checks = await InspectAsync(aws, inputs);
+
+        Assert.Equal(CheckState.Pass, Verdict(checks, LiveCheckIds.KeyPolicyIam).State);
+        Assert.Equal(CheckState.Fail, Verdict(checks, LiveCheckIds.KeyResolves).State);
+        Assert.Contains(aws.Requests, r => r.Operation == "kms:GetKeyPolicy" && r.StatusCode == 200);
+        Assert.DoesNotContain(aws.Requests, r => r.Operation == "kms:GetKeyPolicy" && r.StatusCode != 200);
+    }
+
+    [Fact]
+    public async Task Kms_GetKeyPolicy_RefusesAnAlias_AsKmsDoes()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario());
+
+        AwsResult<string> policy = await Gateways(aws).Kms.GetKeyPolicyAsync("alias/lab-key");
+
+        Assert.Equal(AwsFailureKind.NotFound, policy.Failure!.Kind);
+    }
+
+    [Fact]
+    public async Task Inspection_ExplainsAKeyArnOfAnotherRegion_FromTheArn()
+    {
+        const string westKeyArn = $"arn:aws:kms:us-west-2:{Account}:key/{KeyId}";
+        await using FakeAwsServer aws = FakeAwsServer.Start(BucketScenario() with { Keys = [new FakeKmsKey(westKeyArn)] });
+
+        IReadOnlyList<SetupCheck> checks = await InspectAsync(aws, Inputs() with { KeyArn = westKeyArn });
+
+        SetupCheck region = Verdict(checks, LiveCheckIds.KeyRegion);
+        Assert.Equal((CheckState.Fail, true), (region.State, region.Finding.StartsWith($"The key is in us-west-2, the ICA region is {Region}", StringComparison.Ordinal)));
+        Assert.Contains("is a key ARN in us-west-2", Verdict(checks, LiveCheckIds.KeyResolves).Finding, StringComparison.Ordinal);
+        Assert.All(checks, c => Assert.DoesNotContain("finds no key", c.Finding, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Inspection_SaysTheBucketIsMissing_InOneSentence()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario());
+
+        IReadOnlyList<SetupCheck> checks = await InspectAsync(aws, Inputs() with { BucketName = "no-such-bucket-here" });
+
+        string[] bucketChecks =
+        [
+            LiveCheckIds.BucketEncryption, LiveCheckIds.BucketKey, LiveCheckIds.PrefixFolder,
+            LiveCheckIds.ObjectOwnership, LiveCheckIds.PublicAccess, LiveCheckIds.BucketVersioning,
+        ];
+        Assert.Equal((CheckState.Fail, "The bucket no-such-bucket-here does not exist."), (Verdict(checks, LiveCheckIds.BucketRegion).State, Verdict(checks, LiveCheckIds.BucketRegion).Finding));
+        Assert.All(bucketChecks.Select(id => Verdict(checks, id)), c =>
+            Assert.Equal((CheckState.NotChecked, "The bucket no-such-bucket-here does not exist, so this was not checked."), (c.State, c.Finding)));
+    }
+
+    [Fact]
+    public async Task Inspection_FailsADefaultKeyArnKmsCannotFind()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(BucketScenario() with { Keys = [], Encryption = new BucketEncryption("aws:kms", KeyArn, true, []) });
+
+        IReadOnlyList<SetupCheck> checks = await InspectAsync(aws, Inputs());
+
+        SetupCheck encryption = Verdict(checks, LiveCheckIds.BucketEncryption);
+        Assert.Equal(CheckState.Fail, encryption.State);
+        Assert.Contains("which KMS cannot find", encryption.Finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Inspection_WarnsOfADefaultKeyNamedByAlias_AndFailsIt_ForCrossAccountCopy()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario() with { Encryption = new BucketEncryption("aws:kms", "alias/lab-key", true, []) });
+
+        SetupCheck alone = Verdict(await InspectAsync(aws, Inputs()), LiveCheckIds.BucketEncryption);
+        SetupCheck crossAccount = Verdict(
+            await InspectAsync(aws, Inputs() with { CrossAccountCopy = true, CrossAccountRoleArn = "arn:aws:iam::079623148045:role/ica_euw2_crossacct" }),
+            LiveCheckIds.BucketEncryption);
+
+        Assert.Equal(CheckState.Warning, alone.State);
+        Assert.Equal(CheckState.Fail, crossAccount.State);
+        Assert.Contains($"full key ARN {KeyArn}", crossAccount.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Iam_ReadsInlineAndGroupPolicies_WithTheirDocumentsDecoded()
+    {
+        const string GroupPolicyArn = $"arn:aws:iam::{Account}:policy/IcaKmsAccess";
+        string document = FakeAwsScenario.SpecIamPolicy(Bucket, KeyArn, versioned: false)
+            .Replace("\"Version\"", "\"Id\": \"a+b & <c> 100%\",\n    \"Version\"", StringComparison.Ordinal);
+        await using FakeAwsServer aws = FakeAwsServer.Start(BucketScenario() with
+        {
+            UserPolicies = new Dictionary<string, IReadOnlyList<string>> { ["ica-user"] = [] },
+            UserInlinePolicies = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["ica-user"] = new Dictionary<string, string> { ["inline-s3"] = document } },
+            GroupMemberships = new Dictionary<string, IReadOnlyList<string>> { ["ica-user"] = ["ica-admins"] },
+            Groups = new Dictionary<string, IReadOnlyList<string>> { ["ica-admins"] = [GroupPolicyArn] },
+            GroupInlinePolicies = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["ica-admins"] = new Dictionary<string, string> { ["g-inline"] = "{}" } },
+            PolicyDocuments = new Dictionary<string, string> { [GroupPolicyArn] = document },
+        });
+        IIamGateway iam = Gateways(aws).Iam;
+
+        AwsResult<IReadOnlyList<string>> inlineNames = await iam.ListUserPoliciesAsync("ica-user");
+        AwsResult<InlinePolicy> inline = await iam.GetUserPolicyAsync("ica-user", "inline-s3");
+        AwsResult<IReadOnlyList<string>> groups = await iam.ListGroupsForUserAsync("ica-user");
+        AwsResult<IReadOnlyList<AttachedPolicy>> groupAttached = await iam.ListAttachedGroupPoliciesAsync("ica-admins");
+        AwsResult<IReadOnlyList<string>> groupInline = await iam.ListGroupPoliciesAsync("ica-admins");
+        AwsResult<InlinePolicy> groupPolicy = await iam.GetGroupPolicyAsync("ica-admins", "g-inline");
+        AwsResult<IReadOnlyList<string>> noGroup = await iam.ListGroupPoliciesAsync("nobody");
+
+        Assert.Equal(["inline-s3"], inlineNames.Value);
+        Assert.Equal(new InlinePolicy("inline-s3", document), inline.Value);
+        Assert.Equal(["ica-admins"], groups.Value);
+        Assert.Equal([new AttachedPolicy("IcaKmsAccess", GroupPolicyArn)], groupAttached.Value);
+        Assert.Equal(["g-inline"], groupInline.Value);
+        Assert.Equal(new InlinePolicy("g-inline", "{}"), groupPolicy.Value);
+        Assert.Equal((AwsFailureKind.NotFound, "NoSuchEntity"), (noGroup.Failure!.Kind, noGroup.Failure.ErrorCode));
+    }
+
+    [Fact]
+    public async Task Inspection_PassesAUserWhosePoliciesComeFromAGroupAndAnInlinePolicy()
+    {
+        const string GroupPolicyArn = $"arn:aws:iam::{Account}:policy/IcaKmsAccess";
+        await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario() with
+        {
+            UserPolicies = new Dictionary<string, IReadOnlyList<string>> { ["ica-user"] = [] },
+            UserInlinePolicies = new Dictionary<string, IReadOnlyDictionary<string, string>>
+            {
+                // The spec's policy without its KMS actions: those come from the group.
+                ["ica-user"] = new Dictionary<string, string>
+                {
+                    ["ica-s3"] = FakeAwsScenario.SpecIamPolicy(Bucket, KeyArn, versioned: false).Replace("\"kms:", "\"none:", StringComparison.Ordinal),
+                },
+            },
+            GroupMemberships = new Dictionary<string, IReadOnlyList<string>> { ["ica-user"] = ["ica-admins"] },
+            Groups = new Dictionary<string, IReadOnlyList<string>> { ["ica-admins"] = [GroupPolicyArn] },
+            PolicyDocuments = new Dictionary<string, string>
+            {
+                [GroupPolicyArn] = $$$"""{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "kms:*", "Resource": "{{{KeyArn}}}"}}""",
+            },
+        });
+
+        SetupCheck check = Verdict(await InspectAsync(aws, Inputs() with { IamUserName = "ica-user" }), LiveCheckIds.IamPolicy);
+
+        Assert.Equal(CheckState.Pass, check.State);
+        Assert.Contains("the kms: actions via managed policy IcaKmsAccess of group ica-admins; the s3: and sts: actions via inline policy ica-s3 of user ica-user", check.Finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Inspection_DoesNotCheckThePolicies_WhenListingGroupsIsRefused()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario() with
+        {
+            UserPolicies = new Dictionary<string, IReadOnlyList<string>> { ["ica-user"] = [] },
+            DeniedActions = new HashSet<string> { "iam:ListGroupsForUser" },
+        });
+
+        SetupCheck check = Verdict(await InspectAsync(aws, Inputs() with { IamUserName = "ica-user" }), LiveCheckIds.IamPolicy);
+
+        Assert.Equal(CheckState.NotChecked, check.State);
+        Assert.Contains("iam:ListGroupsForUser", check.Fix, StringComparison.Ordinal);
+    }
+
+    private static SetupInputs Inputs() => new() { AwsRegion = Region, BucketName = Bucket, KeyArn = KeyArn, KeyPrefix = "ica/" };
+
+    private static async Task<IReadOnlyList<SetupCheck>> InspectAsync(FakeAwsServer aws, SetupInputs inputs)
+    {
+        AwsClientFactory factory = Factory(aws);
+        AwsSession session = Session(aws, FakeAwsScenario.DefaultAccessKeyId);
+        var request = InspectionRequest.Create(inputs);
+        LiveSnapshot snapshot = await Inspection.RunAsync(factory.Create(session, Region), request, s3InRegion: region => factory.Create(session, region).S3);
+        return LiveChecks.Evaluate(snapshot, request);
+    }
+
+    private static SetupCheck Verdict(IReadOnlyList<SetupCheck> checks, string id) => checks.Single(c => c.Id == id);
 
     private static async Task<AwsFailure?> FailureOf<T>(Task<AwsResult<T>> call) => (await call).Failure;
 

@@ -72,6 +72,24 @@ internal sealed class FakeGatewayFactory : IAwsGatewayFactory, IS3Gateway, IKmsG
     public Task<AwsResult<IReadOnlyList<AttachedPolicy>>> ListAttachedUserPoliciesAsync(string userName, CancellationToken cancellationToken = default) =>
         Answer(AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([new AttachedPolicy("ica-kms", $"arn:aws:iam::{Account}:policy/ica-kms")]), cancellationToken);
 
+    public Task<AwsResult<IReadOnlyList<string>>> ListUserPoliciesAsync(string userName, CancellationToken cancellationToken = default) =>
+        Answer(AwsResult<IReadOnlyList<string>>.Ok([]), cancellationToken);
+
+    public Task<AwsResult<InlinePolicy>> GetUserPolicyAsync(string userName, string policyName, CancellationToken cancellationToken = default) =>
+        Answer(AwsResult<InlinePolicy>.Fail(new AwsFailure(AwsFailureKind.NotFound, "iam:GetUserPolicy", policyName, "NoSuchEntity", $"No inline policy {policyName}.")), cancellationToken);
+
+    public Task<AwsResult<IReadOnlyList<string>>> ListGroupsForUserAsync(string userName, CancellationToken cancellationToken = default) =>
+        Answer(AwsResult<IReadOnlyList<string>>.Ok([]), cancellationToken);
+
+    public Task<AwsResult<IReadOnlyList<AttachedPolicy>>> ListAttachedGroupPoliciesAsync(string groupName, CancellationToken cancellationToken = default) =>
+        Answer(AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([]), cancellationToken);
+
+    public Task<AwsResult<IReadOnlyList<string>>> ListGroupPoliciesAsync(string groupName, CancellationToken cancellationToken = default) =>
+        Answer(AwsResult<IReadOnlyList<string>>.Ok([]), cancellationToken);
+
+    public Task<AwsResult<InlinePolicy>> GetGroupPolicyAsync(string groupName, string policyName, CancellationToken cancellationToken = default) =>
+        Answer(AwsResult<InlinePolicy>.Fail(new AwsFailure(AwsFailureKind.NotFound, "iam:GetGroupPolicy", policyName, "NoSuchEntity", $"No inline policy {policyName}.")), cancellationToken);
+
     public Task<AwsResult<CallerIdentity>> GetCallerIdentityAsync(CancellationToken cancellationToken = default) =>
         Answer(AwsResult<CallerIdentity>.Ok(new CallerIdentity(Account, $"arn:aws:iam::{Account}:user/admin", "AIDAEXAMPLE")), cancellationToken);
 
