@@ -52,5 +52,5 @@ internal sealed class CheckContext
     public KmsKeyDescription? Key => Snapshot.Key.Value;
 
     /// <summary>The account root principal ARN, or null when the account is not known.</summary>
-    public string? RootArn => Account is null || Partition is null ? null : $"arn:{Partition}:iam::{Account}:root";
+    public string? RootArn => Account is null || Partition is null ? null : ArnParts.AccountRoot(Partition, Account);
 }

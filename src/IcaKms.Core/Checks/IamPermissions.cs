@@ -1,4 +1,5 @@
 using IcaKms.Core.Policies;
+using IcaKms.Core.Validation;
 
 namespace IcaKms.Core.Checks;
 
@@ -30,11 +31,11 @@ internal static class IamPermissions
     /// </summary>
     public static IReadOnlyList<Requirement> Required(PolicyVariant variant, string partition, string account, string bucket, string prefix, string keyArn)
     {
-        string bucketArn = $"arn:{partition}:s3:::{bucket}";
+        string bucketArn = ArnParts.Bucket(partition, bucket);
         var key = new Target(keyArn, $"the key {keyArn}");
         var bucketTarget = new Target(bucketArn, $"the bucket {bucketArn}");
         var objects = new Target($"{bucketArn}/{prefix}ica-object", $"the objects {bucketArn}/{prefix}*");
-        var federatedUser = new Target($"arn:{partition}:sts::{account}:federated-user/ica", "\"*\"");
+        var federatedUser = new Target(new ArnParts(partition, "sts", string.Empty, account, "federated-user/ica").ToString(), "\"*\"");
         return
         [
             .. IcaIamPolicy.KmsActions.Select(a => new Requirement(a, key)),

@@ -42,7 +42,7 @@ internal static class KeyPolicyChecks
         }
 
         string? user = context.Request.IamUserName;
-        string userPrefix = $"arn:{context.Partition!}:iam::{account}:user/";
+        string userPrefix = ArnParts.IamUser(context.Partition!, account, string.Empty);
         bool IsRoot(string p) => p == account || string.Equals(p, root, StringComparison.Ordinal);
         bool IsUser(string p) => user is not null && p.StartsWith(userPrefix, StringComparison.Ordinal)
             && (p.EndsWith("/" + user, StringComparison.OrdinalIgnoreCase) || string.Equals(p, userPrefix + user, StringComparison.OrdinalIgnoreCase));

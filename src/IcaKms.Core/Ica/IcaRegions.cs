@@ -1,3 +1,5 @@
+using IcaKms.Core.Validation;
+
 namespace IcaKms.Core.Ica;
 
 /// <summary>The ICA regions and their AWS regions (ICA help "AWS S3", newest version of the page).</summary>
@@ -9,9 +11,9 @@ public static class IcaRegions
     /// <summary>Every ICA region, in the order ICA's help page lists them.</summary>
     public static IReadOnlyList<IcaRegion> All { get; } =
     [
-        new("United States", "us-east-1", $"arn:aws:iam::{IlluminaAccountId}:role/ica_use1_crossacct"),
+        new("United States", "us-east-1", ArnParts.IamRole(ArnParts.CommercialPartition, IlluminaAccountId, "ica_use1_crossacct")),
         new("Singapore", "ap-southeast-1"),
-        new("Australia", "ap-southeast-2", $"arn:aws:iam::{IlluminaAccountId}:role/ica_aps2_crossacct"),
+        new("Australia", "ap-southeast-2", ArnParts.IamRole(ArnParts.CommercialPartition, IlluminaAccountId, "ica_aps2_crossacct")),
         new("Japan", "ap-northeast-1"),
         new("South Korea", "ap-northeast-2"),
         new("India", "ap-south-1"),
