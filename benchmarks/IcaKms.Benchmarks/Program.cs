@@ -1,3 +1,4 @@
+using IcaKms.Core;
 using System.Diagnostics;
 using System.Globalization;
 using IcaKms.Benchmarks;

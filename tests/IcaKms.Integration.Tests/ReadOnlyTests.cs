@@ -1,3 +1,4 @@
+using IcaKms.Core;
 using System.Text.RegularExpressions;
 using IcaKms.Core.Aws;
 using IcaKms.Core.Checks;

@@ -2,7 +2,7 @@ namespace IcaKms.Core.Checks;
 
 /// <summary>
 /// The live setup checks: pure functions over a <see cref="LiveSnapshot"/>, one verdict each, in wizard-step order.
-/// A failed call makes the checks that need it <see cref="Setup.CheckState.NotChecked"/> with the failure's message,
+/// A failed call makes the checks that need it <see cref="CheckState.NotChecked"/> with the failure's message,
 /// unless the failure is itself the finding (e.g. a bucket that does not exist).
 /// </summary>
 public static class LiveChecks

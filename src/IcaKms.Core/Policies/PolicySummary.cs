@@ -3,7 +3,7 @@ namespace IcaKms.Core.Policies;
 /// <summary>
 /// The result of <see cref="PolicySummaryCheck"/>: what an IAM policy grants, grouped like the IAM console's
 /// Summary, compared with the spec's policy for one variant. When <see cref="InputProblem"/> is set the text was
-/// not a policy: every other part is empty or zero and the verdict is <see cref="Verdict.Fail"/>.
+/// not a policy: every other part is empty or zero and the verdict is <see cref="CheckState.Fail"/>.
 /// </summary>
 public sealed record PolicySummary
 {
@@ -41,10 +41,10 @@ public sealed record PolicySummary
     public IReadOnlyList<string> DifferencesFromSpec { get; init; } = [];
 
     /// <summary>Fail on an input problem or any error, Warning on any warning, else Pass.</summary>
-    public Verdict Verdict =>
-        InputProblem is not null || Findings.Any(f => f.Severity == FindingSeverity.Error) ? Verdict.Fail
-        : Findings.Any(f => f.Severity == FindingSeverity.Warning) ? Verdict.Warning
-        : Verdict.Pass;
+    public CheckState Verdict =>
+        InputProblem is not null || Findings.Any(f => f.Severity == FindingSeverity.Error) ? CheckState.Fail
+        : Findings.Any(f => f.Severity == FindingSeverity.Warning) ? CheckState.Warning
+        : CheckState.Pass;
 
     /// <summary>The required actions the policy does not allow at all.</summary>
     public IReadOnlyList<string> MissingActions => [.. RequiredActions.Where(c => !c.Present).Select(c => c.Action)];

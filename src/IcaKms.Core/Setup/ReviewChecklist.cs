@@ -20,7 +20,7 @@ public static class ReviewChecklist
     /// The live checks (<see cref="LiveChecks.Evaluate"/>), if the live state was inspected: they replace the
     /// "live-bucket" and "live-key" placeholders, and the versioning check decides the "policy-variant" item.
     /// </param>
-    public static IReadOnlyList<ReviewItem> Create(
+    public static IReadOnlyList<SetupCheck> Create(
         SetupInputs inputs,
         SetupValidation validation,
         SetupDocuments documents,
@@ -32,7 +32,7 @@ public static class ReviewChecklist
         ArgumentNullException.ThrowIfNull(documents);
 
         IcaRegion region = documents.StorageConfiguration.Region;
-        var items = new List<ReviewItem>
+        var items = new List<SetupCheck>
         {
             Field("region", WizardStep.Bucket, "ICA region", validation.Region,
                 $"{region.DisplayName}: create the bucket and the key in {region.AwsRegion}."),
@@ -69,15 +69,13 @@ public static class ReviewChecklist
         else
         {
             // The versioning check is shown as the policy-variant item above, so it is not listed twice.
-            items.AddRange(liveChecks
-                .Where(c => c.Id != LiveCheckIds.BucketVersioning)
-                .Select(c => new ReviewItem(c.Id, c.Step, c.Title, c.State, Detail(c))));
+            items.AddRange(liveChecks.Where(c => c.Id != LiveCheckIds.BucketVersioning));
         }
 
         return items;
     }
 
-    private static ReviewItem PolicyVariantItem(SetupInputs inputs, IReadOnlyList<SetupCheck>? liveChecks)
+    private static SetupCheck PolicyVariantItem(SetupInputs inputs, IReadOnlyList<SetupCheck>? liveChecks)
     {
         const string title = "Policy variant";
         SetupCheck? versioning = liveChecks?.FirstOrDefault(c => c.Id == LiveCheckIds.BucketVersioning);
@@ -85,13 +83,10 @@ public static class ReviewChecklist
             ? new("policy-variant", WizardStep.IamPolicy, title, CheckState.NotChecked,
                 $"You chose the {(inputs.Variant == PolicyVariant.Versioned ? "versioned/suspended" : "unversioned")} policy; " +
                 "the bucket's versioning is not checked offline: confirm it under Properties → Bucket Versioning.")
-            : new("policy-variant", WizardStep.IamPolicy, title, versioning.State, Detail(versioning));
+            : versioning with { Id = "policy-variant", Title = title };
     }
 
-    private static string Detail(SetupCheck check) =>
-        string.IsNullOrEmpty(check.Fix) ? check.Finding : $"{check.Finding} {check.Fix}";
-
-    private static ReviewItem Field(string id, WizardStep step, string title, FieldValidation field, string passDetail)
+    private static SetupCheck Field(string id, WizardStep step, string title, FieldValidation field, string passDetail)
     {
         if (!field.IsValid)
         {
@@ -110,19 +105,13 @@ public static class ReviewChecklist
         return findings.Count > shown ? $"{first} (and {findings.Count - shown} more: see the IAM policy step)" : first;
     }
 
-    private static ReviewItem Summary(string id, string title, PolicySummary summary)
+    private static SetupCheck Summary(string id, string title, PolicySummary summary)
     {
-        CheckState state = summary.Verdict switch
-        {
-            Verdict.Pass => CheckState.Pass,
-            Verdict.Warning => CheckState.Warning,
-            _ => CheckState.Fail,
-        };
         string detail = summary.InputProblem
             ?? (summary.Findings.Count == 0
                 ? $"{summary.StatementCount} statements, {string.Join(", ", summary.Services.Select(s => s.Name))}; " +
                   $"{summary.CharacterCount:N0} of {PolicySummary.CharacterLimit:N0} characters."
                 : FirstFindings(summary.Findings));
-        return new(id, WizardStep.IamPolicy, title, state, detail);
+        return new(id, WizardStep.IamPolicy, title, summary.Verdict, detail);
     }
 }

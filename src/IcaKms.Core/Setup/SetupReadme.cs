@@ -97,13 +97,8 @@ public static class SetupReadme
         yield return "";
         foreach (Checks.SetupCheck check in checks)
         {
-            string state = check.State switch
-            {
-                CheckState.Pass => "pass",
-                CheckState.Warning => "WARNING",
-                CheckState.Fail => "FAIL",
-                _ => "not checked",
-            };
+            // Problems in capitals, so they stand out in a plain-text file.
+            string state = check.State is CheckState.Warning or CheckState.Fail ? check.State.Label().ToUpperInvariant() : check.State.Label();
             yield return $"   [{state}] {check.Title}: {check.Finding}";
             if (check.State != CheckState.Pass && !string.IsNullOrEmpty(check.Fix))
             {

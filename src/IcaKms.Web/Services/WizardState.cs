@@ -49,7 +49,7 @@ public sealed class WizardState
     public PolicyVariantChoice? LiveVariantChoice { get; private set; }
 
     /// <summary>Every check of the review, in step order, with the live checks when there are any.</summary>
-    public IReadOnlyList<ReviewItem> Review(IReadOnlyList<Core.Checks.SetupCheck>? liveChecks = null) =>
+    public IReadOnlyList<Core.Checks.SetupCheck> Review(IReadOnlyList<Core.Checks.SetupCheck>? liveChecks = null) =>
         ReviewChecklist.Create(Inputs, Validation, Documents, PastedPolicySummary, liveChecks);
 
     /// <summary>The name of the zip with every document.</summary>

@@ -27,7 +27,7 @@ public class PolicySummaryCheckTests
     {
         PolicySummary summary = PolicySummaryCheck.Check(SpecPolicy(variant), variant, Bucket, Key);
 
-        Assert.Equal(Verdict.Pass, summary.Verdict);
+        Assert.Equal(CheckState.Pass, summary.Verdict);
         Assert.Null(summary.InputProblem);
         Assert.Empty(summary.Findings);
         Assert.Empty(summary.DifferencesFromSpec);
@@ -47,7 +47,7 @@ public class PolicySummaryCheckTests
 
         PolicySummary summary = PolicySummaryCheck.Check(json, variant);
 
-        Assert.Equal(Verdict.Pass, summary.Verdict);
+        Assert.Equal(CheckState.Pass, summary.Verdict);
         Assert.Empty(summary.Findings);
         Assert.Empty(summary.DifferencesFromSpec);
         Assert.Equal(["KMS", "S3", "STS"], summary.Services.Select(s => s.Name));
@@ -58,7 +58,7 @@ public class PolicySummaryCheckTests
     {
         PolicySummary summary = PolicySummaryCheck.Check(SpecDocuments.UnversionedPolicy, PolicyVariant.Unversioned);
 
-        Assert.Equal(Verdict.Pass, summary.Verdict);
+        Assert.Equal(CheckState.Pass, summary.Verdict);
         Assert.Empty(summary.Findings);
         Assert.Equal(3, summary.StatementCount);
         Assert.Equal(["KMS", "S3", "STS"], summary.Services.Select(s => s.Name));
@@ -70,7 +70,7 @@ public class PolicySummaryCheckTests
     {
         PolicySummary summary = PolicySummaryCheck.Check(SpecDocuments.VersionedPolicy, PolicyVariant.Versioned);
 
-        Assert.Equal(Verdict.Pass, summary.Verdict);
+        Assert.Equal(CheckState.Pass, summary.Verdict);
         Assert.Empty(summary.Findings);
         Assert.Equal(16, summary.RequiredActions.Count);
         Assert.All(summary.RequiredActions, c => Assert.True(c.Present, c.Action));
@@ -121,7 +121,7 @@ public class PolicySummaryCheckTests
     {
         PolicySummary summary = PolicySummaryCheck.Check(SpecPolicy(PolicyVariant.Unversioned), PolicyVariant.Versioned, Bucket, Key);
 
-        Assert.Equal(Verdict.Fail, summary.Verdict);
+        Assert.Equal(CheckState.Fail, summary.Verdict);
         Assert.Equal(VersionActions, summary.MissingActions);
         PolicyFinding finding = Assert.Single(summary.Findings, f => f.Kind == PolicyFindingKind.MissingVersionActions);
         Assert.Contains("s3:ListBucketVersions", finding.Message, StringComparison.Ordinal);
@@ -133,7 +133,7 @@ public class PolicySummaryCheckTests
     {
         PolicySummary summary = PolicySummaryCheck.Check(SpecPolicy(PolicyVariant.Versioned), PolicyVariant.Unversioned, Bucket, Key);
 
-        Assert.Equal(Verdict.Warning, summary.Verdict);
+        Assert.Equal(CheckState.Warning, summary.Verdict);
         PolicyFinding finding = Assert.Single(summary.Findings);
         Assert.Equal(PolicyFindingKind.VersionActionsNotNeeded, finding.Kind);
         Assert.Contains("harmless but not needed", finding.Message, StringComparison.Ordinal);
@@ -147,7 +147,7 @@ public class PolicySummaryCheckTests
 
         PolicySummary summary = PolicySummaryCheck.Check(json, PolicyVariant.Unversioned, IcaIamPolicy.BucketPlaceholder, IcaIamPolicy.KeyPlaceholder);
 
-        Assert.Equal(Verdict.Pass, summary.Verdict);
+        Assert.Equal(CheckState.Pass, summary.Verdict);
     }
 
     // ---- Actions ----
@@ -159,7 +159,7 @@ public class PolicySummaryCheckTests
 
         PolicySummary summary = PolicySummaryCheck.Check(json, PolicyVariant.Unversioned, Bucket, Key);
 
-        Assert.Equal(Verdict.Fail, summary.Verdict);
+        Assert.Equal(CheckState.Fail, summary.Verdict);
         Assert.Equal(["kms:Decrypt"], summary.MissingActions);
         Assert.False(summary.RequiredActions.Single(c => c.Action == "kms:Decrypt").Present);
         PolicyFinding finding = Assert.Single(summary.Findings);
@@ -176,7 +176,7 @@ public class PolicySummaryCheckTests
 
         PolicySummary summary = PolicySummaryCheck.Check(json, PolicyVariant.Unversioned, Bucket, Key);
 
-        Assert.Equal(Verdict.Fail, summary.Verdict);
+        Assert.Equal(CheckState.Fail, summary.Verdict);
         Assert.Equal(2, summary.StatementCount);
         Assert.Equal(["KMS", "S3"], summary.Services.Select(s => s.Name));
         Assert.Equal(["sts:GetFederationToken"], summary.MissingActions);
@@ -194,7 +194,7 @@ public class PolicySummaryCheckTests
 
         PolicySummary summary = PolicySummaryCheck.Check(json, PolicyVariant.Unversioned);
 
-        Assert.Equal(Verdict.Fail, summary.Verdict);
+        Assert.Equal(CheckState.Fail, summary.Verdict);
         Assert.Equal(["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], summary.MisplacedActions.Select(m => m.Action));
         Assert.Contains(BucketArn, summary.MisplacedActions[0].Reason, StringComparison.Ordinal);
         Assert.Contains("KMS key ARN", summary.MisplacedActions[0].Reason, StringComparison.Ordinal);
@@ -257,7 +257,7 @@ public class PolicySummaryCheckTests
 
         PolicySummary summary = PolicySummaryCheck.Check(json, PolicyVariant.Versioned, Bucket, Key);
 
-        Assert.Equal(Verdict.Warning, summary.Verdict);
+        Assert.Equal(CheckState.Warning, summary.Verdict);
         Assert.All(summary.RequiredActions, c => Assert.True(c.Granted, c.Action));
         Assert.Equal("s3:*", summary.RequiredActions.Single(c => c.Action == "s3:GetObject").GrantedBy);
         Assert.Equal(["s3:*"], summary.ExtraActions);
@@ -290,7 +290,7 @@ public class PolicySummaryCheckTests
 
         PolicySummary summary = PolicySummaryCheck.Check(json, PolicyVariant.Versioned, Bucket, Key);
 
-        Assert.Equal(Verdict.Warning, summary.Verdict);
+        Assert.Equal(CheckState.Warning, summary.Verdict);
         Assert.Empty(summary.MissingActions);
         Assert.Equal("All services", Assert.Single(summary.Services).Name);
         Assert.Contains(summary.Findings, f => f.Kind == PolicyFindingKind.WildcardAction);
@@ -310,7 +310,7 @@ public class PolicySummaryCheckTests
 
         PolicySummary summary = PolicySummaryCheck.Check(json, PolicyVariant.Unversioned, Bucket, Key);
 
-        Assert.Equal(Verdict.Warning, summary.Verdict);
+        Assert.Equal(CheckState.Warning, summary.Verdict);
         Assert.Equal(["kms:DescribeKey", "ec2:DescribeInstances"], summary.ExtraActions);
         Assert.Equal("Actions the spec does not list: kms:DescribeKey, ec2:DescribeInstances.", Assert.Single(summary.Findings, f => f.Kind == PolicyFindingKind.ExtraActions).Message);
         Assert.Contains("EC2", Assert.Single(summary.Findings, f => f.Kind == PolicyFindingKind.Services).Message, StringComparison.Ordinal);
@@ -338,7 +338,7 @@ public class PolicySummaryCheckTests
 
         PolicySummary summary = PolicySummaryCheck.Check(json, PolicyVariant.Unversioned, Bucket, Key);
 
-        Assert.Equal(Verdict.Fail, summary.Verdict);
+        Assert.Equal(CheckState.Fail, summary.Verdict);
         Assert.Equal($"The policy does not name your bucket {BucketArn}.", Assert.Single(summary.Findings, f => f.Kind == PolicyFindingKind.BucketNotNamed).Message);
         Assert.Contains(ObjectsArn, Assert.Single(summary.Findings, f => f.Kind == PolicyFindingKind.ObjectsNotNamed).Message, StringComparison.Ordinal);
         Assert.Contains("arn:aws:s3:::someone-elses-bucket", Assert.Single(summary.Findings, f => f.Kind == PolicyFindingKind.ForeignBucket).Message, StringComparison.Ordinal);
@@ -352,7 +352,7 @@ public class PolicySummaryCheckTests
 
         PolicySummary summary = PolicySummaryCheck.Check(json, PolicyVariant.Unversioned, Bucket, Key);
 
-        Assert.Equal(Verdict.Pass, summary.Verdict);
+        Assert.Equal(CheckState.Pass, summary.Verdict);
         Assert.Empty(summary.Findings);
         Assert.Contains(summary.DifferencesFromSpec, d => d.Contains("objects limited to arn:aws:s3:::my-ica-bucket/runs/2026/*", StringComparison.Ordinal));
     }
@@ -365,7 +365,7 @@ public class PolicySummaryCheckTests
 
         PolicySummary summary = PolicySummaryCheck.Check(json, PolicyVariant.Unversioned, Bucket, Key);
 
-        Assert.Equal(Verdict.Fail, summary.Verdict);
+        Assert.Equal(CheckState.Fail, summary.Verdict);
         Assert.Equal($"The policy does not name your KMS key {Key}.", Assert.Single(summary.Findings, f => f.Kind == PolicyFindingKind.KeyNotNamed).Message);
         Assert.Contains(otherKey, Assert.Single(summary.Findings, f => f.Kind == PolicyFindingKind.ForeignKey).Message, StringComparison.Ordinal);
     }
@@ -378,7 +378,7 @@ public class PolicySummaryCheckTests
 
         PolicySummary summary = PolicySummaryCheck.Check(json, PolicyVariant.Unversioned);
 
-        Assert.Equal(Verdict.Fail, summary.Verdict);
+        Assert.Equal(CheckState.Fail, summary.Verdict);
         PolicyFinding finding = Assert.Single(summary.Findings);
         Assert.Equal(PolicyFindingKind.KeyAlias, finding.Kind);
         Assert.StartsWith($"{alias} is a KMS alias ARN", finding.Message, StringComparison.Ordinal);
@@ -402,7 +402,7 @@ public class PolicySummaryCheckTests
 
         PolicySummary summary = PolicySummaryCheck.Check(json, PolicyVariant.Unversioned, Bucket, Key);
 
-        Assert.Equal(Verdict.Fail, summary.Verdict);
+        Assert.Equal(CheckState.Fail, summary.Verdict);
         PolicyFinding finding = Assert.Single(summary.Findings);
         Assert.Equal(PolicyFindingKind.Placeholder, finding.Kind);
         Assert.Equal("The policy still contains the placeholder arn:aws:kms:xxx.", finding.Message);
@@ -441,7 +441,7 @@ public class PolicySummaryCheckTests
 
         PolicySummary summary = PolicySummaryCheck.Check(json, PolicyVariant.Unversioned, Bucket, Key);
 
-        Assert.Equal(Verdict.Warning, summary.Verdict);
+        Assert.Equal(CheckState.Warning, summary.Verdict);
         PolicyFinding finding = Assert.Single(summary.Findings);
         Assert.Equal(PolicyFindingKind.BroadResource, finding.Kind);
         Assert.StartsWith("Statement 2 allows S3 actions on arn:aws:s3:::*", finding.Message, StringComparison.Ordinal);
@@ -470,7 +470,7 @@ public class PolicySummaryCheckTests
 
         Assert.True(summary.CharacterCount > PolicySummary.CharacterLimit);
         Assert.False(summary.IsWithinCharacterLimit);
-        Assert.Equal(Verdict.Fail, summary.Verdict);
+        Assert.Equal(CheckState.Fail, summary.Verdict);
         PolicyFinding finding = Assert.Single(summary.Findings);
         Assert.Equal(PolicyFindingKind.SizeLimit, finding.Kind);
         Assert.Contains("IAM allows at most 6,144", finding.Message, StringComparison.Ordinal);
@@ -484,7 +484,7 @@ public class PolicySummaryCheckTests
         PolicySummary summary = PolicySummaryCheck.Check(json, PolicyVariant.Unversioned, Bucket, Key);
 
         Assert.True(json.Length > 100_000);
-        Assert.Equal(Verdict.Pass, summary.Verdict);
+        Assert.Equal(CheckState.Pass, summary.Verdict);
         Assert.Equal(PolicySummaryCheck.Check(SpecPolicy(), PolicyVariant.Unversioned).CharacterCount, summary.CharacterCount);
     }
 
@@ -502,7 +502,7 @@ public class PolicySummaryCheckTests
 
         PolicySummary summary = PolicySummaryCheck.Check(json, PolicyVariant.Unversioned, Bucket, Key);
 
-        Assert.Equal(Verdict.Warning, summary.Verdict);
+        Assert.Equal(CheckState.Warning, summary.Verdict);
         Assert.Equal(PolicyFindingKind.StatementCount, Assert.Single(summary.Findings).Kind);
         Assert.Empty(summary.MissingActions);
         Assert.Empty(summary.MisplacedActions);
@@ -535,7 +535,7 @@ public class PolicySummaryCheckTests
 
         PolicySummary summary = PolicySummaryCheck.Check(json, PolicyVariant.Unversioned, Bucket, Key);
 
-        Assert.Equal(Verdict.Warning, summary.Verdict);
+        Assert.Equal(CheckState.Warning, summary.Verdict);
         PolicyFinding deny = Assert.Single(summary.Findings, f => f.Kind == PolicyFindingKind.DenyStatement);
         Assert.Equal("Statement 4 is a Deny of s3:DeleteObject, which ICA needs: check that it does not block ICA.", deny.Message);
         Assert.Equal(4, summary.StatementCount);
@@ -561,7 +561,7 @@ public class PolicySummaryCheckTests
 
         PolicySummary summary = PolicySummaryCheck.Check(json, PolicyVariant.Unversioned, Bucket, Key);
 
-        Assert.Equal(Verdict.Pass, summary.Verdict);
+        Assert.Equal(CheckState.Pass, summary.Verdict);
         PolicyFinding finding = Assert.Single(summary.Findings);
         Assert.Equal((FindingSeverity.Info, PolicyFindingKind.Condition), (finding.Severity, finding.Kind));
     }
@@ -573,7 +573,7 @@ public class PolicySummaryCheckTests
 
         PolicySummary summary = PolicySummaryCheck.Check(json, PolicyVariant.Unversioned, Bucket, Key);
 
-        Assert.Equal(Verdict.Fail, summary.Verdict);
+        Assert.Equal(CheckState.Fail, summary.Verdict);
         Assert.Contains("must not name one", Assert.Single(summary.Findings, f => f.Kind == PolicyFindingKind.Principal).Message, StringComparison.Ordinal);
     }
 
@@ -608,7 +608,7 @@ public class PolicySummaryCheckTests
 
         PolicySummary summary = PolicySummaryCheck.Check(root.ToJsonString(), PolicyVariant.Unversioned, Bucket, Key);
 
-        Assert.Equal(Verdict.Pass, summary.Verdict);
+        Assert.Equal(CheckState.Pass, summary.Verdict);
         PolicyFinding finding = Assert.Single(summary.Findings);
         Assert.Equal((FindingSeverity.Info, PolicyFindingKind.Version), (finding.Severity, finding.Kind));
     }
@@ -626,6 +626,6 @@ public class PolicySummaryCheckTests
 
         Assert.Equal(FindingSeverity.Error, summary.Findings[0].Severity);
         Assert.Equal(FindingSeverity.Warning, summary.Findings[^1].Severity);
-        Assert.Equal(Verdict.Fail, summary.Verdict);
+        Assert.Equal(CheckState.Fail, summary.Verdict);
     }
 }

@@ -111,7 +111,7 @@ public class PolicySummaryInputTests
 
         PolicySummary summary = PolicySummaryCheck.Check(bytes, PolicyVariant.Unversioned, Bucket, Key);
 
-        Assert.Equal(Verdict.Pass, summary.Verdict);
+        Assert.Equal(CheckState.Pass, summary.Verdict);
         Assert.Equal(3, summary.StatementCount);
     }
 
@@ -185,7 +185,7 @@ public class PolicySummaryInputTests
     {
         Assert.NotNull(summary.InputProblem);
         Assert.Contains(expected, summary.InputProblem, StringComparison.Ordinal);
-        Assert.Equal(Verdict.Fail, summary.Verdict);
+        Assert.Equal(CheckState.Fail, summary.Verdict);
         Assert.Equal(0, summary.StatementCount);
         Assert.Equal(0, summary.CharacterCount);
         Assert.Empty(summary.Services);

@@ -16,7 +16,7 @@ public class ReviewChecklistTests
         ConfigurationName = "lab-kms",
     };
 
-    private static IReadOnlyList<ReviewItem> Review(SetupInputs inputs, PolicySummary? pasted = null, IReadOnlyList<SetupCheck>? live = null)
+    private static IReadOnlyList<SetupCheck> Review(SetupInputs inputs, PolicySummary? pasted = null, IReadOnlyList<SetupCheck>? live = null)
     {
         SetupValidation validation = SetupValidation.Of(inputs);
         return ReviewChecklist.Create(inputs, validation, SetupDocuments.Create(inputs, validation), pasted, live);
@@ -25,12 +25,12 @@ public class ReviewChecklistTests
     private static IReadOnlyList<SetupCheck> LiveChecksOf(LiveSnapshot snapshot, SetupInputs? inputs = null) =>
         LiveChecks.Evaluate(snapshot, Live.Request(inputs));
 
-    private static ReviewItem Item(IReadOnlyList<ReviewItem> items, string id) => items.Single(i => i.Id == id);
+    private static SetupCheck Item(IReadOnlyList<SetupCheck> items, string id) => items.Single(i => i.Id == id);
 
     [Fact]
     public void Create_PassesOfflineChecks_ForValidInputs()
     {
-        IReadOnlyList<ReviewItem> items = Review(Valid);
+        IReadOnlyList<SetupCheck> items = Review(Valid);
 
         Assert.All(items.Where(i => !i.Id.StartsWith("live-", StringComparison.Ordinal) && i.Id is not "policy-variant" and not "cross-account-role"),
             i => Assert.Equal(CheckState.Pass, i.State));
@@ -42,7 +42,7 @@ public class ReviewChecklistTests
     {
         SetupInputs inputs = Valid with { CrossAccountCopy = true, CrossAccountRoleArn = "arn:aws:iam::079623148045:role/ica_aps2_crossacct" };
 
-        ReviewItem role = Item(Review(inputs), "cross-account-role");
+        SetupCheck role = Item(Review(inputs), "cross-account-role");
 
         Assert.Equal(CheckState.Fail, role.State);
         Assert.Equal(CheckState.Pass, Item(Review(inputs with { AwsRegion = "ap-southeast-2", KeyArn = inputs.KeyArn.Replace("us-east-1", "ap-southeast-2", StringComparison.Ordinal) }), "cross-account-role").State);
@@ -51,7 +51,7 @@ public class ReviewChecklistTests
     [Fact]
     public void Create_WarnsOnBucketRoot_WhenPrefixEmpty()
     {
-        ReviewItem prefix = Item(Review(Valid with { KeyPrefix = "" }), "key-prefix");
+        SetupCheck prefix = Item(Review(Valid with { KeyPrefix = "" }), "key-prefix");
 
         Assert.Equal(CheckState.Warning, prefix.State);
         Assert.Equal(WizardStep.Bucket, prefix.Step);
@@ -60,10 +60,10 @@ public class ReviewChecklistTests
     [Fact]
     public void Create_FailsKey_WhenAliasGiven()
     {
-        ReviewItem key = Item(Review(Valid with { KeyArn = "arn:aws:kms:us-east-1:123456789012:alias/ica" }), "key-arn");
+        SetupCheck key = Item(Review(Valid with { KeyArn = "arn:aws:kms:us-east-1:123456789012:alias/ica" }), "key-arn");
 
         Assert.Equal(CheckState.Fail, key.State);
-        Assert.Contains("alias", key.Detail, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("alias", key.Finding, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class ReviewChecklistTests
     {
         PolicySummary pasted = PolicySummaryCheck.Check("{}", PolicyVariant.Unversioned);
 
-        ReviewItem item = Item(Review(Valid, pasted), "pasted-policy");
+        SetupCheck item = Item(Review(Valid, pasted), "pasted-policy");
 
         Assert.Equal(CheckState.Fail, item.State);
         Assert.Equal(WizardStep.IamPolicy, item.Step);
@@ -80,7 +80,7 @@ public class ReviewChecklistTests
     [Fact]
     public void Create_ChecksRole_WhenCrossAccountChosen()
     {
-        ReviewItem role = Item(Review(Valid with { CrossAccountCopy = true, CrossAccountRoleArn = "arn:aws:iam::079623148045:role/ica_use1_crossacct" }), "cross-account-role");
+        SetupCheck role = Item(Review(Valid with { CrossAccountCopy = true, CrossAccountRoleArn = "arn:aws:iam::079623148045:role/ica_use1_crossacct" }), "cross-account-role");
 
         Assert.Equal(CheckState.Pass, role.State);
     }
@@ -90,12 +90,12 @@ public class ReviewChecklistTests
     {
         IReadOnlyList<SetupCheck> live = LiveChecksOf(Live.Healthy());
 
-        IReadOnlyList<ReviewItem> items = Review(Live.Inputs, live: live);
+        IReadOnlyList<SetupCheck> items = Review(Live.Inputs, live: live);
 
         Assert.DoesNotContain(items, i => i.Id is "live-bucket" or "live-key");
         foreach (SetupCheck check in live.Where(c => c.Id != LiveCheckIds.BucketVersioning))
         {
-            Assert.Equal(new ReviewItem(check.Id, check.Step, check.Title, check.State, check.Finding), Item(items, check.Id));
+            Assert.Equal(new SetupCheck(check.Id, check.Step, check.Title, check.State, check.Finding), Item(items, check.Id));
         }
     }
 
@@ -104,21 +104,22 @@ public class ReviewChecklistTests
     {
         IReadOnlyList<string> offline = [.. Review(Live.Inputs).Select(i => i.Id).Where(id => !id.StartsWith("live-", StringComparison.Ordinal))];
 
-        IReadOnlyList<ReviewItem> items = Review(Live.Inputs, live: LiveChecksOf(Live.Healthy()));
+        IReadOnlyList<SetupCheck> items = Review(Live.Inputs, live: LiveChecksOf(Live.Healthy()));
 
         Assert.Equal(offline, items.Take(offline.Count).Select(i => i.Id));
         Assert.Equal(items.Count, items.Select(i => i.Id).Distinct().Count());
     }
 
     [Fact]
-    public void Create_JoinsFindingAndFix_WhenALiveCheckDoesNotPass()
+    public void Create_KeepsALiveChecksFindingAndFix_WhenItDoesNotPass()
     {
         SetupCheck bucketKey = new(LiveCheckIds.BucketKey, WizardStep.Bucket, "Bucket Key is on", CheckState.Warning, "Bucket Key is off.", "Turn it on.");
 
-        ReviewItem item = Item(Review(Valid, live: [bucketKey]), LiveCheckIds.BucketKey);
+        SetupCheck item = Item(Review(Valid, live: [bucketKey]), LiveCheckIds.BucketKey);
 
         Assert.Equal(CheckState.Warning, item.State);
-        Assert.Equal("Bucket Key is off. Turn it on.", item.Detail);
+        Assert.Equal("Bucket Key is off.", item.Finding);
+        Assert.Equal("Turn it on.", item.Fix);
     }
 
     [Fact]
@@ -126,18 +127,18 @@ public class ReviewChecklistTests
     {
         LiveSnapshot suspended = Live.Healthy() with { Versioning = AwsResult<string?>.Ok("Suspended") };
 
-        ReviewItem variant = Item(Review(Live.Inputs, live: LiveChecksOf(suspended)), "policy-variant");
+        SetupCheck variant = Item(Review(Live.Inputs, live: LiveChecksOf(suspended)), "policy-variant");
 
         Assert.Equal(CheckState.Fail, variant.State);
         Assert.Equal(WizardStep.IamPolicy, variant.Step);
-        Assert.Contains("Suspended, so ICA needs the versioned policy", variant.Detail, StringComparison.Ordinal);
-        Assert.Contains("Choose the versioned policy in step 2", variant.Detail, StringComparison.Ordinal);
+        Assert.Contains("Suspended, so ICA needs the versioned policy", variant.Finding, StringComparison.Ordinal);
+        Assert.Contains("Choose the versioned policy in step 2", variant.Fix, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Create_PassesThePolicyVariant_WhenTheLiveVersioningAgrees()
     {
-        IReadOnlyList<ReviewItem> items = Review(Live.Inputs, live: LiveChecksOf(Live.Healthy()));
+        IReadOnlyList<SetupCheck> items = Review(Live.Inputs, live: LiveChecksOf(Live.Healthy()));
 
         Assert.Equal(CheckState.Pass, Item(items, "policy-variant").State);
         Assert.DoesNotContain(items, i => i.Id == LiveCheckIds.BucketVersioning);
@@ -146,7 +147,7 @@ public class ReviewChecklistTests
     [Fact]
     public void Create_LeavesThePolicyVariantUnchecked_WhenLiveChecksLackVersioning()
     {
-        ReviewItem variant = Item(Review(Valid, live: []), "policy-variant");
+        SetupCheck variant = Item(Review(Valid, live: []), "policy-variant");
 
         Assert.Equal(CheckState.NotChecked, variant.State);
     }

@@ -74,7 +74,7 @@ public class SetupDocumentsTests
     {
         SetupDocuments documents = Documents(Valid with { Variant = PolicyVariant.Versioned });
 
-        Assert.Equal(Verdict.Pass, documents.IamPolicySummary.Verdict);
+        Assert.Equal(CheckState.Pass, documents.IamPolicySummary.Verdict);
         Assert.Equal(["KMS", "S3", "STS"], documents.IamPolicySummary.Services.Select(s => s.Name));
     }
 

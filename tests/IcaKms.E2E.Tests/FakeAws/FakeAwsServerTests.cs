@@ -1,3 +1,4 @@
+using IcaKms.Core;
 using IcaKms.FakeAws;
 using System.Diagnostics;
 using System.Text.Json;

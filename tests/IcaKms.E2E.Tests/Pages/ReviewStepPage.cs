@@ -12,7 +12,7 @@ public sealed class ReviewStepPage(IPage page, Uri baseUrl) : WizardStepPage(pag
     public ILocator DownloadAllButton => Page.GetByRole(AriaRole.Button, new() { Name = "Download all (zip)", Exact = true });
 
     /// <summary>
-    /// The check with Core's review id (<c>ReviewItem.Id</c>, e.g. "key-arn"); its text reads "Title — pass".
+    /// The check with Core's review id (<c>SetupCheck.Id</c>, e.g. "key-arn"); its text reads "Title — pass".
     /// By test id: the items' role (option, from MudList) is MudBlazor's detail, the id is Core's.
     /// </summary>
     public ILocator Check(string id) => Page.GetByTestId($"check-{id}");

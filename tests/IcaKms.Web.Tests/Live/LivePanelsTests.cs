@@ -1,3 +1,4 @@
+using IcaKms.Core;
 using IcaKms.Core.Checks;
 using IcaKms.Core.Setup;
 using Microsoft.AspNetCore.Components;

@@ -1,9 +1,9 @@
-using IcaKms.Core.Setup;
+using IcaKms.Core;
 using MudBlazor;
 
 namespace IcaKms.Web.Components.Shared;
 
-/// <summary>How a check state looks: icon, colour and word.</summary>
+/// <summary>How a check state looks: icon and colour, and Core's word for it.</summary>
 internal static class CheckStateIcons
 {
     public static string Icon(CheckState state) => state switch
@@ -22,11 +22,5 @@ internal static class CheckStateIcons
         _ => MudBlazor.Color.Default,
     };
 
-    public static string Label(CheckState state) => state switch
-    {
-        CheckState.Pass => "pass",
-        CheckState.Warning => "warning",
-        CheckState.Fail => "fail",
-        _ => "not checked",
-    };
+    public static string Label(CheckState state) => state.Label();
 }
