@@ -29,6 +29,9 @@ public sealed class WizardSession : IDisposable
     private readonly CancellationTokenSource _circuit = new();
     private readonly CancellationToken _circuitToken;
     private ConnectedSession? _connected;
+    private InspectionRequest? _inspected;
+    private InspectionRequest? _checksFor;
+    private IReadOnlyList<SetupCheck>? _checks;
 
     public WizardSession(
         WizardState state,
@@ -73,8 +76,39 @@ public sealed class WizardSession : IDisposable
     /// <summary>The last inspection of this connection, or null.</summary>
     public LiveSnapshot? Snapshot { get; private set; }
 
-    /// <summary>The checks of the last inspection, or null before the first one (and after Disconnect).</summary>
-    public IReadOnlyList<SetupCheck>? Checks { get; private set; }
+    /// <summary>
+    /// The checks of the last inspection, judged against the wizard's current choices (variant, prefix scoping,
+    /// cross-account copy and role); null before the first inspection, after Disconnect, and once the inputs name
+    /// another bucket, key, prefix, region, user or policy than were inspected (see <see cref="InspectionIsStale"/>).
+    /// </summary>
+    public IReadOnlyList<SetupCheck>? Checks
+    {
+        get
+        {
+            if (Snapshot is not { } snapshot || _inspected is not { } inspected)
+            {
+                return null;
+            }
+
+            InspectionRequest current = InspectionRequest.Create(_state.Inputs, _state.Validation);
+            if (!SameSubject(current, inspected))
+            {
+                return null;
+            }
+
+            if (_checks is null || _checksFor != current)
+            {
+                _checks = LiveChecks.Evaluate(snapshot, current);
+                _checksFor = current;
+            }
+
+            return _checks;
+        }
+    }
+
+    /// <summary>True when an inspection is on hand but the inputs now name something else than it inspected.</summary>
+    public bool InspectionIsStale => Snapshot is not null && _inspected is { } inspected &&
+        !SameSubject(InspectionRequest.Create(_state.Inputs, _state.Validation), inspected);
 
     public bool IsLoadingKeys { get; private set; }
 
@@ -201,13 +235,12 @@ public sealed class WizardSession : IDisposable
             }
 
             Snapshot = snapshot;
+            _inspected = request;
+            _checks = null;
             if (snapshot.BucketRegion.Succeeded && snapshot.Versioning is { Succeeded: true } versioning)
             {
                 _state.ApplyLiveVersioning(versioning.Value);
             }
-
-            // The variant may just have been adopted from the bucket: judge the policy the wizard now shows.
-            Checks = LiveChecks.Evaluate(snapshot, request with { Variant = _state.Inputs.Variant });
         }
         catch (OperationCanceledException) when (connected.Token.IsCancellationRequested)
         {
@@ -306,10 +339,18 @@ public sealed class WizardSession : IDisposable
         }
     }
 
+    // The calls an inspection made depend on these inputs only; the rest (variant, scoping, cross-account copy and role)
+    // are judged from the same snapshot.
+    private static bool SameSubject(InspectionRequest a, InspectionRequest b) =>
+        a.AwsRegion == b.AwsRegion && a.BucketName == b.BucketName && a.Key == b.Key && a.Prefix == b.Prefix &&
+        a.IamUserName == b.IamUserName && a.PolicyArn == b.PolicyArn;
+
     private void ForgetLive()
     {
         Snapshot = null;
-        Checks = null;
+        _inspected = null;
+        _checks = null;
+        _checksFor = null;
         KeyChoices = null;
         IsInspecting = false;
         IsLoadingKeys = false;

@@ -185,4 +185,44 @@ public class LivePanelsTests : WizardTestContext
         Assert.Contains("LIVE CHECKS", readme, StringComparison.Ordinal);
         Assert.Contains("[WARNING] Prefix folder", readme, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ChangingTheVariantAfterAnInspection_RejudgesTheVersioningCheck_WithoutANewCall()
+    {
+        Aws.VersioningStatus = "Enabled";
+        await ConnectAsync();
+        FillFakeBucket();
+        Render<MudPopoverProvider>();
+        IRenderedComponent<BucketLivePanel> panel = Render<BucketLivePanel>();
+        Click(panel, "Inspect bucket and key");
+        panel.WaitForAssertion(() => Assert.Equal(PolicyVariant.Versioned, State.Inputs.Variant));
+        int calls = Aws.InspectionCalls;
+
+        await panel.InvokeAsync(() => State.SetVariant(PolicyVariant.Unversioned));
+
+        Assert.Equal(CheckState.Fail, Session.Checks!.Single(c => c.Id == LiveCheckIds.BucketVersioning).State);
+        Assert.Equal(calls, Aws.InspectionCalls);
+    }
+
+    [Fact]
+    public async Task ChangingTheBucketAfterAnInspection_WithdrawsItsChecks_AndSaysToInspectAgain()
+    {
+        await ConnectAsync();
+        FillFakeBucket();
+        Render<MudPopoverProvider>();
+        IRenderedComponent<BucketLivePanel> panel = Render<BucketLivePanel>();
+        Click(panel, "Inspect bucket and key");
+        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=live-checks]")));
+
+        await panel.InvokeAsync(() => State.SetBucketName("another-bucket"));
+
+        Assert.Null(Session.Checks);
+        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=live-stale]")));
+        Assert.Empty(panel.FindAll("[data-testid=live-checks]"));
+
+        await panel.InvokeAsync(() => State.SetBucketName(FakeGatewayFactory.Bucket));
+
+        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=live-checks]")));
+        Assert.Empty(panel.FindAll("[data-testid=live-stale]"));
+    }
 }
