@@ -103,6 +103,28 @@ public sealed class LiveInspectionTests(AppServer app, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Inspect_ResolvesAnAliasTyped_AndReadsTheKeyPolicyWithTheKeyArn()
+    {
+        IPage page = await browser.NewPageAsync(app.BaseUrl);
+        await using IBrowserContext context = page.Context;
+        WizardPage wizard = await OpenConnectedAsync(page);
+        await wizard.Bucket.BucketName.FillAsync(Scenario.BucketName);
+        await wizard.Bucket.KeyArn.FillAsync(FakeAwsScenario.DefaultKeyAlias);
+        await wizard.Bucket.KeyPrefix.FillAsync("ica/");
+
+        // The step refuses the alias, but the inspection still runs and says which key ARN to enter instead.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inspect bucket and key" }).ClickAsync();
+
+        await Expect(page.GetByTestId("live-key-resolves")).ToContainTextAsync(Scenario.DefaultKeyArn);
+        await Expect(page.GetByTestId("live-key-resolves")).ToContainTextAsync("fail");
+        await Expect(page.GetByTestId("live-key-manager")).ToContainTextAsync("pass");
+        await wizard.NextAsync();
+        await Expect(wizard.Snackbar("Some fields need attention")).ToBeVisibleAsync();
+        Assert.Contains(app.Aws.Requests, r => r.Operation == "kms:GetKeyPolicy" && r.StatusCode == 200);
+        Assert.DoesNotContain(app.Aws.Requests, r => r.Operation == "kms:GetKeyPolicy" && r.StatusCode != 200);
+    }
+
+    [Fact]
     public async Task Credentials_NeverReachLogsPageOrBrowserStorage()
     {
         IPage page = await browser.NewPageAsync(app.BaseUrl);
