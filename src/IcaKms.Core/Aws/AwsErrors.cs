@@ -17,7 +17,7 @@ namespace IcaKms.Core.Aws;
 internal static class AwsErrors
 {
     private const int MaxDetailLength = 300;
-    private const int MaxBodySnippet = 120;
+    private const int MaxBodySnippet = 200;
 
     /// <summary>What the SDK puts before a body it could not parse (JSON and Query protocols).</summary>
     private const string SdkBodyPrefix = "The service returned an error with HTTP Body:";
@@ -244,8 +244,9 @@ internal static class AwsErrors
         string status = $"HTTP {((int)error.StatusCode).ToString(CultureInfo.InvariantCulture)}";
         string start = $"{call.Operation}{For(call)} failed: the endpoint answered {status}";
 
-        bool webPage = contentType.Contains("html", StringComparison.Ordinal)
-            || (body is not null && (body.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || body.StartsWith("<html", StringComparison.OrdinalIgnoreCase)));
+        bool empty = string.IsNullOrWhiteSpace(body) && (response is null || response.ContentLength <= 0);
+        bool webPage = !empty && (contentType.Contains("html", StringComparison.Ordinal)
+            || (body is not null && (body.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || body.StartsWith("<html", StringComparison.OrdinalIgnoreCase))));
         if (webPage)
         {
             return new AwsFailure(AwsFailureKind.Network, call.Action, call.Resource, null,
@@ -257,7 +258,7 @@ internal static class AwsErrors
             return null;
         }
 
-        if (string.IsNullOrWhiteSpace(body) && (response is null || response.ContentLength <= 0))
+        if (empty)
         {
             return new AwsFailure(AwsFailureKind.Other, call.Action, call.Resource, null,
                 $"{start} with no error details: try again; if it keeps failing, check the endpoint URL or the proxy.");

@@ -135,21 +135,21 @@ internal static class IamFailures
     /// </summary>
     private static AwsFailure NotAnIamError(IamCall call, int statusCode, XElement? root, string? mediaType, string? body)
     {
-        string start = $"{call.Permission} on {call.Resource} failed: the endpoint answered HTTP {statusCode.ToString(CultureInfo.InvariantCulture)}";
+        string start = $"{call.Permission} for {call.Resource} failed: the endpoint answered HTTP {statusCode.ToString(CultureInfo.InvariantCulture)}";
         string text = body?.Trim() ?? "";
-        bool webPage = (mediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) ?? false)
+        bool webPage = text.Length > 0 && ((mediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) ?? false)
             || root?.Name.LocalName.Equals("html", StringComparison.OrdinalIgnoreCase) == true
             || text.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase)
-            || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+            || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase));
+        if (statusCode == 429)
+        {
+            return Throttled(call, null);
+        }
+
         if (webPage)
         {
             return new AwsFailure(AwsFailureKind.Network, call.Permission, call.Resource, null,
                 $"{start} with a web page, not an AWS response: check the endpoint URL or the proxy.");
-        }
-
-        if (statusCode == 429)
-        {
-            return Throttled(call, null);
         }
 
         if (text.Length == 0)
