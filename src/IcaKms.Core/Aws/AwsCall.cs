@@ -28,7 +28,7 @@ internal sealed record AwsCall(string Operation, string Action, string? Resource
         using CancellationTokenSource? deadline = Budget?.StartDeadline(cancellationToken);
         try
         {
-            return AwsResult<T>.Ok(await send(deadline?.Token ?? cancellationToken).ConfigureAwait(false));
+            return AwsResult<T>.Ok(await CallBudget.WaitAsync(send(deadline?.Token ?? cancellationToken), deadline).ConfigureAwait(false));
         }
         catch (AmazonServiceException exception) when (absentErrorCode is not null && string.Equals(exception.ErrorCode, absentErrorCode, StringComparison.Ordinal))
         {

@@ -240,7 +240,9 @@ internal static class AwsErrors
     {
         IWebResponseData? response = Find<HttpErrorResponseException>(error)?.Response;
         string contentType = (response?.ContentType ?? "").Split(';', 2)[0].Trim().ToLowerInvariant();
-        string? body = BodyFromMessage(error.Message);
+        string? body = error is AmazonUnmarshallingException unreadable && !string.IsNullOrWhiteSpace(unreadable.ResponseBody)
+            ? unreadable.ResponseBody.Trim()
+            : BodyFromMessage(error.Message);
         string status = $"HTTP {((int)error.StatusCode).ToString(CultureInfo.InvariantCulture)}";
         string start = $"{call.Operation}{For(call)} failed: the endpoint answered {status}";
 
@@ -258,7 +260,8 @@ internal static class AwsErrors
             return null;
         }
 
-        if (empty)
+        // A 2xx answer gets here only when the SDK could not read it (AmazonUnmarshallingException): not AWS's.
+        if (empty && (int)error.StatusCode is < 200 or > 299)
         {
             return new AwsFailure(AwsFailureKind.Other, call.Action, call.Resource, null,
                 $"{start} with no error details: try again; if it keeps failing, check the endpoint URL or the proxy.");

@@ -33,6 +33,30 @@ internal sealed record CallBudget(TimeSpan PerAttempt, int Attempts)
     public static string Tried(int attempts) =>
         attempts == 1 ? "tried 1 time" : $"tried {attempts.ToString(CultureInfo.InvariantCulture)} times";
 
+    /// <summary>
+    /// Waits for <paramref name="call"/> until it ends, the caller cancels or the deadline passes. The SDK reads some
+    /// answer bodies synchronously, where no token reaches, so a call is not only cancelled but also stopped waiting
+    /// for; an abandoned call ends on its own when its connection does, and its outcome is observed and dropped.
+    /// </summary>
+    public static async Task<T> WaitAsync<T>(Task<T> call, CancellationTokenSource? deadline)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (deadline is null)
+        {
+            return await call.ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await call.WaitAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!call.IsCompleted)
+        {
+            _ = call.ContinueWith(static abandoned => _ = abandoned.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
+    }
+
     /// <summary>A token that ends at the deadline or when the caller cancels, whichever comes first.</summary>
     public CancellationTokenSource StartDeadline(CancellationToken callerToken)
     {

@@ -33,7 +33,8 @@ public sealed class S3Gateway : IS3Gateway
         using CancellationTokenSource? deadline = _budget?.StartDeadline(cancellationToken);
         try
         {
-            HeadBucketResponse response = await _s3.HeadBucketAsync(new HeadBucketRequest { BucketName = bucket }, deadline?.Token ?? cancellationToken)
+            HeadBucketResponse response = await CallBudget.WaitAsync(
+                _s3.HeadBucketAsync(new HeadBucketRequest { BucketName = bucket }, deadline?.Token ?? cancellationToken), deadline)
                 .ConfigureAwait(false);
             if (!string.IsNullOrEmpty(response.BucketRegion))
             {

@@ -239,6 +239,20 @@ public class AwsErrorMessagesTests
         Assert.Single(Regex.Matches(failure.Message, @"HTTP \d{3}"));
     }
 
+    [Theory]
+    [InlineData("<html><head><title>Sign in to the network</title></head><body>Accept the terms</body></html>", "text/html", "with something that is not an AWS response")]
+    [InlineData("{\"unexpected\":", "application/x-amz-json-1.1", "with something that is not an AWS response")]
+    public async Task SuccessfulAnswersThatAreNotAws_SayWhatCameBack(string body, string mediaType, string said)
+    {
+        // A captive portal answers 200 with its sign-in page; a broken emulator with half a document. On a 2xx the SDK
+        // keeps neither the body nor its type, so a page cannot be told from other text here.
+        _aws.RespondWith(_ => FakeAws.Text(HttpStatusCode.OK, body, mediaType));
+
+        AwsFailure failure = (await _aws.Gateways().Kms.DescribeKeyAsync("alias/lab")).Failure!;
+
+        Assert.Equal($"kms:DescribeKey for alias/lab failed: the endpoint answered HTTP 200 {said}: check the endpoint URL or the proxy.", failure.Message);
+    }
+
     private IamQueryClient Iam() => IamQueryClient.Create(FakeAws.Credentials, FakeAws.Endpoint, _iam);
 
     private static string Escape(string text) => SecurityElement.Escape(text);

@@ -16,6 +16,7 @@ public sealed class AwsTimeoutTests : IDisposable
 
     private readonly FakeAws _aws = new();
     private readonly BlackHole _blackHole = new();
+    private readonly ManualResetEventSlim _released = new();
 
     [Fact]
     public void Defaults_AreFiveSecondsAndOneRetry_WithATwelveSecondDeadline()
@@ -75,17 +76,20 @@ public sealed class AwsTimeoutTests : IDisposable
     [Fact]
     public async Task SdkCalls_EndAtTheDeadline_WhenTheAnswerStartsButNeverFinishes()
     {
-        // Headers arrive at once (so the SDK's per-attempt timeout is satisfied), the body never does.
-        _aws.RespondWith(_ =>
+        // Headers arrive (so the SDK's per-attempt timeout is satisfied), the body never does. The answer comes
+        // asynchronously and the call runs off the test's context, as over a real socket: the SDK's synchronous read
+        // of the body then blocks a pool thread, not the test.
+        _aws.Respond = async (_, _) =>
         {
-            var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StalledStream()) };
+            await Task.Yield();
+            var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StalledStream(_released)) };
             response.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-amz-json-1.1");
             return response;
-        });
+        };
+        AwsGateways gateways = _aws.Gateways(TimeSpan.FromSeconds(0.5));
         var clock = Stopwatch.StartNew();
 
-        AwsResult<KmsKeyDescription> result = await _aws.Gateways(TimeSpan.FromSeconds(0.5)).Kms.DescribeKeyAsync("alias/lab")
-            .WaitAsync(TimeSpan.FromSeconds(30));
+        AwsResult<KmsKeyDescription> result = await Task.Run(() => gateways.Kms.DescribeKeyAsync("alias/lab")).WaitAsync(TimeSpan.FromSeconds(30));
 
         clock.Stop();
         Assert.True(result.Failure?.Kind == AwsFailureKind.Timeout, result.Failure?.Message);
@@ -128,7 +132,12 @@ public sealed class AwsTimeoutTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
-    public void Dispose() => _blackHole.Dispose();
+    public void Dispose()
+    {
+        _blackHole.Dispose();
+        _released.Set();
+        _released.Dispose();
+    }
 
     /// <summary>A loopback port that accepts connections and never answers.</summary>
     private sealed class BlackHole : IDisposable
@@ -186,8 +195,10 @@ public sealed class AwsTimeoutTests : IDisposable
     }
 
     /// <summary>A body whose first read waits until it is cancelled.</summary>
-    private sealed class StalledStream : Stream
+    private sealed class StalledStream(ManualResetEventSlim released) : Stream
     {
+        private ManualResetEventSlim Released => released;
+
         public override bool CanRead => true;
 
         public override bool CanSeek => false;
@@ -207,7 +218,12 @@ public sealed class AwsTimeoutTests : IDisposable
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("synchronous read of a stalled body");
+        /// <summary>The SDK reads some bodies synchronously, where no token reaches: blocks until the test ends.</summary>
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Released.Wait();
+            return 0;
+        }
 
         public override void Flush()
         {
