@@ -65,11 +65,24 @@ public sealed class AwsClientFactory : IAwsGatewayFactory
     /// <summary>The endpoint used when a session names none (configuration, else <c>AWS_ENDPOINT_URL</c>); null for AWS.</summary>
     public Uri? DefaultEndpoint { get; }
 
-    /// <summary>The time allowed for one HTTP request (default 10 seconds).</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// The time allowed for one HTTP attempt until the answer's headers arrive (default 5 seconds: AWS answers these
+    /// read calls in well under a second, and a person waiting on a page should hear about a dead endpoint soon).
+    /// </summary>
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
-    /// <summary>How many times the SDK retries a throttled or transient failure (default 2).</summary>
-    public int MaxErrorRetry { get; init; } = 2;
+    /// <summary>
+    /// How many times the SDK retries a throttled or transient failure, timeouts included (default 1, in the SDK's
+    /// standard retry mode). A whole call also ends at <c>Timeout × (MaxErrorRetry + 1) + 2 s</c> (12 s by default),
+    /// which bounds an answer whose body never finishes: the SDK's timeout stops at the headers.
+    /// </summary>
+    public int MaxErrorRetry { get; init; } = DefaultMaxErrorRetry;
+
+    /// <summary>The default of <see cref="Timeout"/>.</summary>
+    public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The default of <see cref="MaxErrorRetry"/>.</summary>
+    public const int DefaultMaxErrorRetry = 1;
 
     /// <summary>The endpoint a session's calls go to: its own override, else <see cref="DefaultEndpoint"/>; null for AWS.</summary>
     public Uri? ResolveEndpoint(AwsSession session)
@@ -130,6 +143,7 @@ public sealed class AwsClientFactory : IAwsGatewayFactory
         where TConfig : ClientConfig
     {
         config.Timeout = Timeout;
+        config.RetryMode = RequestRetryMode.Standard;
         config.MaxErrorRetry = MaxErrorRetry;
         if (_httpClientFactory is not null)
         {

@@ -7,7 +7,7 @@ namespace IcaKms.Core.Aws;
 /// <summary>
 /// Turns IAM's answers and transport errors into <see cref="AwsFailure"/>s worded for the admin. Never quotes a
 /// request, a header or an AWS message verbatim where it could carry a credential: a SignatureDoesNotMatch message
-/// echoes the canonical request, security token included.
+/// echoes the canonical request, security token included; what is quoted goes through <see cref="CredentialRedaction"/>.
 /// </summary>
 internal static class IamFailures
 {
@@ -33,7 +33,9 @@ internal static class IamFailures
     /// <param name="call">The call that failed.</param>
     /// <param name="statusCode">The HTTP status.</param>
     /// <param name="root">The parsed body, or null when it was not XML.</param>
-    public static AwsFailure FromErrorResponse(IamCall call, int statusCode, XElement? root)
+    /// <param name="mediaType">The answer's media type, if any (a <c>text/html</c> page is a proxy's, not IAM's).</param>
+    /// <param name="body">The answer's text, quoted (redacted and short) when it is neither IAM's nor a web page.</param>
+    public static AwsFailure FromErrorResponse(IamCall call, int statusCode, XElement? root, string? mediaType = null, string? body = null)
     {
         // Error bodies are matched by local name: front-end errors do not always carry IAM's namespace.
         XElement? error = root?.Name.LocalName == "Error" ? root : root?.Elements().FirstOrDefault(e => e.Name.LocalName == "Error");
@@ -42,15 +44,7 @@ internal static class IamFailures
 
         if (code is null)
         {
-            return statusCode == 429
-                ? Throttled(call, null)
-                : new AwsFailure(
-                    AwsFailureKind.Other,
-                    call.Permission,
-                    call.Resource,
-                    null,
-                    $"IAM answered {call.Permission} on {call.Resource} with HTTP {statusCode.ToString(CultureInfo.InvariantCulture)} and no AWS error: "
-                    + "check the endpoint and try again.");
+            return NotAnIamError(call, statusCode, root, mediaType, body);
         }
 
         if (AccessDeniedCodes.Contains(code))
@@ -102,14 +96,14 @@ internal static class IamFailures
         null,
         $"IAM answered {call.Permission} on {call.Resource} with {what}: check that the endpoint is IAM's.");
 
-    /// <summary>The call hit the HTTP client's deadline.</summary>
-    public static AwsFailure Timeout(IamCall call, TimeSpan timeout) => new(
+    /// <summary>Every attempt of the call hit the HTTP client's deadline.</summary>
+    public static AwsFailure Timeout(IamCall call, TimeSpan timeout, int attempts) => new(
         AwsFailureKind.Timeout,
         call.Permission,
         call.Resource,
         null,
-        $"IAM did not answer {call.Permission} within {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s: "
-        + "check the network and try again.");
+        $"{call.Permission} for {call.Resource} got no answer within {CallBudget.Seconds(timeout)} s ({CallBudget.Tried(attempts)}): "
+        + "check the network, the proxy or the endpoint URL.");
 
     /// <summary>The endpoint could not be reached.</summary>
     public static AwsFailure Network(IamCall call, Uri endpoint, HttpRequestException exception) => new(
@@ -135,6 +129,41 @@ internal static class IamFailures
         code,
         $"IAM throttled {call.Permission}: wait a moment and try again.");
 
+    /// <summary>
+    /// An error answer without an IAM error in it: a web page (a proxy's), an empty body, or text that is not IAM's.
+    /// Never quotes markup.
+    /// </summary>
+    private static AwsFailure NotAnIamError(IamCall call, int statusCode, XElement? root, string? mediaType, string? body)
+    {
+        string start = $"{call.Permission} for {call.Resource} failed: the endpoint answered HTTP {statusCode.ToString(CultureInfo.InvariantCulture)}";
+        string text = body?.Trim() ?? "";
+        bool webPage = text.Length > 0 && ((mediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) ?? false)
+            || root?.Name.LocalName.Equals("html", StringComparison.OrdinalIgnoreCase) == true
+            || text.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase));
+        if (statusCode == 429)
+        {
+            return Throttled(call, null);
+        }
+
+        if (webPage)
+        {
+            return new AwsFailure(AwsFailureKind.Network, call.Permission, call.Resource, null,
+                $"{start} with a web page, not an AWS response: check the endpoint URL or the proxy.");
+        }
+
+        if (text.Length == 0)
+        {
+            return new AwsFailure(AwsFailureKind.Other, call.Permission, call.Resource, null,
+                $"{start} with no error details: try again; if it keeps failing, check the endpoint URL or the proxy.");
+        }
+
+        // XML without an IAM error (another service's document) is not quoted: it is markup.
+        string said = root is null ? Quote(text) : "";
+        return new AwsFailure(AwsFailureKind.Network, call.Permission, call.Resource, null,
+            $"{start} with something that is not an AWS response{(said.Length > 0 ? $" (\u201c{said}\u201d)" : "")}: check the endpoint URL or the proxy.");
+    }
+
     private static string? Child(XElement? parent, string localName) =>
         parent?.Elements().FirstOrDefault(e => e.Name.LocalName == localName)?.Value.Trim() is { Length: > 0 } value ? value : null;
 
@@ -146,7 +175,7 @@ internal static class IamFailures
             return "";
         }
 
-        string firstLine = message.Trim().Split('\n', 2)[0].Trim();
+        string firstLine = CredentialRedaction.Redact(message.Trim().Split('\n', 2)[0]).Trim();
         return firstLine.Length <= MaxQuotedMessage ? firstLine : firstLine[..MaxQuotedMessage] + "…";
     }
 }

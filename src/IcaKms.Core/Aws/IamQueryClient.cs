@@ -16,8 +16,15 @@ public sealed partial class IamQueryClient : IIamGateway
     /// <summary>IAM's global endpoint.</summary>
     public static readonly Uri DefaultEndpoint = new("https://iam.amazonaws.com/");
 
-    /// <summary>How long one IAM call may take before it is reported as a timeout.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>How long one IAM attempt may take, answer body included, before it is given up (as for the SDK clients).</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How many attempts a read (<c>Get…</c>, <c>List…</c>) gets when it times out or cannot connect: one retry, as the
+    /// SDK clients. A write is sent once: a write that timed out may still have happened, and the wizard re-reads
+    /// before it writes again.
+    /// </summary>
+    internal const int ReadAttempts = 2;
 
     internal const string ApiVersion = "2010-05-08";
     internal const string SigningService = "iam";
@@ -57,8 +64,9 @@ public sealed partial class IamQueryClient : IIamGateway
     /// The transport under the signer, or null for a <see cref="SocketsHttpHandler"/> that does not follow redirects
     /// (a followed redirect would not be re-signed).
     /// </param>
+    /// <param name="timeout">The time allowed for one attempt; null for <see cref="DefaultTimeout"/>.</param>
     /// <returns>A client whose every request is signed.</returns>
-    public static IamQueryClient Create(AWSCredentials credentials, Uri? endpoint = null, HttpMessageHandler? innerHandler = null)
+    public static IamQueryClient Create(AWSCredentials credentials, Uri? endpoint = null, HttpMessageHandler? innerHandler = null, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         Uri baseAddress = endpoint ?? DefaultEndpoint;
@@ -70,7 +78,7 @@ public sealed partial class IamQueryClient : IIamGateway
         var http = new HttpClient(signer)
         {
             BaseAddress = baseAddress,
-            Timeout = DefaultTimeout,
+            Timeout = timeout ?? DefaultTimeout,
         };
         return new IamQueryClient(http);
     }
@@ -293,49 +301,73 @@ public sealed partial class IamQueryClient : IIamGateway
     [GeneratedRegex(@"^iam(-fips)?\.(?<region>[a-z]{2}(-[a-z]+)+-\d+)\.amazonaws\.com(\.cn)?$", RegexOptions.CultureInvariant)]
     private static partial Regex RegionalIamHost();
 
-    /// <summary>Posts one Query action and returns its <c>…Result</c> element, or the failure.</summary>
+    /// <summary>
+    /// Posts one Query action and returns its <c>…Result</c> element, or the failure. A read that times out or cannot
+    /// connect is tried <see cref="ReadAttempts"/> times; the caller's own cancellation propagates.
+    /// </summary>
     private async Task<IamAnswer> CallAsync(IamCall call, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
     {
         List<KeyValuePair<string, string>> form = [new("Action", call.Action), .. parameters, new("Version", ApiVersion)];
-        try
+        int attempts = IsRead(call) ? ReadAttempts : 1;
+        for (int attempt = 1; ; attempt++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint)
+            try
             {
-                Content = new FormUrlEncodedContent(form),
-            };
-            using HttpResponseMessage response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            XElement? root = ParseXml(body);
-
-            if (!response.IsSuccessStatusCode)
-            {
-                return IamAnswer.Failed(IamFailures.FromErrorResponse(call, (int)response.StatusCode, root));
+                return await SendAsync(call, form, cancellationToken).ConfigureAwait(false);
             }
-
-            XElement? result = root?.Element(IamNamespace + call.Action + "Result");
-            return result is null
-                ? IamAnswer.Failed(IamFailures.Unexpected(call, root is null ? "a body that is not XML" : $"no {call.Action}Result element"))
-                : new IamAnswer(result);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The caller did not cancel, so HttpClient's own deadline did.
-            return IamAnswer.Failed(IamFailures.Timeout(call, _http.Timeout));
-        }
-        catch (HttpRequestException ex)
-        {
-            return IamAnswer.Failed(IamFailures.Network(call, _endpoint, ex));
-        }
-        catch (AmazonClientException ex)
-        {
-            // The signer resolves the credentials on every request (e.g. an SSO or assume-role refresh) and can fail.
-            return IamAnswer.Failed(IamFailures.UnusableCredentials(call, ex));
-        }
-        catch (AmazonServiceException ex)
-        {
-            return IamAnswer.Failed(IamFailures.UnusableCredentials(call, ex));
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The caller did not cancel, so HttpClient's own deadline did.
+                if (attempt >= attempts)
+                {
+                    return IamAnswer.Failed(IamFailures.Timeout(call, _http.Timeout, attempt));
+                }
+            }
+            catch (HttpRequestException ex)
+            {
+                if (attempt >= attempts)
+                {
+                    return IamAnswer.Failed(IamFailures.Network(call, _endpoint, ex));
+                }
+            }
+            catch (AmazonClientException ex)
+            {
+                // The signer resolves the credentials on every request (e.g. an SSO or assume-role refresh) and can fail.
+                return IamAnswer.Failed(IamFailures.UnusableCredentials(call, ex));
+            }
+            catch (AmazonServiceException ex)
+            {
+                return IamAnswer.Failed(IamFailures.UnusableCredentials(call, ex));
+            }
         }
     }
+
+    /// <summary>One attempt: the answer's result element, or the failure its status and body give.</summary>
+    private async Task<IamAnswer> SendAsync(IamCall call, List<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint)
+        {
+            Content = new FormUrlEncodedContent(form),
+        };
+        using HttpResponseMessage response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        XElement? root = ParseXml(body);
+
+        if (!response.IsSuccessStatusCode)
+        {
+            return IamAnswer.Failed(IamFailures.FromErrorResponse(
+                call, (int)response.StatusCode, root, response.Content.Headers.ContentType?.MediaType, body));
+        }
+
+        XElement? result = root?.Element(IamNamespace + call.Action + "Result");
+        return result is null
+            ? IamAnswer.Failed(IamFailures.Unexpected(call, root is null ? "a body that is not XML" : $"no {call.Action}Result element"))
+            : new IamAnswer(result);
+    }
+
+    /// <summary>True for actions that only read, which are safe to send again.</summary>
+    private static bool IsRead(IamCall call) =>
+        call.Action.StartsWith("Get", StringComparison.Ordinal) || call.Action.StartsWith("List", StringComparison.Ordinal);
 
     private static XElement? ParseXml(string body)
     {

@@ -14,11 +14,13 @@ public sealed class KmsGateway : IKmsGateway
 
     private readonly IAmazonKeyManagementService _kms;
     private readonly string? _region;
+    private readonly CallBudget? _budget;
 
     /// <summary>Creates the gateway over a KMS client (the caller owns the client).</summary>
     public KmsGateway(IAmazonKeyManagementService kms)
     {
         _kms = kms ?? throw new ArgumentNullException(nameof(kms));
+        _budget = CallBudget.Of(kms.Config);
         _region = kms.Config?.RegionEndpoint?.SystemName ?? NullIfEmpty(kms.Config?.AuthenticationRegion);
     }
 
@@ -114,7 +116,7 @@ public sealed class KmsGateway : IKmsGateway
     internal static bool IsUsableForIca(KmsKeyDescription key) =>
         key.KeyManager == "CUSTOMER" && key.KeySpec == "SYMMETRIC_DEFAULT" && key.KeyUsage == "ENCRYPT_DECRYPT" && key.KeyState == "Enabled";
 
-    private AwsCall Call(string action, string? resource) => new(action, action, resource, _region);
+    private AwsCall Call(string action, string? resource) => new(action, action, resource, _region) { Budget = _budget };
 
     private Task<DescribeKeyResponse> DescribeAsync(string keyId, CancellationToken cancellationToken) =>
         _kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = keyId }, cancellationToken);

@@ -11,11 +11,13 @@ public sealed class S3Gateway : IS3Gateway
     private const string BucketRegionHeader = "x-amz-bucket-region";
 
     private readonly IAmazonS3 _s3;
+    private readonly CallBudget? _budget;
 
     /// <summary>Creates the gateway over an S3 client (the caller owns the client).</summary>
     public S3Gateway(IAmazonS3 s3)
     {
         _s3 = s3 ?? throw new ArgumentNullException(nameof(s3));
+        _budget = CallBudget.Of(s3.Config);
     }
 
     /// <inheritdoc />
@@ -27,9 +29,12 @@ public sealed class S3Gateway : IS3Gateway
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         AwsFailure? headFailure = null;
+        AwsCall headBucket = HeadBucket(bucket);
+        using CancellationTokenSource? deadline = _budget?.StartDeadline(cancellationToken);
         try
         {
-            HeadBucketResponse response = await _s3.HeadBucketAsync(new HeadBucketRequest { BucketName = bucket }, cancellationToken)
+            HeadBucketResponse response = await CallBudget.WaitAsync(
+                _s3.HeadBucketAsync(new HeadBucketRequest { BucketName = bucket }, deadline?.Token ?? cancellationToken), deadline)
                 .ConfigureAwait(false);
             if (!string.IsNullOrEmpty(response.BucketRegion))
             {
@@ -42,14 +47,14 @@ public sealed class S3Gateway : IS3Gateway
         }
         catch (Exception exception) when (AwsErrors.IsMappable(exception, cancellationToken))
         {
-            headFailure = AwsErrors.ToFailure(exception, HeadBucket(bucket));
+            headFailure = AwsErrors.ToFailure(exception, headBucket, deadlinePassed: deadline?.IsCancellationRequested == true);
             if (headFailure.Kind is not (AwsFailureKind.AccessDenied or AwsFailureKind.Other))
             {
                 return AwsResult<string>.Fail(headFailure);
             }
         }
 
-        AwsResult<string> location = await new AwsCall("s3:GetBucketLocation", "s3:GetBucketLocation", bucket).RunAsync(
+        AwsResult<string> location = await Call("s3:GetBucketLocation", "s3:GetBucketLocation", bucket).RunAsync(
             async token => NormalizeLocation(
                 (await _s3.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = bucket }, token).ConfigureAwait(false))
                     .Location?.Value),
@@ -70,7 +75,7 @@ public sealed class S3Gateway : IS3Gateway
     public async Task<AwsResult<BucketEncryption?>> GetDefaultEncryptionAsync(string bucket, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
-        var call = new AwsCall("s3:GetBucketEncryption", "s3:GetEncryptionConfiguration", bucket);
+        var call = Call("s3:GetBucketEncryption", "s3:GetEncryptionConfiguration", bucket);
         AwsResult<GetBucketEncryptionResponse> response = await call.RunAsync(
             token => _s3.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { BucketName = bucket }, token),
             "ServerSideEncryptionConfigurationNotFoundError",
@@ -100,7 +105,7 @@ public sealed class S3Gateway : IS3Gateway
     public Task<AwsResult<string?>> GetVersioningAsync(string bucket, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
-        return new AwsCall("s3:GetBucketVersioning", "s3:GetBucketVersioning", bucket).RunAsync(
+        return Call("s3:GetBucketVersioning", "s3:GetBucketVersioning", bucket).RunAsync(
             async token =>
             {
                 GetBucketVersioningResponse response = await _s3.GetBucketVersioningAsync(
@@ -115,7 +120,7 @@ public sealed class S3Gateway : IS3Gateway
     public Task<AwsResult<string?>> GetObjectOwnershipAsync(string bucket, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
-        return new AwsCall("s3:GetBucketOwnershipControls", "s3:GetBucketOwnershipControls", bucket).RunAsync(
+        return Call("s3:GetBucketOwnershipControls", "s3:GetBucketOwnershipControls", bucket).RunAsync(
             async token =>
             {
                 GetBucketOwnershipControlsResponse response = await _s3.GetBucketOwnershipControlsAsync(
@@ -131,7 +136,7 @@ public sealed class S3Gateway : IS3Gateway
     public Task<AwsResult<PublicAccessBlock?>> GetPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
-        return new AwsCall("s3:GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock", bucket).RunAsync(
+        return Call("s3:GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock", bucket).RunAsync(
             async token =>
             {
                 GetPublicAccessBlockResponse response = await _s3.GetPublicAccessBlockAsync(
@@ -154,7 +159,7 @@ public sealed class S3Gateway : IS3Gateway
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         ArgumentNullException.ThrowIfNull(prefix);
-        return new AwsCall("s3:ListObjectsV2", "s3:ListBucket", bucket).RunAsync(
+        return Call("s3:ListObjectsV2", "s3:ListBucket", bucket).RunAsync(
             async token =>
             {
                 ListObjectsV2Response response = await _s3.ListObjectsV2Async(
@@ -164,7 +169,9 @@ public sealed class S3Gateway : IS3Gateway
             cancellationToken);
     }
 
-    private static AwsCall HeadBucket(string bucket) => new("s3:HeadBucket", "s3:ListBucket", bucket);
+    private AwsCall HeadBucket(string bucket) => Call("s3:HeadBucket", "s3:ListBucket", bucket);
+
+    private AwsCall Call(string operation, string action, string bucket) => new(operation, action, bucket) { Budget = _budget };
 
     private static string? RegionHeader(AmazonS3Exception exception)
     {

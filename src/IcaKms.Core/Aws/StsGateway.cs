@@ -7,16 +7,18 @@ namespace IcaKms.Core.Aws;
 public sealed class StsGateway : IStsGateway
 {
     private readonly IAmazonSecurityTokenService _sts;
+    private readonly CallBudget? _budget;
 
     /// <summary>Creates the gateway over an STS client (the caller owns the client).</summary>
     public StsGateway(IAmazonSecurityTokenService sts)
     {
         _sts = sts ?? throw new ArgumentNullException(nameof(sts));
+        _budget = CallBudget.Of(sts.Config);
     }
 
     /// <inheritdoc />
     public Task<AwsResult<CallerIdentity>> GetCallerIdentityAsync(CancellationToken cancellationToken = default) =>
-        new AwsCall("sts:GetCallerIdentity", "sts:GetCallerIdentity", null).RunAsync(
+        new AwsCall("sts:GetCallerIdentity", "sts:GetCallerIdentity", null) { Budget = _budget }.RunAsync(
             async token =>
             {
                 GetCallerIdentityResponse response = await _sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), token)

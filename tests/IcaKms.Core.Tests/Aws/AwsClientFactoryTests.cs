@@ -130,7 +130,7 @@ public class AwsClientFactoryTests
         AwsResult<KmsKeyDescription> result = await _aws.Gateways(TimeSpan.FromMilliseconds(200)).Kms.DescribeKeyAsync("alias/lab");
 
         Assert.Equal(AwsFailureKind.Timeout, result.Failure!.Kind);
-        Assert.Equal("kms:DescribeKey for alias/lab timed out: check the network connection or the endpoint URL, then try again.", result.Failure.Message);
+        Assert.Equal("kms:DescribeKey for alias/lab got no answer within 0.2 s (tried 1 time): check the network, the proxy or the endpoint URL.", result.Failure.Message);
     }
 
     [Fact]

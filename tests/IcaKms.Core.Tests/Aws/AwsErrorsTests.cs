@@ -71,7 +71,7 @@ public class AwsErrorsTests
 
         Assert.Equal(AwsFailureKind.Timeout, failure.Kind);
         Assert.Equal(
-            "kms:DescribeKey for arn:aws:kms:eu-west-2:111122223333:key/k timed out: check the network connection or the endpoint URL, then try again.",
+            "kms:DescribeKey for arn:aws:kms:eu-west-2:111122223333:key/k got no answer in time: check the network, the proxy or the endpoint URL.",
             failure.Message);
     }
 

@@ -102,9 +102,9 @@ public class IamQueryClientTests
     }
 
     [Fact]
-    public void Create_TimesOutAfterTenSeconds()
+    public void Create_TimesOutAfterFiveSeconds()
     {
-        Assert.Equal(TimeSpan.FromSeconds(10), Client().Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(5), Client().Timeout);
     }
 
     [Fact]
@@ -323,7 +323,7 @@ public class IamQueryClientTests
     }
 
     [Theory]
-    [InlineData(HttpStatusCode.InternalServerError, "<html><body>Internal error</body></html", AwsFailureKind.Other)]
+    [InlineData(HttpStatusCode.InternalServerError, "<html><body>Internal error</body></html", AwsFailureKind.Network)]
     [InlineData(HttpStatusCode.BadGateway, "", AwsFailureKind.Other)]
     [InlineData(HttpStatusCode.TooManyRequests, "Rate exceeded", AwsFailureKind.Throttled)]
     [InlineData(HttpStatusCode.OK, "not xml at all", AwsFailureKind.Other)]
@@ -358,25 +358,32 @@ public class IamQueryClientTests
     [Fact]
     public async Task GetPolicyDefaultVersion_FailsAsTimeout_WhenIamDoesNotAnswerInTime()
     {
-        // A real HttpClient deadline, kept short; the transport waits for the cancellation it causes.
-        _iam.Answer(async (_, cancellationToken) =>
+        // A real HttpClient deadline, kept short; the transport waits for the cancellation it causes. A read is tried twice.
+        static async Task<HttpResponseMessage> Never(IamRecordedRequest request, CancellationToken cancellationToken)
         {
             var never = new TaskCompletionSource<HttpResponseMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
             await using CancellationTokenRegistration registration = cancellationToken.Register(() => never.TrySetCanceled(cancellationToken));
             return await never.Task;
-        });
+        }
+
+        _iam.Answer(Never).Answer(Never);
         var client = new IamQueryClient(new HttpClient(_iam) { Timeout = TimeSpan.FromMilliseconds(50) });
 
         AwsResult<ManagedPolicyVersion> result = await client.GetPolicyDefaultVersionAsync(PolicyArn);
 
         Assert.Equal(AwsFailureKind.Timeout, result.Failure?.Kind);
         Assert.Equal("iam:GetPolicy", result.Failure!.Action);
+        Assert.Equal(2, _iam.Requests.Count);
+        Assert.Equal(
+            $"iam:GetPolicy for {PolicyArn} got no answer within 0.05 s (tried 2 times): check the network, the proxy or the endpoint URL.",
+            result.Failure.Message);
     }
 
     [Fact]
     public async Task ListAttachedUserPolicies_FailsAsNetwork_WhenTheEndpointCannotBeReached()
     {
-        _iam.Answer((_, _) => throw new HttpRequestException("Connection refused (127.0.0.1:4566)"));
+        _iam.Answer((_, _) => throw new HttpRequestException("Connection refused (127.0.0.1:4566)"))
+            .Answer((_, _) => throw new HttpRequestException("Connection refused (127.0.0.1:4566)"));
         IamQueryClient client = IamQueryClient.Create(Credentials(), new Uri("http://127.0.0.1:4566"), _iam);
 
         AwsResult<IReadOnlyList<AttachedPolicy>> result = await client.ListAttachedUserPoliciesAsync(UserName);
@@ -384,6 +391,7 @@ public class IamQueryClientTests
         Assert.Equal(AwsFailureKind.Network, result.Failure?.Kind);
         Assert.Contains("http://127.0.0.1:4566", result.Failure!.Message, StringComparison.Ordinal);
         Assert.Contains("Connection refused", result.Failure.Message, StringComparison.Ordinal);
+        Assert.Equal(2, _iam.Requests.Count);
     }
 
     [Fact]
