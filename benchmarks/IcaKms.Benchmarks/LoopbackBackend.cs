@@ -36,7 +36,7 @@ internal sealed class LoopbackBackend : IInspectionBackend
 
         var credentials = new SessionAWSCredentials(AccessKeyId, "bench-secret", "bench-token");
         Uri endpoint = _server.Url;
-        IAwsGatewayFactory factory = new ServiceCollection().AddIcaKmsCore(_ => endpoint).BuildServiceProvider().GetRequiredService<IAwsGatewayFactory>();
+        IAwsGatewayFactory factory = new ServiceCollection().AddIcaKmsCore(_ => new AwsClientSettings { Endpoint = endpoint }).BuildServiceProvider().GetRequiredService<IAwsGatewayFactory>();
         var session = new AwsSession(AwsSessionSource.Pasted, credentials, new CallerIdentity(Scenario.Account, "bench", "bench"), _server.Url);
         Gateways = factory.Create(session, Scenario.Region);
     }

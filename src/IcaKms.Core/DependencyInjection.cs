@@ -12,18 +12,18 @@ public static class DependencyInjection
     /// client of a session, all on the same endpoint.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="endpoint">
-    /// The endpoint override from the host's configuration (e.g. LocalStack), read when the factory is first needed;
-    /// null or a null answer means <c>AWS_ENDPOINT_URL</c> if set, else AWS.
+    /// <param name="settings">
+    /// The endpoint override (e.g. LocalStack) and timeouts from the host's configuration, read when the factory is first
+    /// needed; null means the defaults (<c>AWS_ENDPOINT_URL</c> if set, else AWS).
     /// </param>
     /// <param name="httpClientFactory">The SDK's HTTP client factory for tests; null for the SDK's own.</param>
     public static IServiceCollection AddIcaKmsCore(
         this IServiceCollection services,
-        Func<IServiceProvider, Uri?>? endpoint = null,
+        Func<IServiceProvider, AwsClientSettings>? settings = null,
         HttpClientFactory? httpClientFactory = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton<IAwsGatewayFactory>(provider => AwsClientFactory.WithIamQueryClient(endpoint?.Invoke(provider), httpClientFactory));
+        services.AddSingleton<IAwsGatewayFactory>(provider => AwsClientFactory.WithIamQueryClient(settings?.Invoke(provider) ?? new AwsClientSettings(), httpClientFactory));
         return services;
     }
 }

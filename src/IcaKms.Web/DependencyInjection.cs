@@ -1,4 +1,5 @@
 using IcaKms.Core;
+using IcaKms.Core.Aws;
 using IcaKms.Core.Validation;
 using IcaKms.Web.Logging;
 using IcaKms.Web.Services;
@@ -46,7 +47,7 @@ public static class DependencyInjection
             options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
             options.SnackbarConfiguration.VisibleStateDuration = 6000;
         });
-        services.AddIcaKmsCore(provider => provider.GetRequiredService<IOptions<IcaKmsOptions>>().Value.AwsEndpointUrl);
+        services.AddIcaKmsCore(provider => new AwsClientSettings { Endpoint = provider.GetRequiredService<IOptions<IcaKmsOptions>>().Value.AwsEndpointUrl });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CredentialHandoff>();
         services.AddSingleton<IServerCredentialChain, DefaultServerCredentialChain>();

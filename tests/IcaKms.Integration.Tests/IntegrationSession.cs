@@ -35,7 +35,7 @@ public sealed class IntegrationSession
         ArgumentNullException.ThrowIfNull(settings);
         (AWSCredentials credentials, AwsSessionSource source) = await settings.ResolveCredentialsAsync();
         Uri? endpoint = settings.Endpoint;
-        IAwsGatewayFactory factory = new ServiceCollection().AddIcaKmsCore(_ => endpoint).BuildServiceProvider().GetRequiredService<IAwsGatewayFactory>();
+        IAwsGatewayFactory factory = new ServiceCollection().AddIcaKmsCore(_ => new AwsClientSettings { Endpoint = endpoint }).BuildServiceProvider().GetRequiredService<IAwsGatewayFactory>();
         AwsResult<CallerIdentity> identity = await factory.IdentifyAsync(credentials, settings.Region, cancellationToken);
         if (identity.Value is not CallerIdentity caller)
         {

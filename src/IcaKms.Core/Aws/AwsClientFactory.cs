@@ -50,15 +50,23 @@ public sealed class AwsClientFactory : IAwsGatewayFactory
     }
 
     /// <summary>
-    /// The factory with IAM over <see cref="IamQueryClient"/> (IAM has no SDK client here), on the same endpoint as the
-    /// SDK clients. <see cref="DependencyInjection.AddIcaKmsCore"/> registers this one.
+    /// The factory with IAM over <see cref="IamQueryClient"/> (IAM has no SDK client here), on the same endpoint and with
+    /// the same timeout as the SDK clients. <see cref="DependencyInjection.AddIcaKmsCore"/> registers this one.
     /// </summary>
-    /// <param name="defaultEndpoint">The endpoint override, or null for <c>AWS_ENDPOINT_URL</c> if set, else AWS.</param>
+    /// <param name="settings">Where the clients go and how long they wait.</param>
     /// <param name="httpClientFactory">The SDK's HTTP client factory (tests), or null for the SDK's own.</param>
-    public static AwsClientFactory WithIamQueryClient(Uri? defaultEndpoint = null, HttpClientFactory? httpClientFactory = null)
+    public static AwsClientFactory WithIamQueryClient(AwsClientSettings settings, HttpClientFactory? httpClientFactory = null)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         AwsClientFactory? factory = null;
-        factory = new AwsClientFactory(session => IamQueryClient.Create(session.Credentials, factory!.ResolveEndpoint(session)), defaultEndpoint, httpClientFactory);
+        factory = new AwsClientFactory(
+            session => IamQueryClient.Create(session.Credentials, factory!.ResolveEndpoint(session), timeout: factory.Timeout),
+            settings.Endpoint,
+            httpClientFactory)
+        {
+            Timeout = settings.Timeout,
+            MaxErrorRetry = settings.MaxErrorRetry,
+        };
         return factory;
     }
 

@@ -1,4 +1,5 @@
 using IcaKms.Core;
+using Microsoft.Extensions.DependencyInjection;
 using IcaKms.FakeAws;
 using System.Diagnostics;
 using System.Text.Json;
@@ -456,7 +457,7 @@ public sealed class FakeAwsServerTests
     public async Task DisposeAsync_AnswersACallWaitingOutTheLatency_AndStopsListening()
     {
         FakeAwsServer aws = FakeAwsServer.Start(BucketScenario() with { Latency = TimeSpan.FromMinutes(5) });
-        AwsClientFactory factory = Factory(aws, maxErrorRetry: 0, timeout: TimeSpan.FromMinutes(1));
+        IAwsGatewayFactory factory = Factory(aws, maxErrorRetry: 0, timeout: TimeSpan.FromMinutes(1));
         IS3Gateway s3 = factory.Create(Session(aws, FakeAwsScenario.DefaultAccessKeyId), Region).S3;
         Task<AwsResult<string?>> waiting = s3.GetVersioningAsync(Bucket);
         await WaitForAsync(() => aws.RequestCount == 1);
@@ -484,7 +485,7 @@ public sealed class FakeAwsServerTests
     public async Task Inspection_ReadsBucketInItsOwnRegion_WhenItLivesOutsideTheIcaRegion()
     {
         await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario() with { BucketRegion = "eu-central-1", Versioning = "Suspended" });
-        AwsClientFactory factory = Factory(aws);
+        IAwsGatewayFactory factory = Factory(aws);
         AwsSession session = Session(aws, FakeAwsScenario.DefaultAccessKeyId);
         InspectionRequest request = InspectionRequest.Create(new SetupInputs { AwsRegion = Region, BucketName = Bucket, KeyArn = KeyArn, KeyPrefix = "ica/" });
 
@@ -661,7 +662,7 @@ public sealed class FakeAwsServerTests
 
     private static async Task<IReadOnlyList<SetupCheck>> InspectAsync(FakeAwsServer aws, SetupInputs inputs)
     {
-        AwsClientFactory factory = Factory(aws);
+        IAwsGatewayFactory factory = Factory(aws);
         AwsSession session = Session(aws, FakeAwsScenario.DefaultAccessKeyId);
         var request = InspectionRequest.Create(inputs);
         LiveSnapshot snapshot = await Inspection.RunAsync(factory.Create(session, Region), request, s3InRegion: region => factory.Create(session, region).S3);
@@ -686,12 +687,11 @@ public sealed class FakeAwsServerTests
     private static string ArnOf(string keyId) => $"arn:aws:kms:{Region}:{Account}:key/{keyId}";
 
     /// <summary>The app's factory pointed at the fake: SDK clients by endpoint override, IAM by its Query client.</summary>
-    private static AwsClientFactory Factory(FakeAwsServer aws, int maxErrorRetry = 2, TimeSpan? timeout = null) =>
-        new(session => IamQueryClient.Create(session.Credentials, aws.Url), aws.Url)
-        {
-            MaxErrorRetry = maxErrorRetry,
-            Timeout = timeout ?? TimeSpan.FromSeconds(10),
-        };
+    private static IAwsGatewayFactory Factory(FakeAwsServer aws, int maxErrorRetry = 2, TimeSpan? timeout = null) =>
+        new ServiceCollection()
+            .AddIcaKmsCore(_ => new AwsClientSettings { Endpoint = aws.Url, MaxErrorRetry = maxErrorRetry, Timeout = timeout ?? TimeSpan.FromSeconds(10) })
+            .BuildServiceProvider()
+            .GetRequiredService<IAwsGatewayFactory>();
 
     private static AwsSession Session(FakeAwsServer aws, string accessKeyId) => new(
         AwsSessionSource.Pasted,
