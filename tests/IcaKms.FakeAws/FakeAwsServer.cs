@@ -50,6 +50,9 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
     /// <summary>How many requests have arrived so far (including ones still being answered).</summary>
     public int RequestCount => Volatile.Read(ref _requestCount);
 
+    /// <summary>How the server misbehaves from now on (every request), until set back to <see cref="FakeAwsFault.None"/>.</summary>
+    public FakeAwsFault Fault { get; set; }
+
     /// <summary>How many requests are waiting at <see cref="HoldRequests"/>.</summary>
     public int HeldRequests => Volatile.Read(ref _held);
 
@@ -195,7 +198,7 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
                     }
                 }
 
-                response = Answer(request);
+                response = Fault == FakeAwsFault.None ? Answer(request) : Misbehave(request, Fault);
                 if (Scenario.Latency > TimeSpan.Zero)
                 {
                     await Task.Delay(Scenario.Latency, _stopping.Token).ConfigureAwait(false);
@@ -234,6 +237,32 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
                 _drained.TrySetResult();
             }
         }
+    }
+
+    /// <summary>The answer of a <see cref="FakeAwsFault"/>, in the shape of the service the request is for.</summary>
+    private static FakeAwsResponse Misbehave(IncomingRequest request, FakeAwsFault fault)
+    {
+        if (fault == FakeAwsFault.HtmlErrorPage)
+        {
+            const string page = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+            return new FakeAwsResponse("fake", "fake:HtmlErrorPage", HttpStatusCode.BadGateway, page, "text/html", []);
+        }
+
+        // As AWS's IncompleteSignature / SignatureDoesNotMatch messages do: the request's own signing material, quoted.
+        string echoed = $"Authorization={request.Header("Authorization")} X-Amz-Security-Token={request.Header("X-Amz-Security-Token")} X-Amz-Date={request.Header("X-Amz-Date")}";
+        string message = $"Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. {echoed}";
+        if (request.Header("X-Amz-Target") is { } target && target.StartsWith("TrentService.", StringComparison.Ordinal))
+        {
+            return KmsError("kms:" + target["TrentService.".Length..], "IncompleteSignatureException", message) with { Status = HttpStatusCode.Forbidden };
+        }
+
+        if (request.QueryAction() is { } action)
+        {
+            var call = new QueryCall(request.Scope?.Service ?? "sts", action, request.Scope?.Service == "iam" ? IamNamespace : StsNamespace);
+            return QueryError(call, HttpStatusCode.Forbidden, "IncompleteSignature", message);
+        }
+
+        return S3Error("s3:" + request.Method, HttpStatusCode.Forbidden, "SignatureDoesNotMatch", message);
     }
 
     /// <summary>Routes a request to the service it is for, after checking who sent it.</summary>
