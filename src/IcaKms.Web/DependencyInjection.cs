@@ -1,5 +1,4 @@
 using IcaKms.Core;
-using IcaKms.Core.Aws;
 using IcaKms.Core.Validation;
 using IcaKms.Web.Logging;
 using IcaKms.Web.Services;
@@ -47,7 +46,7 @@ public static class DependencyInjection
             options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
             options.SnackbarConfiguration.VisibleStateDuration = 6000;
         });
-        services.AddIcaKmsCore(provider => new AwsClientSettings { Endpoint = provider.GetRequiredService<IOptions<IcaKmsOptions>>().Value.AwsEndpointUrl });
+        services.AddIcaKmsCore(provider => provider.GetRequiredService<IOptions<IcaKmsOptions>>().Value.AwsClientSettings());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CredentialHandoff>();
         services.AddSingleton<IServerCredentialChain, DefaultServerCredentialChain>();

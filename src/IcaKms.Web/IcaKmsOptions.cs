@@ -14,4 +14,22 @@ public sealed class IcaKmsOptions
 
     /// <summary>An AWS-compatible endpoint (e.g. LocalStack); falls back to the SDK's <c>AWS_ENDPOINT_URL</c>.</summary>
     public Uri? AwsEndpointUrl { get; set; }
+
+    /// <summary>The time one AWS request may take (e.g. <c>00:00:05</c>); null for the default of 5 seconds.</summary>
+    public TimeSpan? AwsTimeout { get; set; }
+
+    /// <summary>How many times a timed-out or transient AWS request is retried; null for the default of 1.</summary>
+    public int? AwsMaxErrorRetry { get; set; }
+
+    /// <summary>The AWS client settings these options describe.</summary>
+    public Core.Aws.AwsClientSettings AwsClientSettings()
+    {
+        var defaults = new Core.Aws.AwsClientSettings();
+        return defaults with
+        {
+            Endpoint = AwsEndpointUrl,
+            Timeout = AwsTimeout is { } timeout && timeout > TimeSpan.Zero ? timeout : defaults.Timeout,
+            MaxErrorRetry = AwsMaxErrorRetry is { } retries && retries >= 0 ? retries : defaults.MaxErrorRetry,
+        };
+    }
 }

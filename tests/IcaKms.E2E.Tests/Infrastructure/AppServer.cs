@@ -144,6 +144,8 @@ public sealed class AppServer : IAsyncLifetime
         startInfo.Environment.Remove("ASPNETCORE_HTTPS_PORTS");
         startInfo.Environment["IcaKms__AwsEndpointUrl"] = Aws.Url.ToString();
         startInfo.Environment["IcaKms__AllowServerCredentials"] = "false";
+        // Short enough for a test to wait out a black-holed call (3 s × 2 attempts + 2 s), long enough for a busy CI machine.
+        startInfo.Environment["IcaKms__AwsTimeout"] = "00:00:03";
         // Every provider at Trace, as an operator hunting a problem might set it, general and provider-specific rules
         // alike: the app must still keep typed credentials out of every log line.
         foreach (string rules in new[] { "Logging__LogLevel__", "Logging__Console__LogLevel__", "Logging__Debug__LogLevel__", "Logging__EventSource__LogLevel__" })

@@ -76,4 +76,31 @@ public sealed class AwsErrorTests(AppServer app, BrowserFixture browser)
         Assert.Contains("HTTP 502", checks, StringComparison.Ordinal);
         await wizard.SaveScreenshotAsync("live-proxy-error-page");
     }
+
+    [Fact]
+    public async Task AnEndpointThatNeverAnswers_EndsWithAClearMessage_AndTheWizardStaysUsable()
+    {
+        IPage page = await browser.NewPageAsync(app.BaseUrl);
+        await using IBrowserContext context = page.Context;
+        var wizard = new WizardPage(page, app.BaseUrl);
+        await wizard.OpenAsync();
+        await new ConnectionPanel(page).ConnectAsync(FakeAwsScenario.DefaultAccessKeyId, Secret, Token);
+        await wizard.Bucket.FillAsync(Scenario.BucketName, Scenario.DefaultKeyArn, "ica/");
+
+        app.Aws.HoldRequests();
+        try
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Inspect bucket and key" }).ClickAsync();
+
+            // The app runs with a 3 s timeout and one retry (AppServer): the calls give up after about 8 s.
+            await Expect(page.GetByTestId("live-bucket-region")).ToContainTextAsync("got no answer within 3 s (tried 2 times)", new() { Timeout = 30_000 });
+        }
+        finally
+        {
+            app.Aws.ReleaseRequests();
+        }
+
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Inspect bucket and key" })).ToBeEnabledAsync();
+        await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+    }
 }
