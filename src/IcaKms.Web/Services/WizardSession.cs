@@ -29,6 +29,7 @@ public sealed class WizardSession : IDisposable
     private readonly CancellationTokenSource _circuit = new();
     private readonly CancellationToken _circuitToken;
     private ConnectedSession? _connected;
+    private bool _disposed;
     private InspectionRequest? _inspected;
     private InspectionRequest? _checksFor;
     private IReadOnlyList<SetupCheck>? _checks;
@@ -300,6 +301,12 @@ public sealed class WizardSession : IDisposable
     /// <summary>The end of the circuit: every call in flight is cancelled and the credentials are dropped.</summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         _connected?.Dispose();
         _connected = null;
         _circuit.Cancel();
@@ -313,6 +320,12 @@ public sealed class WizardSession : IDisposable
         try
         {
             AwsResult<CallerIdentity> identity = await _factory.IdentifyAsync(credentials, _state.Inputs.AwsRegion, _circuitToken);
+            if (_disposed)
+            {
+                // The tab closed while STS answered: nobody is left to hold the credentials.
+                return null;
+            }
+
             if (identity.Failure is { } failure)
             {
                 _logger.LogInformation("AWS credentials refused by STS: {Kind} {Code}", failure.Kind, failure.ErrorCode);

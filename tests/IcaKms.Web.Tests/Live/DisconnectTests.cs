@@ -89,4 +89,24 @@ public class DisconnectTests : WizardTestContext
         Assert.Null(Session.Checks);
         Assert.False(Session.IsInspecting);
     }
+
+    [Fact]
+    public async Task TheEndOfTheCircuit_DuringAnInspection_CancelsItsCalls_AndThrowsNothing()
+    {
+        await ConnectAndFillAsync();
+        Aws.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Render<MudPopoverProvider>();
+        IRenderedComponent<ReviewStep> review = Render<ReviewStep>();
+        review.WaitForAssertion(() => Assert.True(Aws.HeldCalls > 0));
+        Task inspecting = Session.InspectionInFlight!;
+
+        await review.InvokeAsync(Session.Dispose);
+        int callsAtEnd = Aws.InspectionCalls;
+
+        await inspecting;
+        Assert.Equal(0, Aws.HeldCalls);
+        Assert.Equal(callsAtEnd, Aws.InspectionCalls);
+        Assert.False(Session.IsConnected);
+        Assert.Null(Session.Checks);
+    }
 }
