@@ -9,7 +9,7 @@ using IcaKms.Core.Aws;
 namespace IcaKms.Integration.Tests;
 
 /// <summary>
-/// The IAM writes the tests need to set up a user with a policy (the app's <see cref="IamQueryClient"/> only reads):
+/// The IAM writes the tests need to set up a user with a policy, attached, inline or through a group (the app's <see cref="IamQueryClient"/> only reads):
 /// IAM's Query API signed with SigV4 for <c>iam</c> in <c>us-east-1</c>, as <see cref="IamQueryClient.Create"/> does.
 /// </summary>
 internal sealed class IamAdminClient : IDisposable
@@ -62,6 +62,38 @@ internal sealed class IamAdminClient : IDisposable
 
     public Task DeleteUserAsync(string userName, CancellationToken cancellationToken) =>
         CallAsync("DeleteUser", [new("UserName", userName)], cancellationToken);
+
+    public Task CreateGroupAsync(string groupName, CancellationToken cancellationToken) =>
+        CallAsync("CreateGroup", [new("GroupName", groupName)], cancellationToken);
+
+    public Task DeleteGroupAsync(string groupName, CancellationToken cancellationToken) =>
+        CallAsync("DeleteGroup", [new("GroupName", groupName)], cancellationToken);
+
+    public Task AddUserToGroupAsync(string groupName, string userName, CancellationToken cancellationToken) =>
+        CallAsync("AddUserToGroup", [new("GroupName", groupName), new("UserName", userName)], cancellationToken);
+
+    public Task RemoveUserFromGroupAsync(string groupName, string userName, CancellationToken cancellationToken) =>
+        CallAsync("RemoveUserFromGroup", [new("GroupName", groupName), new("UserName", userName)], cancellationToken);
+
+    public Task AttachGroupPolicyAsync(string groupName, string policyArn, CancellationToken cancellationToken) =>
+        CallAsync("AttachGroupPolicy", [new("GroupName", groupName), new("PolicyArn", policyArn)], cancellationToken);
+
+    public Task DetachGroupPolicyAsync(string groupName, string policyArn, CancellationToken cancellationToken) =>
+        CallAsync("DetachGroupPolicy", [new("GroupName", groupName), new("PolicyArn", policyArn)], cancellationToken);
+
+    /// <summary>Creates or replaces an inline policy of the user.</summary>
+    public Task PutUserPolicyAsync(string userName, string policyName, string document, CancellationToken cancellationToken) =>
+        CallAsync("PutUserPolicy", [new("UserName", userName), new("PolicyName", policyName), new("PolicyDocument", document)], cancellationToken);
+
+    public Task DeleteUserPolicyAsync(string userName, string policyName, CancellationToken cancellationToken) =>
+        CallAsync("DeleteUserPolicy", [new("UserName", userName), new("PolicyName", policyName)], cancellationToken);
+
+    /// <summary>Creates or replaces an inline policy of the group.</summary>
+    public Task PutGroupPolicyAsync(string groupName, string policyName, string document, CancellationToken cancellationToken) =>
+        CallAsync("PutGroupPolicy", [new("GroupName", groupName), new("PolicyName", policyName), new("PolicyDocument", document)], cancellationToken);
+
+    public Task DeleteGroupPolicyAsync(string groupName, string policyName, CancellationToken cancellationToken) =>
+        CallAsync("DeleteGroupPolicy", [new("GroupName", groupName), new("PolicyName", policyName)], cancellationToken);
 
     public void Dispose() => _http.Dispose();
 

@@ -91,7 +91,10 @@ public sealed class IntegrationResources : IAsyncDisposable
         return bucket;
     }
 
-    /// <summary>Sets default encryption to SSE-KMS with the key and Bucket Key on.</summary>
+    /// <summary>
+    /// Sets default encryption to SSE-KMS with the key and Bucket Key on. The key is sent as given (key ARN, key id,
+    /// alias ARN, or a key that does not exist): S3 does not check it when the default is set.
+    /// </summary>
     public Task UseKmsDefaultEncryptionAsync(string bucket, string keyArn, CancellationToken cancellationToken) =>
         PutDefaultEncryptionAsync(
             bucket,
@@ -139,15 +142,39 @@ public sealed class IntegrationResources : IAsyncDisposable
     /// <summary>Creates an IAM user and a managed policy with the document, attaches it, and returns the policy ARN.</summary>
     public async Task<string> CreateUserWithPolicyAsync(string userName, string policyDocument, CancellationToken cancellationToken)
     {
-        _iam ??= IamAdminClient.Create(_session.Session.Credentials, _session.Settings.Endpoint);
-        IamAdminClient iam = _iam;
-        await iam.CreateUserAsync(userName, cancellationToken);
-        Track($"IAM user {userName}", "delete", token => iam.DeleteUserAsync(userName, token));
-        string policyArn = await iam.CreatePolicyAsync(NewName(), policyDocument, cancellationToken);
-        Track($"IAM policy {policyArn}", "delete", token => iam.DeletePolicyAsync(policyArn, token));
+        IamAdminClient iam = await CreateUserAsync(userName, cancellationToken);
+        string policyArn = await CreateManagedPolicyAsync(iam, policyDocument, cancellationToken);
         await iam.AttachUserPolicyAsync(userName, policyArn, cancellationToken);
         Track($"attachment of {policyArn} to {userName}", "delete the", token => iam.DetachUserPolicyAsync(userName, policyArn, token));
         return policyArn;
+    }
+
+    /// <summary>
+    /// Creates an IAM user with no policy of its own, a group with a managed policy holding the document attached, and
+    /// puts the user in the group; returns the group's name and the policy ARN.
+    /// </summary>
+    public async Task<(string Group, string PolicyArn)> CreateUserInGroupWithPolicyAsync(string userName, string policyDocument, CancellationToken cancellationToken)
+    {
+        IamAdminClient iam = await CreateUserAsync(userName, cancellationToken);
+        string group = NewName();
+        await iam.CreateGroupAsync(group, cancellationToken);
+        Track($"IAM group {group}", "delete", token => iam.DeleteGroupAsync(group, token));
+        string policyArn = await CreateManagedPolicyAsync(iam, policyDocument, cancellationToken);
+        await iam.AttachGroupPolicyAsync(group, policyArn, cancellationToken);
+        Track($"attachment of {policyArn} to group {group}", "delete the", token => iam.DetachGroupPolicyAsync(group, policyArn, token));
+        await iam.AddUserToGroupAsync(group, userName, cancellationToken);
+        Track($"membership of {userName} in group {group}", "delete the", token => iam.RemoveUserFromGroupAsync(group, userName, token));
+        return (group, policyArn);
+    }
+
+    /// <summary>Creates an IAM user whose only policy is an inline one with the document; returns the inline policy's name.</summary>
+    public async Task<string> CreateUserWithInlinePolicyAsync(string userName, string policyDocument, CancellationToken cancellationToken)
+    {
+        IamAdminClient iam = await CreateUserAsync(userName, cancellationToken);
+        string policyName = NewName();
+        await iam.PutUserPolicyAsync(userName, policyName, policyDocument, cancellationToken);
+        Track($"inline policy {policyName} of {userName}", "delete", token => iam.DeleteUserPolicyAsync(userName, policyName, token));
+        return policyName;
     }
 
     /// <summary>Deletes everything created, newest first; each failure is written to the output and the rest go on.</summary>
@@ -172,6 +199,22 @@ public sealed class IntegrationResources : IAsyncDisposable
         _iam?.Dispose();
         _s3.Dispose();
         _kms.Dispose();
+    }
+
+    private async Task<IamAdminClient> CreateUserAsync(string userName, CancellationToken cancellationToken)
+    {
+        _iam ??= IamAdminClient.Create(_session.Session.Credentials, _session.Settings.Endpoint);
+        IamAdminClient iam = _iam;
+        await iam.CreateUserAsync(userName, cancellationToken);
+        Track($"IAM user {userName}", "delete", token => iam.DeleteUserAsync(userName, token));
+        return iam;
+    }
+
+    private async Task<string> CreateManagedPolicyAsync(IamAdminClient iam, string policyDocument, CancellationToken cancellationToken)
+    {
+        string policyArn = await iam.CreatePolicyAsync(NewName(), policyDocument, cancellationToken);
+        Track($"IAM policy {policyArn}", "delete", token => iam.DeletePolicyAsync(policyArn, token));
+        return policyArn;
     }
 
     private static TConfig Configure<TConfig>(TConfig config, string region, Uri? endpoint)

@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using IcaKms.Core.Aws;
+
+namespace IcaKms.Integration.Tests;
+
+/// <summary>The app's KMS gateway, unchanged, remembering the key each GetKeyPolicy was asked for.</summary>
+internal sealed class RecordingKmsGateway : IKmsGateway
+{
+    private readonly IKmsGateway _inner;
+    private readonly ConcurrentQueue<string> _keyPolicyReads = new();
+
+    public RecordingKmsGateway(IKmsGateway inner)
+    {
+        _inner = inner;
+    }
+
+    /// <summary>The key id or ARN of every GetKeyPolicy call, in order.</summary>
+    public IReadOnlyList<string> KeyPolicyReads => [.. _keyPolicyReads];
+
+    public Task<AwsResult<KmsKeyDescription>> DescribeKeyAsync(string keyIdOrAlias, CancellationToken cancellationToken = default) =>
+        _inner.DescribeKeyAsync(keyIdOrAlias, cancellationToken);
+
+    public Task<AwsResult<IReadOnlyList<KmsKeyChoice>>> ListUsableKeysAsync(CancellationToken cancellationToken = default) =>
+        _inner.ListUsableKeysAsync(cancellationToken);
+
+    public Task<AwsResult<string>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default)
+    {
+        _keyPolicyReads.Enqueue(keyArn);
+        return _inner.GetKeyPolicyAsync(keyArn, cancellationToken);
+    }
+}
