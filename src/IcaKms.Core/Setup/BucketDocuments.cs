@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IcaKms.Core.Aws;
+
+namespace IcaKms.Core.Setup;
+
+/// <summary>
+/// A bucket's settings as the S3 API's JSON documents (as <c>aws s3api get-bucket-encryption</c> and friends show
+/// them), so a plan can show them before and after, and the CLI commands can send exactly them.
+/// </summary>
+public static class BucketDocuments
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, IndentSize = 4 };
+
+    /// <summary>The <c>ServerSideEncryptionConfiguration</c> of one rule.</summary>
+    public static string EncryptionJson(BucketEncryption encryption)
+    {
+        ArgumentNullException.ThrowIfNull(encryption);
+        var byDefault = new JsonObject { ["SSEAlgorithm"] = encryption.SseAlgorithm };
+        if (!string.IsNullOrEmpty(encryption.KmsMasterKeyId))
+        {
+            byDefault["KMSMasterKeyID"] = encryption.KmsMasterKeyId;
+        }
+
+        var rule = new JsonObject
+        {
+            ["ApplyServerSideEncryptionByDefault"] = byDefault,
+            ["BucketKeyEnabled"] = encryption.BucketKeyEnabled,
+        };
+        if (encryption.BlockedEncryptionTypes.Count > 0)
+        {
+            rule["BlockedEncryptionTypes"] = new JsonObject
+            {
+                ["EncryptionType"] = new JsonArray([.. encryption.BlockedEncryptionTypes.Select(t => (JsonNode)JsonValue.Create(t))]),
+            };
+        }
+
+        return new JsonObject { ["Rules"] = new JsonArray(rule) }.ToJsonString(Indented);
+    }
+
+    /// <summary>The <c>PublicAccessBlockConfiguration</c>.</summary>
+    public static string PublicAccessJson(PublicAccessBlock block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        return new JsonObject
+        {
+            ["BlockPublicAcls"] = block.BlockPublicAcls,
+            ["IgnorePublicAcls"] = block.IgnorePublicAcls,
+            ["BlockPublicPolicy"] = block.BlockPublicPolicy,
+            ["RestrictPublicBuckets"] = block.RestrictPublicBuckets,
+        }.ToJsonString(Indented);
+    }
+
+    /// <summary>The <c>OwnershipControls</c> with one rule.</summary>
+    public static string OwnershipJson(string ownership) =>
+        new JsonObject { ["Rules"] = new JsonArray(new JsonObject { ["ObjectOwnership"] = ownership }) }.ToJsonString(Indented);
+}
