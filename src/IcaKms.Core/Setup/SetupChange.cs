@@ -114,8 +114,8 @@ public sealed record CreateIamUserChange(string UserName) : SetupChange
     public override string Resource => UserName;
 }
 
-/// <summary>Creates the managed policy with the spec's document (<see cref="SetupChange.After"/>).</summary>
-public sealed record CreateIamPolicyChange(string PolicyName, string PolicyArn) : SetupChange
+/// <summary>Creates the managed policy with the spec's document.</summary>
+public sealed record CreateIamPolicyChange(string PolicyName, string PolicyArn, Policies.PolicyDocument Document) : SetupChange
 {
     /// <inheritdoc />
     public override string Title => $"Create the managed policy {PolicyName} with the IAM policy of step 2";
@@ -141,7 +141,7 @@ public sealed record DeletePolicyVersionChange(string PolicyArn, string VersionI
 }
 
 /// <summary>Adds the spec's document as the new default version of an existing policy.</summary>
-public sealed record AddPolicyVersionChange(string PolicyArn) : SetupChange
+public sealed record AddPolicyVersionChange(string PolicyArn, Policies.PolicyDocument Document) : SetupChange
 {
     /// <inheritdoc />
     public override string Title => $"Make the IAM policy of step 2 the new default version of {PolicyArn}";
