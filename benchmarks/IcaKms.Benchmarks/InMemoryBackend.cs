@@ -92,6 +92,27 @@ internal sealed class InMemoryBackend : IInspectionBackend, IS3Gateway, IKmsGate
     public Task<AwsResult<InlinePolicy>> GetGroupPolicyAsync(string groupName, string policyName, CancellationToken cancellationToken = default) =>
         AnswerAsync(new InlinePolicy(policyName, Scenario.PolicyDocument(1)), cancellationToken);
 
+    public Task<AwsResult<IamUser>> GetUserAsync(string userName, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of the inspection benchmarks.");
+
+    public Task<AwsResult<IReadOnlyList<PolicyVersionInfo>>> ListPolicyVersionsAsync(string policyArn, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of the inspection benchmarks.");
+
+    public Task<AwsResult<IamUser>> CreateUserAsync(string userName, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of the inspection benchmarks.");
+
+    public Task<AwsResult<CreatedPolicy>> CreatePolicyAsync(string policyName, string policyDocument, string? description, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of the inspection benchmarks.");
+
+    public Task<AwsResult<PolicyVersionInfo>> CreatePolicyVersionAsync(string policyArn, string policyDocument, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of the inspection benchmarks.");
+
+    public Task<AwsResult<DeletedPolicyVersion>> DeletePolicyVersionAsync(string policyArn, string versionId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of the inspection benchmarks.");
+
+    public Task<AwsResult<UserPolicyAttachment>> AttachUserPolicyAsync(string userName, string policyArn, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of the inspection benchmarks.");
+
     public Task<AwsResult<CallerIdentity>> GetCallerIdentityAsync(CancellationToken cancellationToken = default) =>
         AnswerAsync(new CallerIdentity(Scenario.Account, $"arn:aws:iam::{Scenario.Account}:user/{Scenario.User}", "AIDABENCH"), cancellationToken);
 

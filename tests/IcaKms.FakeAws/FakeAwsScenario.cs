@@ -152,6 +152,8 @@ public sealed record FakeAwsScenario
     /// Managed policy ARN → the JSON of its default version (<c>v1</c>). Default: <see cref="DefaultPolicyArn"/> → the
     /// spec's policy for <see cref="BucketName"/> and <see cref="DefaultKeyArn"/>, versioned variant when
     /// <see cref="Versioning"/> is set. A policy not listed does not exist (NoSuchEntity), AWS managed ones included.
+    /// IAM writes (CreateUser, CreatePolicy, CreatePolicyVersion, …) start from this, <see cref="UserPolicies"/> and
+    /// <see cref="Groups"/>, and change only the server's copy.
     /// </summary>
     public IReadOnlyDictionary<string, string> PolicyDocuments
     {

@@ -4,9 +4,11 @@ using System.Xml.Linq;
 namespace IcaKms.FakeAws;
 
 /// <content>
-/// The Query-protocol services (form POST, XML answers): STS GetCallerIdentity, and IAM GetPolicy, GetPolicyVersion,
-/// ListAttachedUserPolicies, ListUserPolicies, GetUserPolicy, ListGroupsForUser, ListAttachedGroupPolicies,
-/// ListGroupPolicies and GetGroupPolicy.
+/// The Query-protocol services (form POST, XML answers): STS GetCallerIdentity; IAM reads GetPolicy, GetPolicyVersion,
+/// ListPolicyVersions, GetUser, ListAttachedUserPolicies, ListUserPolicies, GetUserPolicy, ListGroupsForUser,
+/// ListAttachedGroupPolicies, ListGroupPolicies and GetGroupPolicy; and IAM writes CreateUser, CreatePolicy,
+/// CreatePolicyVersion, DeletePolicyVersion and AttachUserPolicy, which change the server's IAM state (never the
+/// scenario) and which the reads then see.
 /// </content>
 public sealed partial class FakeAwsServer
 {
@@ -21,6 +23,7 @@ public sealed partial class FakeAwsServer
     {
         "GetPolicy", "GetPolicyVersion", "ListAttachedUserPolicies", "ListUserPolicies", "GetUserPolicy",
         "ListGroupsForUser", "ListAttachedGroupPolicies", "ListGroupPolicies", "GetGroupPolicy",
+        "GetUser", "ListPolicyVersions", "CreateUser", "CreatePolicy", "CreatePolicyVersion", "DeletePolicyVersion", "AttachUserPolicy",
     };
     private static readonly XNamespace StsNamespace = $"https://sts.amazonaws.com/doc/{StsVersion}/";
     private static readonly XNamespace IamNamespace = $"https://iam.amazonaws.com/doc/{IamVersion}/";
@@ -60,6 +63,7 @@ public sealed partial class FakeAwsServer
         }
 
         string subject = request.Parameter("PolicyArn")
+            ?? (request.Parameter("PolicyName") is { } policyName && request.Parameter("UserName") is null ? $"arn:aws:iam::{Scenario.AccountId}:policy/{policyName}" : null)
             ?? (request.Parameter("GroupName") is { } group ? $"arn:aws:iam::{Scenario.AccountId}:group/{group}" : null)
             ?? $"arn:aws:iam::{Scenario.AccountId}:user/{request.Parameter("UserName")}";
         if (Denied(call.Operation))
@@ -73,6 +77,13 @@ public sealed partial class FakeAwsServer
             "GetPolicy" => GetPolicy(call, request),
             "GetPolicyVersion" => GetPolicyVersion(call, request),
             "ListAttachedUserPolicies" => ListAttachedUserPolicies(call, request),
+            "ListPolicyVersions" => ListPolicyVersions(call, request),
+            "GetUser" => WithUser(call, request, user => UserAnswer(call, Iam.GetUser(user)!)),
+            "CreateUser" => CreateUser(call, request),
+            "CreatePolicy" => CreatePolicy(call, request),
+            "CreatePolicyVersion" => CreatePolicyVersion(call, request),
+            "DeletePolicyVersion" => DeletePolicyVersion(call, request),
+            "AttachUserPolicy" => AttachUserPolicy(call, request),
             "ListUserPolicies" => WithUser(call, request, user => PolicyNames(call, InlineOf(Scenario.UserInlinePolicies, user))),
             "GetUserPolicy" => WithUser(call, request, user => InlinePolicy(call, request, "UserName", user, InlineOf(Scenario.UserInlinePolicies, user))),
             "ListGroupsForUser" => WithUser(call, request, user => ListGroupsForUser(call, user)),
@@ -85,7 +96,7 @@ public sealed partial class FakeAwsServer
     private static IReadOnlyDictionary<string, string> InlineOf(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> all, string name) =>
         all.TryGetValue(name, out IReadOnlyDictionary<string, string>? policies) ? policies : new Dictionary<string, string>();
 
-    /// <summary>Answers about an existing user (UserName given, listed in <see cref="FakeAwsScenario.UserPolicies"/>).</summary>
+    /// <summary>Answers about an existing user (UserName given, listed in <see cref="FakeAwsScenario.UserPolicies"/> or created since).</summary>
     private FakeAwsResponse WithUser(QueryCall call, IncomingRequest request, Func<string, FakeAwsResponse> answer)
     {
         if (request.Parameter("UserName") is not { Length: > 0 } userName)
@@ -93,7 +104,7 @@ public sealed partial class FakeAwsServer
             return QueryError(call, HttpStatusCode.BadRequest, "ValidationError", "1 validation error detected: Value null at 'userName' failed to satisfy constraint: Member must not be null");
         }
 
-        return Scenario.UserPolicies.ContainsKey(userName)
+        return Iam.UserExists(userName)
             ? answer(userName)
             : QueryError(call, HttpStatusCode.NotFound, "NoSuchEntity", $"The user with name {userName} cannot be found.");
     }
@@ -159,29 +170,27 @@ public sealed partial class FakeAwsServer
     {
         if (request.Parameter("PolicyArn") is not { Length: > 0 } policyArn)
         {
-            return QueryError(call, HttpStatusCode.BadRequest, "ValidationError", "1 validation error detected: Value null at 'policyArn' failed to satisfy constraint: Member must not be null");
+            return MissingParameter(call, "policyArn");
         }
 
-        if (!Scenario.PolicyDocuments.ContainsKey(policyArn))
-        {
-            return QueryError(call, HttpStatusCode.NotFound, "NoSuchEntity", $"Policy {policyArn} was not found.");
-        }
+        return Iam.GetPolicy(policyArn) is { } policy
+            ? QueryAnswer(call, PolicyElement(policy))
+            : QueryError(call, HttpStatusCode.NotFound, "NoSuchEntity", $"Policy {policyArn} was not found.");
+    }
 
-        string resource = policyArn.Split(':', 6)[^1];
-        string path = resource.Contains('/', StringComparison.Ordinal) ? resource[resource.IndexOf('/', StringComparison.Ordinal)..(resource.LastIndexOf('/') + 1)] : "/";
-        int attachments = Scenario.UserPolicies.Values.Count(arns => arns.Contains(policyArn, StringComparer.Ordinal));
-        return QueryAnswer(call, new XElement(IamNamespace + "Policy",
-            new XElement(IamNamespace + "PolicyName", resource.Split('/')[^1]),
-            new XElement(IamNamespace + "DefaultVersionId", DefaultPolicyVersionId),
-            new XElement(IamNamespace + "PolicyId", $"ANPA{StableId(policyArn)}"),
-            new XElement(IamNamespace + "Path", path),
-            new XElement(IamNamespace + "Arn", policyArn),
-            new XElement(IamNamespace + "AttachmentCount", attachments),
+    private static XElement PolicyElement(IamPolicyInfo policy) =>
+        new(IamNamespace + "Policy",
+            new XElement(IamNamespace + "PolicyName", policy.PolicyName),
+            new XElement(IamNamespace + "DefaultVersionId", policy.DefaultVersionId),
+            new XElement(IamNamespace + "PolicyId", $"ANPA{StableId(policy.Arn)}"),
+            new XElement(IamNamespace + "Path", policy.Path),
+            new XElement(IamNamespace + "Arn", policy.Arn),
+            new XElement(IamNamespace + "AttachmentCount", policy.AttachmentCount),
             new XElement(IamNamespace + "PermissionsBoundaryUsageCount", 0),
             new XElement(IamNamespace + "IsAttachable", "true"),
-            new XElement(IamNamespace + "CreateDate", IamTimestamp),
-            new XElement(IamNamespace + "UpdateDate", IamTimestamp)));
-    }
+            policy.Description is { Length: > 0 } description ? new XElement(IamNamespace + "Description", description) : null,
+            new XElement(IamNamespace + "CreateDate", policy.CreateDate),
+            new XElement(IamNamespace + "UpdateDate", policy.UpdateDate));
 
     private FakeAwsResponse GetPolicyVersion(QueryCall call, IncomingRequest request)
     {
@@ -192,33 +201,130 @@ public sealed partial class FakeAwsServer
             return QueryError(call, HttpStatusCode.BadRequest, "ValidationError", "PolicyArn and VersionId are required.");
         }
 
-        if (!Scenario.PolicyDocuments.TryGetValue(policyArn, out string? document) || versionId != DefaultPolicyVersionId)
+        if (Iam.GetPolicyVersion(policyArn, versionId) is not { } version)
         {
             return QueryError(call, HttpStatusCode.NotFound, "NoSuchEntity", $"Policy {policyArn} version {versionId} does not exist or is not attachable.");
         }
 
         // IAM percent-encodes the document (RFC 3986), then XML-escapes it.
         return QueryAnswer(call, new XElement(IamNamespace + "PolicyVersion",
-            new XElement(IamNamespace + "Document", Uri.EscapeDataString(document)),
-            new XElement(IamNamespace + "VersionId", DefaultPolicyVersionId),
-            new XElement(IamNamespace + "IsDefaultVersion", "true"),
-            new XElement(IamNamespace + "CreateDate", IamTimestamp)));
+            new XElement(IamNamespace + "Document", Uri.EscapeDataString(version.Document)),
+            new XElement(IamNamespace + "VersionId", version.VersionId),
+            new XElement(IamNamespace + "IsDefaultVersion", version.IsDefault ? "true" : "false"),
+            new XElement(IamNamespace + "CreateDate", version.CreateDate)));
+    }
+
+    /// <summary>ListPolicyVersions: every version, newest first, without documents (as IAM lists them).</summary>
+    private FakeAwsResponse ListPolicyVersions(QueryCall call, IncomingRequest request)
+    {
+        if (request.Parameter("PolicyArn") is not { Length: > 0 } policyArn)
+        {
+            return MissingParameter(call, "policyArn");
+        }
+
+        if (Iam.GetPolicy(policyArn) is not { } policy)
+        {
+            return QueryError(call, HttpStatusCode.NotFound, "NoSuchEntity", $"Policy {policyArn} was not found.");
+        }
+
+        return QueryAnswer(call,
+            new XElement(IamNamespace + "Versions", policy.Versions.Select(version => new XElement(IamNamespace + "member",
+                new XElement(IamNamespace + "VersionId", version.VersionId),
+                new XElement(IamNamespace + "IsDefaultVersion", version.IsDefault ? "true" : "false"),
+                new XElement(IamNamespace + "CreateDate", version.CreateDate)))),
+            new XElement(IamNamespace + "IsTruncated", "false"));
     }
 
     private FakeAwsResponse ListAttachedUserPolicies(QueryCall call, IncomingRequest request)
     {
         if (request.Parameter("UserName") is not { Length: > 0 } userName)
         {
-            return QueryError(call, HttpStatusCode.BadRequest, "ValidationError", "1 validation error detected: Value null at 'userName' failed to satisfy constraint: Member must not be null");
+            return MissingParameter(call, "userName");
         }
 
-        if (!Scenario.UserPolicies.TryGetValue(userName, out IReadOnlyList<string>? policyArns))
-        {
-            return QueryError(call, HttpStatusCode.NotFound, "NoSuchEntity", $"The user with name {userName} cannot be found.");
-        }
-
-        return AttachedPolicies(call, policyArns);
+        return Iam.AttachedTo(userName) is { } policyArns
+            ? AttachedPolicies(call, policyArns)
+            : QueryError(call, HttpStatusCode.NotFound, "NoSuchEntity", $"The user with name {userName} cannot be found.");
     }
+
+    private FakeAwsResponse CreateUser(QueryCall call, IncomingRequest request)
+    {
+        if (request.Parameter("UserName") is not { Length: > 0 } userName)
+        {
+            return MissingParameter(call, "userName");
+        }
+
+        (IamUserInfo? user, IamError? error) = Iam.CreateUser(userName);
+        return error is null ? UserAnswer(call, user!) : QueryError(call, error.Status, error.Code, error.Message);
+    }
+
+    private static FakeAwsResponse UserAnswer(QueryCall call, IamUserInfo user) =>
+        QueryAnswer(call, new XElement(IamNamespace + "User",
+            new XElement(IamNamespace + "Path", "/"),
+            new XElement(IamNamespace + "UserName", user.UserName),
+            new XElement(IamNamespace + "UserId", user.UserId),
+            new XElement(IamNamespace + "Arn", user.Arn),
+            new XElement(IamNamespace + "CreateDate", user.CreateDate)));
+
+    private FakeAwsResponse CreatePolicy(QueryCall call, IncomingRequest request)
+    {
+        if (request.Parameter("PolicyName") is not { Length: > 0 } policyName)
+        {
+            return MissingParameter(call, "policyName");
+        }
+
+        (IamPolicyInfo? policy, IamError? error) = Iam.CreatePolicy(policyName, request.Parameter("PolicyDocument"), request.Parameter("Description"));
+        return error is null ? QueryAnswer(call, PolicyElement(policy!)) : QueryError(call, error.Status, error.Code, error.Message);
+    }
+
+    private FakeAwsResponse CreatePolicyVersion(QueryCall call, IncomingRequest request)
+    {
+        if (request.Parameter("PolicyArn") is not { Length: > 0 } policyArn)
+        {
+            return MissingParameter(call, "policyArn");
+        }
+
+        bool setAsDefault = string.Equals(request.Parameter("SetAsDefault"), "true", StringComparison.OrdinalIgnoreCase);
+        (IamPolicyVersion? version, IamError? error) = Iam.CreatePolicyVersion(policyArn, request.Parameter("PolicyDocument"), setAsDefault);
+        return error is null
+            ? QueryAnswer(call, new XElement(IamNamespace + "PolicyVersion",
+                new XElement(IamNamespace + "IsDefaultVersion", version!.IsDefault ? "true" : "false"),
+                new XElement(IamNamespace + "VersionId", version.VersionId),
+                new XElement(IamNamespace + "CreateDate", version.CreateDate)))
+            : QueryError(call, error.Status, error.Code, error.Message);
+    }
+
+    private FakeAwsResponse DeletePolicyVersion(QueryCall call, IncomingRequest request)
+    {
+        string? policyArn = request.Parameter("PolicyArn");
+        string? versionId = request.Parameter("VersionId");
+        if (string.IsNullOrEmpty(policyArn) || string.IsNullOrEmpty(versionId))
+        {
+            return QueryError(call, HttpStatusCode.BadRequest, "ValidationError", "PolicyArn and VersionId are required.");
+        }
+
+        return Iam.DeletePolicyVersion(policyArn, versionId) is { } error
+            ? QueryError(call, error.Status, error.Code, error.Message)
+            : QueryEmptyAnswer(call);
+    }
+
+    private FakeAwsResponse AttachUserPolicy(QueryCall call, IncomingRequest request)
+    {
+        string? userName = request.Parameter("UserName");
+        string? policyArn = request.Parameter("PolicyArn");
+        if (string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(policyArn))
+        {
+            return QueryError(call, HttpStatusCode.BadRequest, "ValidationError", "UserName and PolicyArn are required.");
+        }
+
+        return Iam.AttachUserPolicy(userName, policyArn) is { } error
+            ? QueryError(call, error.Status, error.Code, error.Message)
+            : QueryEmptyAnswer(call);
+    }
+
+    private static FakeAwsResponse MissingParameter(QueryCall call, string member) =>
+        QueryError(call, HttpStatusCode.BadRequest, "ValidationError",
+            $"1 validation error detected: Value null at '{member}' failed to satisfy constraint: Member must not be null");
 
     /// <summary>The unique id GetCallerIdentity gives a principal: <c>AROA…:session</c> for a role session, <c>AIDA…</c> for a user.</summary>
     private static string UserIdOf(string arn)
@@ -238,6 +344,11 @@ public sealed partial class FakeAwsServer
     private static FakeAwsResponse QueryAnswer(QueryCall call, params XElement[] result) =>
         QueryXml(call, HttpStatusCode.OK, new XElement(call.Namespace + $"{call.Action}Response",
             new XElement(call.Namespace + $"{call.Action}Result", result),
+            new XElement(call.Namespace + "ResponseMetadata", new XElement(call.Namespace + "RequestId", NewRequestId()))));
+
+    /// <summary>The answer of an action that returns nothing (AttachUserPolicy, DeletePolicyVersion): no <c>…Result</c> element, as IAM sends it.</summary>
+    private static FakeAwsResponse QueryEmptyAnswer(QueryCall call) =>
+        QueryXml(call, HttpStatusCode.OK, new XElement(call.Namespace + $"{call.Action}Response",
             new XElement(call.Namespace + "ResponseMetadata", new XElement(call.Namespace + "RequestId", NewRequestId()))));
 
     /// <summary>The Query protocol's <c>&lt;ErrorResponse&gt;</c>.</summary>

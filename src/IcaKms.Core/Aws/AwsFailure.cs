@@ -23,6 +23,18 @@ public enum AwsFailureKind
 
     /// <summary>Anything else AWS answered with.</summary>
     Other,
+
+    /// <summary>A create call found the resource already there (IAM EntityAlreadyExists).</summary>
+    AlreadyExists,
+
+    /// <summary>A quota was reached (IAM LimitExceeded, e.g. a managed policy's five versions or its size).</summary>
+    LimitExceeded,
+
+    /// <summary>The policy document was refused, by AWS (IAM MalformedPolicyDocument) or before sending (over IAM's size limit).</summary>
+    InvalidDocument,
+
+    /// <summary>The change conflicts with the resource's state (IAM DeleteConflict, e.g. deleting a policy's default version).</summary>
+    Conflict,
 }
 
 /// <summary>

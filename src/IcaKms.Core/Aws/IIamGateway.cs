@@ -29,4 +29,50 @@ public interface IIamGateway
 
     /// <summary>One inline policy of an IAM group, its document URL-decoded to JSON text.</summary>
     Task<AwsResult<InlinePolicy>> GetGroupPolicyAsync(string groupName, string policyName, CancellationToken cancellationToken = default);
+
+    /// <summary>An IAM user (<c>iam:GetUser</c>); a <see cref="AwsFailureKind.NotFound"/> failure when there is none.</summary>
+    Task<AwsResult<IamUser>> GetUserAsync(string userName, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The versions of a managed policy (<c>iam:ListPolicyVersions</c>), without their documents, as
+    /// <see cref="Setup.PolicyVersionPlan"/> needs them.
+    /// </summary>
+    Task<AwsResult<IReadOnlyList<PolicyVersionInfo>>> ListPolicyVersionsAsync(string policyArn, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates an IAM user (<c>iam:CreateUser</c>); <see cref="AwsFailureKind.AlreadyExists"/> when it exists. A write:
+    /// sent once, never retried.
+    /// </summary>
+    Task<AwsResult<IamUser>> CreateUserAsync(string userName, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates a managed policy with the document as its default version <c>v1</c> (<c>iam:CreatePolicy</c>). A document
+    /// over IAM's 6,144 characters (whitespace not counted) fails as <see cref="AwsFailureKind.InvalidDocument"/>
+    /// without being sent. A write: sent once, never retried.
+    /// </summary>
+    /// <param name="policyName">The policy name (the ARN is <c>arn:aws:iam::ACCOUNT:policy/NAME</c>).</param>
+    /// <param name="policyDocument">The policy JSON.</param>
+    /// <param name="description">The policy's description, or null for none; IAM never lets it be changed later.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<AwsResult<CreatedPolicy>> CreatePolicyAsync(string policyName, string policyDocument, string? description, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds a version to a managed policy and makes it the default (<c>iam:CreatePolicyVersion</c>, SetAsDefault=true).
+    /// IAM keeps at most five versions: the sixth fails as <see cref="AwsFailureKind.LimitExceeded"/> (see
+    /// <see cref="Setup.PolicyVersionPlan"/>). Size checked before sending as for <see cref="CreatePolicyAsync"/>. A write:
+    /// sent once, never retried.
+    /// </summary>
+    Task<AwsResult<PolicyVersionInfo>> CreatePolicyVersionAsync(string policyArn, string policyDocument, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes a non-default version of a managed policy (<c>iam:DeletePolicyVersion</c>); the default version fails as
+    /// <see cref="AwsFailureKind.Conflict"/>. A write: sent once, never retried.
+    /// </summary>
+    Task<AwsResult<DeletedPolicyVersion>> DeletePolicyVersionAsync(string policyArn, string versionId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Attaches a managed policy to a user (<c>iam:AttachUserPolicy</c>); attaching it again changes nothing. A write:
+    /// sent once, never retried.
+    /// </summary>
+    Task<AwsResult<UserPolicyAttachment>> AttachUserPolicyAsync(string userName, string policyArn, CancellationToken cancellationToken = default);
 }

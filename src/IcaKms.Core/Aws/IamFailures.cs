@@ -80,6 +80,24 @@ internal static class IamFailures
         }
 
         string said = Quote(awsMessage);
+        string iamSaid = said.Length > 0 ? $" IAM said: \u201c{said}\u201d" : "";
+        switch (code)
+        {
+            case "EntityAlreadyExists":
+                return new AwsFailure(AwsFailureKind.AlreadyExists, call.Permission, call.Resource, code,
+                    (call.AlreadyExistsMessage ?? $"{call.Resource} already exists, so {call.Permission} created nothing: use the existing one, or choose another name.") + iamSaid);
+            case "LimitExceeded":
+                return new AwsFailure(AwsFailureKind.LimitExceeded, call.Permission, call.Resource, code,
+                    (call.LimitMessage ?? $"IAM refused {call.Permission} on {call.Resource}: an IAM quota was reached.") + iamSaid);
+            case "MalformedPolicyDocument":
+                return new AwsFailure(AwsFailureKind.InvalidDocument, call.Permission, call.Resource, code,
+                    $"IAM refused the policy document of {call.Permission} for {call.Resource} as malformed: correct the document "
+                    + "(the wizard's policy check shows what is wrong with it) and try again." + iamSaid);
+            case "DeleteConflict":
+                return new AwsFailure(AwsFailureKind.Conflict, call.Permission, call.Resource, code,
+                    (call.ConflictMessage ?? $"IAM refused {call.Permission} on {call.Resource}: something still depends on it.") + iamSaid);
+        }
+
         return new AwsFailure(
             AwsFailureKind.Other,
             call.Permission,
@@ -96,6 +114,19 @@ internal static class IamFailures
         null,
         $"IAM answered {call.Permission} on {call.Resource} with {what}: check that the endpoint is IAM's.");
 
+    /// <summary>A policy document over IAM's size limit, refused before anything was sent.</summary>
+    /// <param name="call">The write that was not sent.</param>
+    /// <param name="characters">The document's characters as IAM counts them (whitespace outside strings not counted).</param>
+    /// <param name="limit">IAM's limit.</param>
+    public static AwsFailure DocumentTooLarge(IamCall call, int characters, int limit) => new(
+        AwsFailureKind.InvalidDocument,
+        call.Permission,
+        call.Resource,
+        null,
+        string.Create(CultureInfo.InvariantCulture,
+            $"The policy document for {call.Resource} has {characters:N0} characters not counting whitespace, over IAM's limit of {limit:N0} "
+            + $"for a managed policy, so {call.Permission} was not sent: remove actions or resources, or split the policy in two."));
+
     /// <summary>Every attempt of the call hit the HTTP client's deadline.</summary>
     public static AwsFailure Timeout(IamCall call, TimeSpan timeout, int attempts) => new(
         AwsFailureKind.Timeout,
@@ -103,7 +134,7 @@ internal static class IamFailures
         call.Resource,
         null,
         $"{call.Permission} for {call.Resource} got no answer within {CallBudget.Seconds(timeout)} s ({CallBudget.Tried(attempts)}): "
-        + "check the network, the proxy or the endpoint URL.");
+        + "check the network, the proxy or the endpoint URL." + MayHaveHappened(call));
 
     /// <summary>The endpoint could not be reached.</summary>
     public static AwsFailure Network(IamCall call, Uri endpoint, HttpRequestException exception) => new(
@@ -112,7 +143,7 @@ internal static class IamFailures
         call.Resource,
         null,
         $"Could not reach IAM at {endpoint.GetLeftPart(UriPartial.Authority)} for {call.Permission}: {Quote(exception.Message)} "
-        + "Check the network, proxy and endpoint.");
+        + "Check the network, proxy and endpoint." + MayHaveHappened(call));
 
     /// <summary>The signer could not get usable credentials (e.g. an expired SSO session).</summary>
     public static AwsFailure UnusableCredentials(IamCall call, Exception exception) => new(
@@ -121,6 +152,11 @@ internal static class IamFailures
         call.Resource,
         null,
         $"The credentials could not be used to sign {call.Permission} ({exception.GetType().Name}): paste fresh credentials or sign in again.");
+
+    /// <summary>For a write that got no answer: it was sent once and not again, and IAM may still have applied it.</summary>
+    private static string MayHaveHappened(IamCall call) => call.IsRead
+        ? ""
+        : $" The change was sent once and not retried: IAM may still have applied it, so inspect again before you repeat {call.Permission}.";
 
     private static AwsFailure Throttled(IamCall call, string? code) => new(
         AwsFailureKind.Throttled,

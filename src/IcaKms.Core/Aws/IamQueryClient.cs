@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
+using IcaKms.Core.Policies;
+using IcaKms.Core.Setup;
 
 namespace IcaKms.Core.Aws;
 
@@ -183,6 +186,169 @@ public sealed partial class IamQueryClient : IIamGateway
         return GetInlineAsync(call, [new("GroupName", groupName), new("PolicyName", policyName)], policyName, cancellationToken);
     }
 
+    /// <inheritdoc />
+    public async Task<AwsResult<IamUser>> GetUserAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userName);
+        var call = new IamCall("GetUser", userName, $"The IAM user {userName} does not exist: create it, or check the user name.");
+        IamAnswer answer = await CallAsync(call, [new("UserName", userName)], cancellationToken).ConfigureAwait(false);
+        return UserOf(call, answer);
+    }
+
+    /// <inheritdoc />
+    public Task<AwsResult<IReadOnlyList<PolicyVersionInfo>>> ListPolicyVersionsAsync(string policyArn, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(policyArn);
+        var call = new IamCall("ListPolicyVersions", policyArn, $"The policy {policyArn} does not exist: check the ARN.");
+        return ListAsync(call, new("PolicyArn", policyArn), "Versions", VersionOf, "a policy version without id or creation date", cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<AwsResult<IamUser>> CreateUserAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userName);
+        var call = new IamCall("CreateUser", userName, $"IAM could not create the user {userName}: check the user name and path.")
+        {
+            AlreadyExistsMessage = $"The IAM user {userName} already exists, so it was not created: use it as it is.",
+        };
+        IamAnswer answer = await CallAsync(call, [new("UserName", userName)], cancellationToken).ConfigureAwait(false);
+        return UserOf(call, answer);
+    }
+
+    /// <inheritdoc />
+    public async Task<AwsResult<CreatedPolicy>> CreatePolicyAsync(
+        string policyName, string policyDocument, string? description, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(policyName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(policyDocument);
+        var call = new IamCall("CreatePolicy", policyName, $"IAM could not create the policy {policyName}: check the policy name.")
+        {
+            AlreadyExistsMessage = $"A managed policy named {policyName} already exists in the account: add a new version to it instead of creating it.",
+            LimitMessage = $"IAM refused to create the policy {policyName}: an IAM quota was reached (the policy's size, or the account's number of managed policies).",
+        };
+        if (TooLarge(call, policyDocument) is { } tooLarge)
+        {
+            return AwsResult<CreatedPolicy>.Fail(tooLarge);
+        }
+
+        List<KeyValuePair<string, string>> parameters = [new("PolicyName", policyName), new("PolicyDocument", policyDocument)];
+        if (!string.IsNullOrEmpty(description))
+        {
+            parameters.Add(new("Description", description));
+        }
+
+        IamAnswer answer = await CallAsync(call, parameters, cancellationToken).ConfigureAwait(false);
+        if (answer.Result is not { } result)
+        {
+            return answer.Fail<CreatedPolicy>();
+        }
+
+        XElement? policy = result.Element(IamNamespace + "Policy");
+        string? arn = policy?.Element(IamNamespace + "Arn")?.Value;
+        string? versionId = policy?.Element(IamNamespace + "DefaultVersionId")?.Value;
+        return string.IsNullOrWhiteSpace(arn) || string.IsNullOrWhiteSpace(versionId)
+            ? AwsResult<CreatedPolicy>.Fail(IamFailures.Unexpected(call, "a policy without Arn or DefaultVersionId"))
+            : AwsResult<CreatedPolicy>.Ok(new CreatedPolicy(policy!.Element(IamNamespace + "PolicyName")?.Value ?? policyName, arn, versionId));
+    }
+
+    /// <inheritdoc />
+    public async Task<AwsResult<PolicyVersionInfo>> CreatePolicyVersionAsync(string policyArn, string policyDocument, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(policyArn);
+        ArgumentException.ThrowIfNullOrWhiteSpace(policyDocument);
+        var call = new IamCall("CreatePolicyVersion", policyArn, $"The policy {policyArn} does not exist: create it, or check the ARN.")
+        {
+            LimitMessage = $"The policy {policyArn} already has {PolicyVersionPlan.MaxVersions} versions, IAM's maximum, so no version was added: "
+                + "delete its oldest non-default version (iam:DeletePolicyVersion), then add the new one.",
+        };
+        if (TooLarge(call, policyDocument) is { } tooLarge)
+        {
+            return AwsResult<PolicyVersionInfo>.Fail(tooLarge);
+        }
+
+        IamAnswer answer = await CallAsync(
+            call,
+            [new("PolicyArn", policyArn), new("PolicyDocument", policyDocument), new("SetAsDefault", "true")],
+            cancellationToken).ConfigureAwait(false);
+        if (answer.Result is not { } result)
+        {
+            return answer.Fail<PolicyVersionInfo>();
+        }
+
+        return result.Element(IamNamespace + "PolicyVersion") is { } version && VersionOf(version) is { } created
+            ? AwsResult<PolicyVersionInfo>.Ok(created)
+            : AwsResult<PolicyVersionInfo>.Fail(IamFailures.Unexpected(call, "a policy version without id or creation date"));
+    }
+
+    /// <inheritdoc />
+    public async Task<AwsResult<DeletedPolicyVersion>> DeletePolicyVersionAsync(string policyArn, string versionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(policyArn);
+        ArgumentException.ThrowIfNullOrWhiteSpace(versionId);
+        var call = new IamCall(
+            "DeletePolicyVersion",
+            $"{policyArn} version {versionId}",
+            $"The policy {policyArn} has no version {versionId}: it may have been deleted already; inspect again.")
+        {
+            ConflictMessage = $"Version {versionId} is the default version of {policyArn}, which IAM never deletes: delete a non-default version instead.",
+            ReturnsNothing = true,
+        };
+        IamAnswer answer = await CallAsync(call, [new("PolicyArn", policyArn), new("VersionId", versionId)], cancellationToken).ConfigureAwait(false);
+        return answer.Result is null ? answer.Fail<DeletedPolicyVersion>() : AwsResult<DeletedPolicyVersion>.Ok(new DeletedPolicyVersion(policyArn, versionId));
+    }
+
+    /// <inheritdoc />
+    public async Task<AwsResult<UserPolicyAttachment>> AttachUserPolicyAsync(string userName, string policyArn, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(policyArn);
+        var call = new IamCall(
+            "AttachUserPolicy",
+            $"{policyArn} on user {userName}",
+            $"The IAM user {userName} or the policy {policyArn} does not exist: create them first, or check the names.")
+        {
+            LimitMessage = $"The IAM user {userName} already has the most managed policies IAM allows (10 by default): detach one, or attach the policy to a group.",
+            ReturnsNothing = true,
+        };
+        IamAnswer answer = await CallAsync(call, [new("UserName", userName), new("PolicyArn", policyArn)], cancellationToken).ConfigureAwait(false);
+        return answer.Result is null ? answer.Fail<UserPolicyAttachment>() : AwsResult<UserPolicyAttachment>.Ok(new UserPolicyAttachment(userName, policyArn));
+    }
+
+    /// <summary>The failure for a document IAM would refuse for its size, or null when it fits.</summary>
+    private static AwsFailure? TooLarge(IamCall call, string policyDocument)
+    {
+        int characters = PolicyText.Measure(policyDocument).CharacterCount;
+        return characters > PolicySummary.CharacterLimit ? IamFailures.DocumentTooLarge(call, characters, PolicySummary.CharacterLimit) : null;
+    }
+
+    private static AwsResult<IamUser> UserOf(IamCall call, IamAnswer answer)
+    {
+        if (answer.Result is not { } result)
+        {
+            return answer.Fail<IamUser>();
+        }
+
+        XElement? user = result.Element(IamNamespace + "User");
+        string? name = user?.Element(IamNamespace + "UserName")?.Value;
+        string? id = user?.Element(IamNamespace + "UserId")?.Value;
+        string? arn = user?.Element(IamNamespace + "Arn")?.Value;
+        return string.IsNullOrEmpty(name) || string.IsNullOrEmpty(id) || string.IsNullOrEmpty(arn)
+            ? AwsResult<IamUser>.Fail(IamFailures.Unexpected(call, "a user without name, id or ARN"))
+            : AwsResult<IamUser>.Ok(new IamUser(name, id, arn));
+    }
+
+    /// <summary>A <c>PolicyVersion</c> (or ListPolicyVersions member); null when its id or creation date is missing or unreadable.</summary>
+    private static PolicyVersionInfo? VersionOf(XElement version)
+    {
+        string? id = version.Element(IamNamespace + "VersionId")?.Value.Trim();
+        string? created = version.Element(IamNamespace + "CreateDate")?.Value.Trim();
+        bool isDefault = string.Equals(version.Element(IamNamespace + "IsDefaultVersion")?.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        return string.IsNullOrEmpty(id)
+            || !DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset createDate)
+            ? null
+            : new PolicyVersionInfo(id, isDefault, createDate);
+    }
+
     private static AttachedPolicy? AttachedPolicyOf(XElement member)
     {
         string? name = member.Element(IamNamespace + "PolicyName")?.Value;
@@ -308,7 +474,7 @@ public sealed partial class IamQueryClient : IIamGateway
     private async Task<IamAnswer> CallAsync(IamCall call, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
     {
         List<KeyValuePair<string, string>> form = [new("Action", call.Action), .. parameters, new("Version", ApiVersion)];
-        int attempts = IsRead(call) ? ReadAttempts : 1;
+        int attempts = call.IsRead ? ReadAttempts : 1;
         for (int attempt = 1; ; attempt++)
         {
             try
@@ -360,14 +526,16 @@ public sealed partial class IamQueryClient : IIamGateway
         }
 
         XElement? result = root?.Element(IamNamespace + call.Action + "Result");
+        if (result is null && call.ReturnsNothing && root?.Name == IamNamespace + call.Action + "Response")
+        {
+            // AttachUserPolicy, DeletePolicyVersion: the answer is the response element with its metadata only.
+            return new IamAnswer(root);
+        }
+
         return result is null
             ? IamAnswer.Failed(IamFailures.Unexpected(call, root is null ? "a body that is not XML" : $"no {call.Action}Result element"))
             : new IamAnswer(result);
     }
-
-    /// <summary>True for actions that only read, which are safe to send again.</summary>
-    private static bool IsRead(IamCall call) =>
-        call.Action.StartsWith("Get", StringComparison.Ordinal) || call.Action.StartsWith("List", StringComparison.Ordinal);
 
     private static XElement? ParseXml(string body)
     {

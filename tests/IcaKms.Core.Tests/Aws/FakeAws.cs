@@ -190,4 +190,25 @@ internal sealed class UnusedIamGateway : IIamGateway
 
     public Task<AwsResult<InlinePolicy>> GetGroupPolicyAsync(string groupName, string policyName, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("IAM is not part of these tests.");
+
+    public Task<AwsResult<IamUser>> GetUserAsync(string userName, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
+
+    public Task<AwsResult<IReadOnlyList<PolicyVersionInfo>>> ListPolicyVersionsAsync(string policyArn, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
+
+    public Task<AwsResult<IamUser>> CreateUserAsync(string userName, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
+
+    public Task<AwsResult<CreatedPolicy>> CreatePolicyAsync(string policyName, string policyDocument, string? description, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
+
+    public Task<AwsResult<PolicyVersionInfo>> CreatePolicyVersionAsync(string policyArn, string policyDocument, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
+
+    public Task<AwsResult<DeletedPolicyVersion>> DeletePolicyVersionAsync(string policyArn, string versionId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
+
+    public Task<AwsResult<UserPolicyAttachment>> AttachUserPolicyAsync(string userName, string policyArn, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
 }

@@ -137,6 +137,27 @@ internal sealed class FakeAws : IS3Gateway, IKmsGateway, IIamGateway, IStsGatewa
     public Task<AwsResult<InlinePolicy>> GetGroupPolicyAsync(string groupName, string policyName, CancellationToken cancellationToken = default) =>
         AnswerAsync($"iam:GetGroupPolicy {groupName}/{policyName}", Inline("iam:GetGroupPolicy", $"{groupName}/{policyName}", policyName), cancellationToken);
 
+    public Task<AwsResult<IamUser>> GetUserAsync(string userName, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of the inspection tests.");
+
+    public Task<AwsResult<IReadOnlyList<PolicyVersionInfo>>> ListPolicyVersionsAsync(string policyArn, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of the inspection tests.");
+
+    public Task<AwsResult<IamUser>> CreateUserAsync(string userName, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of the inspection tests.");
+
+    public Task<AwsResult<CreatedPolicy>> CreatePolicyAsync(string policyName, string policyDocument, string? description, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of the inspection tests.");
+
+    public Task<AwsResult<PolicyVersionInfo>> CreatePolicyVersionAsync(string policyArn, string policyDocument, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of the inspection tests.");
+
+    public Task<AwsResult<DeletedPolicyVersion>> DeletePolicyVersionAsync(string policyArn, string versionId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of the inspection tests.");
+
+    public Task<AwsResult<UserPolicyAttachment>> AttachUserPolicyAsync(string userName, string policyArn, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of the inspection tests.");
+
     private AwsResult<InlinePolicy> Inline(string action, string key, string policyName) =>
         InlineDocuments.TryGetValue(key, out string? document)
             ? Live.Ok(new InlinePolicy(policyName, document))

@@ -90,6 +90,27 @@ internal sealed class FakeGatewayFactory : IAwsGatewayFactory, IS3Gateway, IKmsG
     public Task<AwsResult<InlinePolicy>> GetGroupPolicyAsync(string groupName, string policyName, CancellationToken cancellationToken = default) =>
         Answer(AwsResult<InlinePolicy>.Fail(new AwsFailure(AwsFailureKind.NotFound, "iam:GetGroupPolicy", policyName, "NoSuchEntity", $"No inline policy {policyName}.")), cancellationToken);
 
+    public Task<AwsResult<IamUser>> GetUserAsync(string userName, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of these tests.");
+
+    public Task<AwsResult<IReadOnlyList<PolicyVersionInfo>>> ListPolicyVersionsAsync(string policyArn, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of these tests.");
+
+    public Task<AwsResult<IamUser>> CreateUserAsync(string userName, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of these tests.");
+
+    public Task<AwsResult<CreatedPolicy>> CreatePolicyAsync(string policyName, string policyDocument, string? description, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of these tests.");
+
+    public Task<AwsResult<PolicyVersionInfo>> CreatePolicyVersionAsync(string policyArn, string policyDocument, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of these tests.");
+
+    public Task<AwsResult<DeletedPolicyVersion>> DeletePolicyVersionAsync(string policyArn, string versionId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of these tests.");
+
+    public Task<AwsResult<UserPolicyAttachment>> AttachUserPolicyAsync(string userName, string policyArn, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of these tests.");
+
     public Task<AwsResult<CallerIdentity>> GetCallerIdentityAsync(CancellationToken cancellationToken = default) =>
         Answer(AwsResult<CallerIdentity>.Ok(new CallerIdentity(Account, $"arn:aws:iam::{Account}:user/admin", "AIDAEXAMPLE")), cancellationToken);
 

@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using Amazon.Runtime;
+using IcaKms.Core;
+using IcaKms.Core.Aws;
+using IcaKms.Core.Checks;
+using IcaKms.Core.Setup;
+using IcaKms.FakeAws;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IcaKms.E2E.Tests.FakeAws;
+
+/// <summary>
+/// IAM's writes through the app's IAM Query client against the loopback fake: users, managed policies and their
+/// versions, attachments, and what the reads (and the inspection) see afterwards.
+/// </summary>
+public sealed class IamWritesFakeAwsServerTests
+{
+    private const string Account = FakeAwsScenario.DefaultAccountId;
+    private const string Region = "eu-west-2";
+    private const string Bucket = "lab-ica-data";
+    private const string KeyArn = $"arn:aws:kms:{Region}:{Account}:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+    private const string User = "ica-user";
+
+    [Fact]
+    public async Task CreateUser_CreatePolicy_Attach_AreSeenByTheReadsAndTheInspection()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(EmptyIamScenario());
+        IIamGateway iam = Gateways(aws).Iam;
+        string document = FakeAwsScenario.SpecIamPolicy(Bucket, KeyArn, versioned: false);
+
+        AwsResult<IamUser> before = await iam.GetUserAsync(User);
+        AwsResult<IamUser> created = await iam.CreateUserAsync(User);
+        AwsResult<IamUser> after = await iam.GetUserAsync(User);
+        AwsResult<CreatedPolicy> policy = await iam.CreatePolicyAsync("ica-sse-kms", document, "ICA storage");
+        AwsResult<UserPolicyAttachment> attached = await iam.AttachUserPolicyAsync(User, policy.Value!.PolicyArn);
+
+        Assert.Equal(AwsFailureKind.NotFound, before.Failure?.Kind);
+        Assert.Equal(new IamUser(User, created.Value!.UserId, $"arn:aws:iam::{Account}:user/{User}"), created.Value);
+        Assert.Equal(created.Value, after.Value);
+        Assert.Equal(new CreatedPolicy("ica-sse-kms", $"arn:aws:iam::{Account}:policy/ica-sse-kms", "v1"), policy.Value);
+        Assert.True(attached.Succeeded, attached.Failure?.Message);
+        Assert.Equal([new AttachedPolicy("ica-sse-kms", policy.Value.PolicyArn)], (await iam.ListAttachedUserPoliciesAsync(User)).Value);
+        Assert.Equal(new ManagedPolicyVersion(policy.Value.PolicyArn, "v1", document), (await iam.GetPolicyDefaultVersionAsync(policy.Value.PolicyArn)).Value);
+        Assert.Equal([], (await iam.ListUserPoliciesAsync(User)).Value);
+        Assert.Equal([], (await iam.ListGroupsForUserAsync(User)).Value);
+
+        // The live check reads the new user's policy and finds the spec's policy there.
+        SetupCheck check = Verdict(await InspectAsync(aws, Inputs() with { IamUserName = User }), LiveCheckIds.IamPolicy);
+        Assert.Equal(CheckState.Pass, check.State);
+    }
+
+    [Fact]
+    public async Task CreatingAgain_FailsAlreadyExists_AndAttachingAgainChangesNothing()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(new FakeAwsScenario { Region = Region });
+        IIamGateway iam = Gateways(aws).Iam;
+        string defaultPolicyArn = aws.Scenario.DefaultPolicyArn;
+
+        AwsResult<IamUser> user = await iam.CreateUserAsync(FakeAwsScenario.DefaultIamUserName);
+        AwsResult<CreatedPolicy> policy = await iam.CreatePolicyAsync(FakeAwsScenario.DefaultPolicyName, "{\"Version\":\"2012-10-17\",\"Statement\":[]}", null);
+        AwsResult<UserPolicyAttachment> attach = await iam.AttachUserPolicyAsync(FakeAwsScenario.DefaultIamUserName, defaultPolicyArn);
+
+        Assert.Equal((AwsFailureKind.AlreadyExists, "EntityAlreadyExists"), (user.Failure!.Kind, user.Failure.ErrorCode));
+        Assert.Equal((AwsFailureKind.AlreadyExists, "EntityAlreadyExists"), (policy.Failure!.Kind, policy.Failure.ErrorCode));
+        Assert.True(attach.Succeeded, attach.Failure?.Message);
+        Assert.Equal([defaultPolicyArn], (await iam.ListAttachedUserPoliciesAsync(FakeAwsScenario.DefaultIamUserName)).Value!.Select(p => p.PolicyArn));
+        Assert.Equal(
+            [("iam:CreateUser", 409), ("iam:CreatePolicy", 409), ("iam:AttachUserPolicy", 200), ("iam:ListAttachedUserPolicies", 200)],
+            aws.Requests.Select(request => (request.Operation, request.StatusCode)));
+    }
+
+    [Fact]
+    public async Task FiveVersions_TheSixthFailsLimitExceeded_UntilTheOldestNonDefaultIsDeleted()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(new FakeAwsScenario { Region = Region });
+        IIamGateway iam = Gateways(aws).Iam;
+        string arn = aws.Scenario.DefaultPolicyArn;
+        for (int i = 2; i <= 5; i++)
+        {
+            AwsResult<PolicyVersionInfo> added = await iam.CreatePolicyVersionAsync(arn, DocumentWithSid($"version{i}"));
+            Assert.Equal(($"v{i}", true), (added.Value!.VersionId, added.Value.IsDefaultVersion));
+        }
+
+        AwsResult<PolicyVersionInfo> sixth = await iam.CreatePolicyVersionAsync(arn, DocumentWithSid("version6"));
+        IReadOnlyList<PolicyVersionInfo> versions = (await iam.ListPolicyVersionsAsync(arn)).Value!;
+        var plan = PolicyVersionPlan.For(versions);
+        AwsResult<DeletedPolicyVersion> deleteDefault = await iam.DeletePolicyVersionAsync(arn, "v5");
+        AwsResult<DeletedPolicyVersion> deleteOldest = await iam.DeletePolicyVersionAsync(arn, plan.DeleteFirst!.VersionId);
+        AwsResult<PolicyVersionInfo> retried = await iam.CreatePolicyVersionAsync(arn, DocumentWithSid("version6"));
+
+        Assert.Equal((AwsFailureKind.LimitExceeded, "LimitExceeded"), (sixth.Failure!.Kind, sixth.Failure.ErrorCode));
+        Assert.Equal(["v5", "v4", "v3", "v2", "v1"], versions.Select(v => v.VersionId));
+        Assert.Equal(["v5"], versions.Where(v => v.IsDefaultVersion).Select(v => v.VersionId));
+        Assert.Equal("v1", plan.DeleteFirst.VersionId);
+        Assert.Equal((AwsFailureKind.Conflict, "DeleteConflict"), (deleteDefault.Failure!.Kind, deleteDefault.Failure.ErrorCode));
+        Assert.True(deleteOldest.Succeeded, deleteOldest.Failure?.Message);
+        Assert.Equal(("v6", true), (retried.Value!.VersionId, retried.Value.IsDefaultVersion));
+        Assert.Equal(["v6", "v5", "v4", "v3", "v2"], (await iam.ListPolicyVersionsAsync(arn)).Value!.Select(v => v.VersionId));
+        Assert.Equal(new ManagedPolicyVersion(arn, "v6", DocumentWithSid("version6")), (await iam.GetPolicyDefaultVersionAsync(arn)).Value);
+    }
+
+    [Fact]
+    public async Task AWriteThatTimesOut_IsSentOnce_AndMayStillHappen()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(EmptyIamScenario());
+        IIamGateway iam = Gateways(aws, timeout: TimeSpan.FromMilliseconds(300)).Iam;
+        aws.HoldRequests();
+
+        AwsResult<IamUser> created = await iam.CreateUserAsync(User);
+
+        Assert.Equal(AwsFailureKind.Timeout, created.Failure?.Kind);
+        Assert.Contains("IAM may still have applied it", created.Failure!.Message, StringComparison.Ordinal);
+        Assert.Equal(1, aws.RequestCount);
+
+        // The held request is answered after the client gave up: the user exists although the call "failed".
+        aws.ReleaseRequests();
+        await WaitForAsync(() => aws.Requests.Count == 1);
+        Assert.True((await iam.GetUserAsync(User)).Succeeded);
+    }
+
+    [Fact]
+    public async Task AReadThatTimesOut_IsSentTwice()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(EmptyIamScenario());
+        IIamGateway iam = Gateways(aws, timeout: TimeSpan.FromMilliseconds(300)).Iam;
+        aws.HoldRequests();
+
+        AwsResult<IamUser> user = await iam.GetUserAsync(User);
+
+        Assert.Equal(AwsFailureKind.Timeout, user.Failure?.Kind);
+        Assert.Equal(2, aws.RequestCount);
+        aws.ReleaseRequests();
+    }
+
+    [Fact]
+    public async Task DeniedAndRefusedWrites_ChangeNothing()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(new FakeAwsScenario
+        {
+            Region = Region,
+            DeniedActions = new HashSet<string> { "iam:CreatePolicyVersion" },
+        });
+        IIamGateway iam = Gateways(aws).Iam;
+        string arn = aws.Scenario.DefaultPolicyArn;
+
+        AwsResult<PolicyVersionInfo> denied = await iam.CreatePolicyVersionAsync(arn, DocumentWithSid("denied"));
+        AwsResult<CreatedPolicy> malformed = await iam.CreatePolicyAsync("broken", "{\"Statement\": [", null);
+        int sent = aws.RequestCount;
+        AwsResult<CreatedPolicy> tooLarge = await iam.CreatePolicyAsync("huge", DocumentWithSid(new string('x', 6200)), null);
+
+        Assert.Equal((AwsFailureKind.AccessDenied, "iam:CreatePolicyVersion"), (denied.Failure!.Kind, denied.Failure.Action));
+        Assert.Equal((AwsFailureKind.InvalidDocument, "MalformedPolicyDocument"), (malformed.Failure!.Kind, malformed.Failure.ErrorCode));
+        Assert.Contains("Syntax errors in policy.", malformed.Failure.Message, StringComparison.Ordinal);
+        Assert.Equal((AwsFailureKind.InvalidDocument, null), (tooLarge.Failure!.Kind, tooLarge.Failure.ErrorCode));
+        Assert.Equal(sent, aws.RequestCount);
+        Assert.Equal(["v1"], (await iam.ListPolicyVersionsAsync(arn)).Value!.Select(v => v.VersionId));
+        Assert.Equal(AwsFailureKind.NotFound, (await iam.GetPolicyDefaultVersionAsync($"arn:aws:iam::{Account}:policy/broken")).Failure?.Kind);
+    }
+
+    private static string DocumentWithSid(string sid) =>
+        $$"""{"Version":"2012-10-17","Statement":[{"Sid":"{{sid}}","Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::{{Bucket}}"}]}""";
+
+    /// <summary>The bucket and key of the app's inputs, and an IAM without users or managed policies.</summary>
+    private static FakeAwsScenario EmptyIamScenario() => new()
+    {
+        Region = Region,
+        BucketName = Bucket,
+        Keys = [new FakeKmsKey(KeyArn) { Alias = "alias/lab-key" }],
+        UserPolicies = new Dictionary<string, IReadOnlyList<string>>(),
+        PolicyDocuments = new Dictionary<string, string>(),
+    };
+
+    private static SetupInputs Inputs() => new() { AwsRegion = Region, BucketName = Bucket, KeyArn = KeyArn, KeyPrefix = "ica/" };
+
+    private static async Task<IReadOnlyList<SetupCheck>> InspectAsync(FakeAwsServer aws, SetupInputs inputs)
+    {
+        IAwsGatewayFactory factory = Factory(aws);
+        AwsSession session = Session(aws);
+        var request = InspectionRequest.Create(inputs);
+        LiveSnapshot snapshot = await Inspection.RunAsync(factory.Create(session, Region), request, s3InRegion: region => factory.Create(session, region).S3);
+        return LiveChecks.Evaluate(snapshot, request);
+    }
+
+    private static SetupCheck Verdict(IReadOnlyList<SetupCheck> checks, string id) => checks.Single(c => c.Id == id);
+
+    /// <summary>The app's factory pointed at the fake: SDK clients by endpoint override, IAM by its Query client.</summary>
+    private static IAwsGatewayFactory Factory(FakeAwsServer aws, TimeSpan? timeout = null) =>
+        new ServiceCollection()
+            .AddIcaKmsCore(_ => new AwsClientSettings { Endpoint = aws.Url, Timeout = timeout ?? TimeSpan.FromSeconds(10) })
+            .BuildServiceProvider()
+            .GetRequiredService<IAwsGatewayFactory>();
+
+    private static AwsSession Session(FakeAwsServer aws) => new(
+        AwsSessionSource.Pasted,
+        new SessionAWSCredentials(FakeAwsScenario.DefaultAccessKeyId, "fake-secret", "fake-token"),
+        new CallerIdentity(Account, aws.Scenario.Credentials[FakeAwsScenario.DefaultAccessKeyId], "AROAEXAMPLE:admin"),
+        null);
+
+    private static AwsGateways Gateways(FakeAwsServer aws, TimeSpan? timeout = null) =>
+        Factory(aws, timeout).Create(Session(aws), Region);
+
+    /// <summary>Waits for a condition the fake reaches by itself, polling without a fixed sleep.</summary>
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "The request did not reach the fake.");
+            await Task.Delay(10);
+        }
+    }
+}
