@@ -17,6 +17,13 @@ public sealed record OfflineSetupScript(IReadOnlyList<AwsCliCommand> Commands, b
     /// <summary>True when the script could be built.</summary>
     public bool IsReady => Missing.Count == 0;
 
+    /// <summary>The wizard step each of <see cref="Commands"/> belongs to, in the same order.</summary>
+    public IReadOnlyList<WizardStep> Steps { get; init; } = [];
+
+    /// <summary>The commands of one wizard step (the key and the bucket in step 1, IAM in step 2, the key policy in step 4, the verification in the review).</summary>
+    public IReadOnlyList<AwsCliCommand> CommandsOf(WizardStep step) =>
+        [.. Commands.Where((_, i) => i < Steps.Count && Steps[i] == step)];
+
     /// <summary>Builds the script from the inputs and their validation.</summary>
     public static OfflineSetupScript For(SetupInputs inputs, SetupValidation validation)
     {
@@ -39,6 +46,7 @@ public sealed record OfflineSetupScript(IReadOnlyList<AwsCliCommand> Commands, b
         string user = validation.IamUserName.Value.Length > 0 ? validation.IamUserName.Value : SetupNames.UserName(bucket);
 
         var commands = new List<AwsCliCommand>();
+        var steps = new List<WizardStep>();
         if (createsKey)
         {
             commands.Add(Optional(AwsCliCommands.CreateKey(region, SetupNames.KeyDescription(bucket))));
@@ -54,6 +62,7 @@ public sealed record OfflineSetupScript(IReadOnlyList<AwsCliCommand> Commands, b
             commands.Add(AwsCliCommands.CreatePrefixFolder(region, bucket, prefix, key));
         }
 
+        steps.AddRange(Enumerable.Repeat(WizardStep.Bucket, commands.Count - steps.Count));
         commands.Add(AwsCliCommands.CreateUser(region, user));
         PolicyDocument policy = IamPolicy(inputs, validation, key);
         CliArn policyArn;
@@ -69,14 +78,17 @@ public sealed record OfflineSetupScript(IReadOnlyList<AwsCliCommand> Commands, b
         }
 
         commands.Add(AwsCliCommands.AttachUserPolicy(region, user, policyArn));
+        steps.AddRange(Enumerable.Repeat(WizardStep.IamPolicy, commands.Count - steps.Count));
         if (inputs.CrossAccountCopy)
         {
             commands.Add(AwsCliCommands.GetKeyPolicy(region, key));
             commands.Add(AwsCliCommands.PutKeyPolicy(region, key));
+            steps.AddRange(Enumerable.Repeat(WizardStep.CrossAccount, commands.Count - steps.Count));
         }
 
         commands.AddRange(AwsCliCommands.Verify(region, bucket, prefix, key, inputs.Variant == PolicyVariant.Versioned));
-        return new(commands, createsKey, []);
+        steps.AddRange(Enumerable.Repeat(WizardStep.Review, commands.Count - steps.Count));
+        return new(commands, createsKey, []) { Steps = steps };
     }
 
     /// <summary>The script as a bash file: stops at the first failing command.</summary>

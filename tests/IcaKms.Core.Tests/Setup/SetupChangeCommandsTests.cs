@@ -44,3 +44,19 @@ public class SetupChangeCommandsTests
         Assert.Equal("alias/ica-lab-ica-data", change.Alias);
     }
 }
+
+public class OfflineSetupScriptStepsTests
+{
+    [Fact]
+    public void CommandsOf_SplitsTheScriptByStep_InOrder()
+    {
+        SetupInputs inputs = Live.CrossAccountInputs;
+        OfflineSetupScript script = OfflineSetupScript.For(inputs, SetupValidation.Of(inputs));
+
+        Assert.Contains("aws s3api create-bucket", script.CommandsOf(WizardStep.Bucket)[0].CommandLine, StringComparison.Ordinal);
+        Assert.All(script.CommandsOf(WizardStep.IamPolicy), c => Assert.Contains("aws iam ", c.CommandLine, StringComparison.Ordinal));
+        Assert.Equal(2, script.CommandsOf(WizardStep.CrossAccount).Count);
+        Assert.NotEmpty(script.CommandsOf(WizardStep.Review));
+        Assert.Equal(script.Commands.Count, Enum.GetValues<WizardStep>().Sum(s => script.CommandsOf(s).Count));
+    }
+}
