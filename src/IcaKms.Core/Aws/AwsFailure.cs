@@ -23,6 +23,12 @@ public enum AwsFailureKind
 
     /// <summary>Anything else AWS answered with.</summary>
     Other,
+
+    /// <summary>
+    /// IcaKms refused to send the call because its input would be unsafe or wrong (e.g. an alias where KMS needs a key
+    /// ARN); nothing was sent to AWS and <see cref="AwsFailure.ErrorCode"/> is null.
+    /// </summary>
+    Refused,
 }
 
 /// <summary>
