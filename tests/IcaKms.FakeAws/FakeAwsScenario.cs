@@ -60,8 +60,21 @@ public sealed record FakeAwsScenario
     /// </summary>
     public string Region { get; init; } = DefaultRegion;
 
-    /// <summary>The bucket's name (default <see cref="DefaultBucketName"/>); any other bucket is NoSuchBucket.</summary>
+    /// <summary>The bucket's name (default <see cref="DefaultBucketName"/>); any other bucket is NoSuchBucket until CreateBucket makes it.</summary>
     public string BucketName { get; init; } = DefaultBucketName;
+
+    /// <summary>
+    /// Whether <see cref="BucketName"/> exists at the start (default true). False plays an account without the bucket:
+    /// every bucket call answers NoSuchBucket until CreateBucket makes it (the bucket settings of this scenario then
+    /// play no part: a new bucket gets S3's defaults).
+    /// </summary>
+    public bool BucketExists { get; init; } = true;
+
+    /// <summary>
+    /// Bucket names owned by other accounts (default none): CreateBucket answers 409 <c>BucketAlreadyExists</c>, any
+    /// other call 403 <c>AccessDenied</c>.
+    /// </summary>
+    public IReadOnlySet<string> TakenBucketNames { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>
     /// The bucket's region (default: <see cref="Region"/>). HeadBucket answers it in <c>x-amz-bucket-region</c>; a
@@ -342,6 +355,9 @@ public sealed record FakeKmsKey(string KeyArn)
 
     /// <summary>The key policy JSON, or null for KMS's default key policy (<see cref="FakeAwsScenario.KeyPolicy"/> without a role).</summary>
     public string? Policy { get; init; }
+
+    /// <summary>The key's tags (default none).</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>The key id (the ARN's last part).</summary>
     public string KeyId => KeyArn.Split('/', 2)[^1];

@@ -10,9 +10,10 @@ namespace IcaKms.FakeAws;
 /// <summary>
 /// A loopback HTTP server on 127.0.0.1 and a free port that answers as AWS does for one <see cref="FakeAwsScenario"/>:
 /// S3 (path-style REST XML), KMS (JSON 1.1), STS and IAM (Query XML), all on one base URL, as the app's clients send
-/// them with an endpoint override (<see cref="Url"/>, e.g. as <c>AWS_ENDPOINT_URL</c>). Read-only: it answers the
-/// calls of the live inspection and refuses the rest (S3 501 <c>NotImplemented</c>, KMS <c>UnknownOperationException</c>,
-/// Query <c>InvalidAction</c>). Requests are answered concurrently; every one is counted and recorded in
+/// them with an endpoint override (<see cref="Url"/>, e.g. as <c>AWS_ENDPOINT_URL</c>). It answers the calls of the
+/// live inspection and the S3 and KMS writes of the apply flow, which change its state (<see cref="Buckets"/>,
+/// <see cref="Keys"/>, <see cref="Aliases"/>; it starts as <see cref="Scenario"/> says) so later reads see them; it
+/// refuses the rest (S3 501 <c>NotImplemented</c>, KMS <c>UnknownOperationException</c>, Query <c>InvalidAction</c>). Requests are answered concurrently; every one is counted and recorded in
 /// <see cref="Requests"/> without its headers or body, so no signature or credential is kept.
 /// </summary>
 public sealed partial class FakeAwsServer : IAsyncDisposable
@@ -36,12 +37,13 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
     private FakeAwsServer(FakeAwsScenario scenario, HttpListener listener, Uri url)
     {
         Scenario = scenario;
+        _state = new FakeAwsState(scenario);
         _listener = listener;
         Url = url;
         _acceptLoop = Task.Run(AcceptLoopAsync);
     }
 
-    /// <summary>The account the server plays.</summary>
+    /// <summary>The account the server plays, as it was at the start (the S3 and KMS writes change <see cref="Buckets"/> and <see cref="Keys"/>, not this).</summary>
     public FakeAwsScenario Scenario { get; }
 
     /// <summary>The base URL of every service, <c>http://127.0.0.1:PORT/</c>.</summary>
@@ -331,8 +333,15 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
     {
         response.StatusCode = (int)answer.Status;
         response.KeepAlive = true;
+        long? objectLength = null;
         foreach ((string name, string value) in answer.Headers)
         {
+            if (name == ObjectLengthHeader)
+            {
+                objectLength = long.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+                continue;
+            }
+
             response.AddHeader(name, value);
         }
 
@@ -342,7 +351,9 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
         }
 
         byte[] body = head ? [] : Encoding.UTF8.GetBytes(answer.Body);
-        response.ContentLength64 = body.Length;
+
+        // A HEAD answer says the length of what a GET would send (HeadObject: the object's size), without sending it.
+        response.ContentLength64 = head && objectLength is { } length ? length : body.Length;
         if (body.Length > 0)
         {
             await response.OutputStream.WriteAsync(body).ConfigureAwait(false);

@@ -28,4 +28,13 @@ internal sealed class RecordingKmsGateway : IKmsGateway
         _keyPolicyReads.Enqueue(keyArn);
         return _inner.GetKeyPolicyAsync(keyArn, cancellationToken);
     }
+
+    public Task<AwsResult<KmsKeyDescription>> CreateKeyAsync(string description, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default) =>
+        _inner.CreateKeyAsync(description, tags, cancellationToken);
+
+    public Task<AwsResult<string>> CreateAliasAsync(string aliasName, string keyArn, CancellationToken cancellationToken = default) =>
+        _inner.CreateAliasAsync(aliasName, keyArn, cancellationToken);
+
+    public Task<AwsResult<string>> PutKeyPolicyAsync(string keyArn, string policy, CancellationToken cancellationToken = default) =>
+        _inner.PutKeyPolicyAsync(keyArn, policy, cancellationToken);
 }

@@ -37,7 +37,7 @@ internal static class AwsErrors
 
     private static readonly HashSet<string> NotFoundCodes = new(StringComparer.Ordinal)
     {
-        "NoSuchBucket", "NotFoundException", "NoSuchEntity", "NotFound",
+        "NoSuchBucket", "NotFoundException", "NoSuchEntity", "NotFound", "NoSuchKey", "NoSuchVersion",
     };
 
     private static readonly HashSet<string> InvalidCredentialsCodes = new(StringComparer.Ordinal)
@@ -202,6 +202,8 @@ internal static class AwsErrors
         string region = call.Region is null ? "" : $" in {call.Region}";
         return Service(call.Action) switch
         {
+            "s3" when call.Resource?.Contains('/', StringComparison.Ordinal) == true =>
+                $"The object {resource} does not exist, or its bucket does not ({call.Operation}): check the bucket, the key and the region.",
             "s3" => $"The bucket {resource} does not exist ({call.Operation}): check the name and the region.",
             "kms" => $"The KMS key {resource} does not exist{region} ({call.Operation}): check the key ARN or alias and the region.",
             "iam" => $"The IAM entity {resource} does not exist ({call.Operation}): check the name or ARN.",

@@ -35,6 +35,12 @@ public enum AwsFailureKind
 
     /// <summary>The change conflicts with the resource's state (IAM DeleteConflict, e.g. deleting a policy's default version).</summary>
     Conflict,
+
+    /// <summary>
+    /// IcaKms refused to send the call because its input would be unsafe or wrong (e.g. an alias where KMS needs a key
+    /// ARN); nothing was sent to AWS and <see cref="AwsFailure.ErrorCode"/> is null.
+    /// </summary>
+    Refused,
 }
 
 /// <summary>

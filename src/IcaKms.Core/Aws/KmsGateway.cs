@@ -112,11 +112,92 @@ public sealed class KmsGateway : IKmsGateway
             cancellationToken);
     }
 
+    /// <inheritdoc />
+    public Task<AwsResult<KmsKeyDescription>> CreateKeyAsync(
+        string description,
+        IReadOnlyDictionary<string, string>? tags = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        var request = new CreateKeyRequest
+        {
+            Description = description,
+            KeySpec = KeySpec.SYMMETRIC_DEFAULT,
+            KeyUsage = KeyUsageType.ENCRYPT_DECRYPT,
+            Origin = OriginType.AWS_KMS,
+            MultiRegion = false,
+            Tags = tags is { Count: > 0 }
+                ? tags.Select(tag => new Tag { TagKey = tag.Key, TagValue = tag.Value }).ToList()
+                : null,
+        };
+        return Call("kms:CreateKey", null).RunAsync(
+            async token => ToDescription((await _kms.CreateKeyAsync(request, token).ConfigureAwait(false)).KeyMetadata),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AwsResult<string>> CreateAliasAsync(string aliasName, string keyArn, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(aliasName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(keyArn);
+        AwsCall call = Call("kms:CreateAlias", aliasName);
+        if (!aliasName.StartsWith("alias/", StringComparison.Ordinal) || aliasName.Length <= "alias/".Length
+            || aliasName.StartsWith(AwsManagedAliasPrefix, StringComparison.Ordinal))
+        {
+            return Task.FromResult(AwsResult<string>.Fail(Refused(call,
+                $"The alias name must be alias/NAME and must not start with {AwsManagedAliasPrefix} (reserved for AWS managed keys), not {aliasName}.")));
+        }
+
+        if (NotAKeyArn(keyArn) is { } problem)
+        {
+            return Task.FromResult(AwsResult<string>.Fail(Refused(call, problem)));
+        }
+
+        return call.RunAsync(
+            async token =>
+            {
+                await _kms.CreateAliasAsync(new CreateAliasRequest { AliasName = aliasName, TargetKeyId = keyArn }, token).ConfigureAwait(false);
+                return aliasName;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AwsResult<string>> PutKeyPolicyAsync(string keyArn, string policy, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(keyArn);
+        ArgumentException.ThrowIfNullOrWhiteSpace(policy);
+        AwsCall call = Call("kms:PutKeyPolicy", keyArn);
+        if (NotAKeyArn(keyArn) is { } problem)
+        {
+            return Task.FromResult(AwsResult<string>.Fail(Refused(call, problem)));
+        }
+
+        // BypassPolicyLockoutSafetyCheck stays unset (null): the SDK leaves it out and KMS runs its lockout check.
+        var request = new PutKeyPolicyRequest { KeyId = keyArn, PolicyName = "default", Policy = policy };
+        return call.RunAsync(
+            async token =>
+            {
+                await _kms.PutKeyPolicyAsync(request, token).ConfigureAwait(false);
+                return policy;
+            },
+            cancellationToken);
+    }
+
     /// <summary>The key S3 SSE-KMS with ICA can use: customer managed, symmetric encryption, enabled.</summary>
     internal static bool IsUsableForIca(KmsKeyDescription key) =>
         key.KeyManager == "CUSTOMER" && key.KeySpec == "SYMMETRIC_DEFAULT" && key.KeyUsage == "ENCRYPT_DECRYPT" && key.KeyState == "Enabled";
 
     private AwsCall Call(string action, string? resource) => new(action, action, resource, _region) { Budget = _budget };
+
+    /// <summary>Why <paramref name="keyArn"/> is not a KMS key ARN (an alias, a key id, another service), or null when it is one.</summary>
+    private static string? NotAKeyArn(string keyArn) =>
+        ArnParts.Parse(keyArn) is { Service: "kms" } arn && arn.Resource.StartsWith("key/", StringComparison.Ordinal) && arn.Resource.Length > 4
+            ? null
+            : $"{keyArn} is not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/KEY-ID): resolve it with DescribeKey first and use the key ARN it returns.";
+
+    private static AwsFailure Refused(AwsCall call, string why) =>
+        new(AwsFailureKind.Refused, call.Action, call.Resource, null, $"{call.Operation} was not sent: {why}");
 
     private Task<DescribeKeyResponse> DescribeAsync(string keyId, CancellationToken cancellationToken) =>
         _kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = keyId }, cancellationToken);

@@ -9,6 +9,7 @@ namespace IcaKms.Core.Aws;
 public sealed class S3Gateway : IS3Gateway
 {
     private const string BucketRegionHeader = "x-amz-bucket-region";
+    private const string UsEast1 = "us-east-1";
 
     private readonly IAmazonS3 _s3;
     private readonly CallBudget? _budget;
@@ -168,6 +169,231 @@ public sealed class S3Gateway : IS3Gateway
             },
             cancellationToken);
     }
+
+    /// <inheritdoc />
+    public async Task<AwsResult<BucketCreation>> CreateBucketAsync(string bucket, string region, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
+        ArgumentException.ThrowIfNullOrWhiteSpace(region);
+
+        // us-east-1 takes no LocationConstraint (S3 refuses "us-east-1" as one); every other region needs it.
+        var request = new PutBucketRequest
+        {
+            BucketName = bucket,
+            UseClientRegion = false,
+            BucketRegionName = region == UsEast1 ? null : region,
+        };
+        AwsCall call = Call("s3:CreateBucket", "s3:CreateBucket", bucket) with { Region = region };
+
+        // BucketAlreadyOwnedByYou is the "absent" answer: a null value, i.e. nothing was created.
+        AwsResult<BucketCreation?> result = await call.RunAsync<BucketCreation?>(
+            async token =>
+            {
+                await _s3.PutBucketAsync(request, token).ConfigureAwait(false);
+                return new BucketCreation(AlreadyOwnedByYou: false);
+            },
+            "BucketAlreadyOwnedByYou",
+            cancellationToken).ConfigureAwait(false);
+        return result.Failure switch
+        {
+            null => AwsResult<BucketCreation>.Ok(result.Value ?? new BucketCreation(AlreadyOwnedByYou: true)),
+            { ErrorCode: "BucketAlreadyExists" } failure => AwsResult<BucketCreation>.Fail(failure with
+            {
+                Message = $"The bucket name {bucket} is taken by another account (s3:CreateBucket): bucket names are global across all of AWS; choose another name.",
+            }),
+            { } failure => AwsResult<BucketCreation>.Fail(failure),
+        };
+    }
+
+    /// <inheritdoc />
+    public Task<AwsResult<BucketEncryption>> PutDefaultEncryptionAsync(string bucket, BucketEncryption rule, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
+        ArgumentNullException.ThrowIfNull(rule);
+        AwsCall call = Call("s3:PutBucketEncryption", "s3:PutEncryptionConfiguration", bucket);
+        if (rule.SseAlgorithm.StartsWith(BucketEncryption.AwsKms, StringComparison.Ordinal) && !IsKeyArn(rule.KmsMasterKeyId))
+        {
+            return Task.FromResult(AwsResult<BucketEncryption>.Fail(new AwsFailure(AwsFailureKind.Refused, call.Action, bucket, null,
+                $"s3:PutBucketEncryption was not sent: a {rule.SseAlgorithm} rule must name the full KMS key ARN, not "
+                + $"{(rule.KmsMasterKeyId is null ? "no key (the AWS managed aws/s3 key, which ICA cannot use across accounts)" : rule.KmsMasterKeyId)}.")));
+        }
+
+        var sseRule = new ServerSideEncryptionRule
+        {
+            ServerSideEncryptionByDefault = new ServerSideEncryptionByDefault
+            {
+                ServerSideEncryptionAlgorithm = new ServerSideEncryptionMethod(rule.SseAlgorithm),
+                ServerSideEncryptionKeyManagementServiceKeyId = rule.KmsMasterKeyId,
+            },
+            BucketKeyEnabled = rule.BucketKeyEnabled,
+
+            // Kept from the rule read, so the write does not unblock what the bucket blocks (e.g. SSE-C).
+            BlockedEncryptionTypes = rule.BlockedEncryptionTypes.Count == 0
+                ? null
+                : new BlockedEncryptionTypes { EncryptionType = [.. rule.BlockedEncryptionTypes] },
+        };
+        var request = new PutBucketEncryptionRequest
+        {
+            BucketName = bucket,
+            ServerSideEncryptionConfiguration = new ServerSideEncryptionConfiguration { ServerSideEncryptionRules = [sseRule] },
+        };
+        return call.RunAsync(
+            async token =>
+            {
+                await _s3.PutBucketEncryptionAsync(request, token).ConfigureAwait(false);
+                return rule;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AwsResult<PublicAccessBlock>> PutPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
+        PublicAccessBlock block = PublicAccessBlock.AllBlocked;
+        var request = new PutPublicAccessBlockRequest
+        {
+            BucketName = bucket,
+            PublicAccessBlockConfiguration = new PublicAccessBlockConfiguration
+            {
+                BlockPublicAcls = block.BlockPublicAcls,
+                IgnorePublicAcls = block.IgnorePublicAcls,
+                BlockPublicPolicy = block.BlockPublicPolicy,
+                RestrictPublicBuckets = block.RestrictPublicBuckets,
+            },
+        };
+        return Call("s3:PutPublicAccessBlock", "s3:PutBucketPublicAccessBlock", bucket).RunAsync(
+            async token =>
+            {
+                await _s3.PutPublicAccessBlockAsync(request, token).ConfigureAwait(false);
+                return block;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AwsResult<string>> PutBucketOwnerEnforcedAsync(string bucket, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
+        var request = new PutBucketOwnershipControlsRequest
+        {
+            BucketName = bucket,
+            OwnershipControls = new OwnershipControls
+            {
+                Rules = [new OwnershipControlsRule { ObjectOwnership = ObjectOwnership.BucketOwnerEnforced }],
+            },
+        };
+        return Call("s3:PutBucketOwnershipControls", "s3:PutBucketOwnershipControls", bucket).RunAsync(
+            async token =>
+            {
+                await _s3.PutBucketOwnershipControlsAsync(request, token).ConfigureAwait(false);
+                return ObjectOwnership.BucketOwnerEnforced.Value;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AwsResult<ObjectWrite>> CreateFolderAsync(string bucket, string prefix, string keyArn, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        ArgumentException.ThrowIfNullOrWhiteSpace(keyArn);
+        if (!prefix.EndsWith('/'))
+        {
+            throw new ArgumentException($"A folder object's key ends with '/': '{prefix}'.", nameof(prefix));
+        }
+
+        return PutAsync(bucket, prefix, "", keyArn, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AwsResult<ObjectWrite>> PutObjectAsync(string bucket, string key, string content, string? kmsKeyArn = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(content);
+        return PutAsync(bucket, key, content, kmsKeyArn, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AwsResult<ObjectHead>> HeadObjectAsync(string bucket, string key, string? versionId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        var request = new GetObjectMetadataRequest { BucketName = bucket, Key = key, VersionId = versionId };
+        return Call("s3:HeadObject", versionId is null ? "s3:GetObject" : "s3:GetObjectVersion", ObjectResource(bucket, key)).RunAsync(
+            async token =>
+            {
+                GetObjectMetadataResponse response = await _s3.GetObjectMetadataAsync(request, token).ConfigureAwait(false);
+                return new ObjectHead(
+                    NullIfEmpty(response.ServerSideEncryptionMethod?.Value),
+                    NullIfEmpty(response.ServerSideEncryptionKeyManagementServiceKeyId),
+                    response.BucketKeyEnabled ?? false,
+                    NullIfEmpty(response.VersionId),
+                    response.ContentLength);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AwsResult<ObjectDeletion>> DeleteObjectAsync(string bucket, string key, string? versionId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        var request = new DeleteObjectRequest { BucketName = bucket, Key = key, VersionId = versionId };
+        return Call("s3:DeleteObject", versionId is null ? "s3:DeleteObject" : "s3:DeleteObjectVersion", ObjectResource(bucket, key)).RunAsync(
+            async token =>
+            {
+                DeleteObjectResponse response = await _s3.DeleteObjectAsync(request, token).ConfigureAwait(false);
+                return new ObjectDeletion(NullIfEmpty(response.VersionId), IsTrue(response.DeleteMarker));
+            },
+            cancellationToken);
+    }
+
+    private Task<AwsResult<ObjectWrite>> PutAsync(string bucket, string key, string content, string? kmsKeyArn, CancellationToken cancellationToken)
+    {
+        AwsCall call = Call("s3:PutObject", "s3:PutObject", ObjectResource(bucket, key));
+        if (kmsKeyArn is not null && !IsKeyArn(kmsKeyArn))
+        {
+            return Task.FromResult(AwsResult<ObjectWrite>.Fail(new AwsFailure(AwsFailureKind.Refused, call.Action, call.Resource, null,
+                $"s3:PutObject was not sent: the object must be encrypted under the full KMS key ARN, not {kmsKeyArn}.")));
+        }
+
+        var request = new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = content, ContentType = "text/plain" };
+        if (kmsKeyArn is not null)
+        {
+            request.ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS;
+            request.ServerSideEncryptionKeyManagementServiceKeyId = kmsKeyArn;
+            request.BucketKeyEnabled = true;
+        }
+
+        return call.RunAsync(
+            async token =>
+            {
+                PutObjectResponse response = await _s3.PutObjectAsync(request, token).ConfigureAwait(false);
+                return new ObjectWrite(
+                    NullIfEmpty(response.VersionId),
+                    NullIfEmpty(response.ServerSideEncryptionMethod?.Value),
+                    NullIfEmpty(response.ServerSideEncryptionKeyManagementServiceKeyId),
+                    response.BucketKeyEnabled ?? false);
+            },
+            cancellationToken);
+    }
+
+    private static string ObjectResource(string bucket, string key) => $"{bucket}/{key}";
+
+    private static bool IsKeyArn(string? keyId) =>
+        keyId is not null && Validation.ArnParts.Parse(keyId) is { Service: "kms" } arn
+        && arn.Resource.StartsWith("key/", StringComparison.Ordinal) && arn.Resource.Length > 4;
+
+    private static bool IsTrue(object? flag) => flag switch
+    {
+        bool value => value,
+        string text => string.Equals(text, "true", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
     private AwsCall HeadBucket(string bucket) => Call("s3:HeadBucket", "s3:ListBucket", bucket);
 

@@ -9,6 +9,9 @@ namespace IcaKms.Core.Tests.Checks;
 /// </summary>
 internal sealed class FakeAws : IS3Gateway, IKmsGateway, IIamGateway, IStsGateway
 {
+    /// <summary>The S3 and KMS writes are tested against the real SDK clients, not through this in-memory fake.</summary>
+    private const string WritesNotModelled = "This in-memory fake answers the reads of the live inspection only.";
+
     private readonly ConcurrentQueue<string> _calls = new();
 
     public IReadOnlyList<string> Calls => [.. _calls];
@@ -80,6 +83,30 @@ internal sealed class FakeAws : IS3Gateway, IKmsGateway, IIamGateway, IStsGatewa
     public Task<AwsResult<bool>> PrefixExistsAsync(string bucket, string prefix, CancellationToken cancellationToken = default) =>
         AnswerAsync($"s3:ListObjectsV2 {prefix}", PrefixExists, cancellationToken);
 
+    public Task<AwsResult<BucketCreation>> CreateBucketAsync(string bucket, string region, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(WritesNotModelled);
+
+    public Task<AwsResult<BucketEncryption>> PutDefaultEncryptionAsync(string bucket, BucketEncryption rule, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(WritesNotModelled);
+
+    public Task<AwsResult<PublicAccessBlock>> PutPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(WritesNotModelled);
+
+    public Task<AwsResult<string>> PutBucketOwnerEnforcedAsync(string bucket, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(WritesNotModelled);
+
+    public Task<AwsResult<ObjectWrite>> CreateFolderAsync(string bucket, string prefix, string keyArn, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(WritesNotModelled);
+
+    public Task<AwsResult<ObjectWrite>> PutObjectAsync(string bucket, string key, string content, string? kmsKeyArn = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(WritesNotModelled);
+
+    public Task<AwsResult<ObjectHead>> HeadObjectAsync(string bucket, string key, string? versionId = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(WritesNotModelled);
+
+    public Task<AwsResult<ObjectDeletion>> DeleteObjectAsync(string bucket, string key, string? versionId = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(WritesNotModelled);
+
     public Task<AwsResult<KmsKeyDescription>> DescribeKeyAsync(string keyIdOrAlias, CancellationToken cancellationToken = default) =>
         AnswerAsync(
             $"kms:DescribeKey {keyIdOrAlias}",
@@ -101,6 +128,15 @@ internal sealed class FakeAws : IS3Gateway, IKmsGateway, IIamGateway, IStsGatewa
             alias ? Live.Failed<string>(AwsFailureKind.NotFound, "kms:GetKeyPolicy", $"Invalid keyId {keyArn}") : KeyPolicy,
             cancellationToken);
     }
+
+    public Task<AwsResult<KmsKeyDescription>> CreateKeyAsync(string description, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(WritesNotModelled);
+
+    public Task<AwsResult<string>> CreateAliasAsync(string aliasName, string keyArn, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(WritesNotModelled);
+
+    public Task<AwsResult<string>> PutKeyPolicyAsync(string keyArn, string policy, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(WritesNotModelled);
 
     public Task<AwsResult<ManagedPolicyVersion>> GetPolicyDefaultVersionAsync(string policyArn, CancellationToken cancellationToken = default) =>
         AnswerAsync(

@@ -422,6 +422,15 @@ public sealed class InspectionTests : IDisposable
 
         public Task<AwsResult<string>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
+
+        public Task<AwsResult<KmsKeyDescription>> CreateKeyAsync(string description, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task<AwsResult<string>> CreateAliasAsync(string aliasName, string keyArn, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task<AwsResult<string>> PutKeyPolicyAsync(string keyArn, string policy, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
     }
 
     /// <summary>A clock whose every reading is one step after the previous one.</summary>

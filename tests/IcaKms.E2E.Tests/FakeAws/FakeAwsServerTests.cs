@@ -17,7 +17,7 @@ namespace IcaKms.E2E.Tests.FakeAws;
 /// The fake AWS driven by the app's real gateways (the AWS SDK's S3, KMS and STS clients, and the IAM Query client)
 /// over loopback HTTP, as the app sends to it with an endpoint override. No browser, no app process.
 /// </summary>
-public sealed class FakeAwsServerTests
+public sealed partial class FakeAwsServerTests
 {
     private const string Account = FakeAwsScenario.DefaultAccountId;
     private const string Region = "eu-west-2";

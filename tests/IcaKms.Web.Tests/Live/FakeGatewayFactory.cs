@@ -10,6 +10,9 @@ namespace IcaKms.Web.Tests.Live;
 /// </summary>
 internal sealed class FakeGatewayFactory : IAwsGatewayFactory, IS3Gateway, IKmsGateway, IIamGateway, IStsGateway
 {
+    /// <summary>The S3 and KMS writes are tested against the real SDK clients, not through this in-memory fake.</summary>
+    private const string WritesNotModelled = "This in-memory fake answers the reads of the live inspection only.";
+
     public const string GoodKeyPrefix = "ASIAGOOD";
     public const string Account = "123456789012";
     public const string Bucket = "lab-ica-data";
@@ -55,6 +58,30 @@ internal sealed class FakeGatewayFactory : IAwsGatewayFactory, IS3Gateway, IKmsG
     public Task<AwsResult<bool>> PrefixExistsAsync(string bucket, string prefix, CancellationToken cancellationToken = default) =>
         Answer(AwsResult<bool>.Ok(PrefixExists), cancellationToken);
 
+    public Task<AwsResult<BucketCreation>> CreateBucketAsync(string bucket, string region, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(WritesNotModelled);
+
+    public Task<AwsResult<BucketEncryption>> PutDefaultEncryptionAsync(string bucket, BucketEncryption rule, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(WritesNotModelled);
+
+    public Task<AwsResult<PublicAccessBlock>> PutPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(WritesNotModelled);
+
+    public Task<AwsResult<string>> PutBucketOwnerEnforcedAsync(string bucket, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(WritesNotModelled);
+
+    public Task<AwsResult<ObjectWrite>> CreateFolderAsync(string bucket, string prefix, string keyArn, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(WritesNotModelled);
+
+    public Task<AwsResult<ObjectWrite>> PutObjectAsync(string bucket, string key, string content, string? kmsKeyArn = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(WritesNotModelled);
+
+    public Task<AwsResult<ObjectHead>> HeadObjectAsync(string bucket, string key, string? versionId = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(WritesNotModelled);
+
+    public Task<AwsResult<ObjectDeletion>> DeleteObjectAsync(string bucket, string key, string? versionId = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(WritesNotModelled);
+
     public Task<AwsResult<KmsKeyDescription>> DescribeKeyAsync(string keyIdOrAlias, CancellationToken cancellationToken = default) =>
         Answer(AwsResult<KmsKeyDescription>.Ok(new KmsKeyDescription(KeyArn, "1234abcd-12ab-34cd-56ef-1234567890ab", "us-east-1", Account,
             "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "Enabled", "CUSTOMER", false, null)), cancellationToken);
@@ -64,6 +91,15 @@ internal sealed class FakeGatewayFactory : IAwsGatewayFactory, IS3Gateway, IKmsG
 
     public Task<AwsResult<string>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default) =>
         Answer(AwsResult<string>.Ok($$"""{"Version":"2012-10-17","Statement":[{"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{Account}}:root"},"Action":"kms:*","Resource":"*"}]}"""), cancellationToken);
+
+    public Task<AwsResult<KmsKeyDescription>> CreateKeyAsync(string description, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(WritesNotModelled);
+
+    public Task<AwsResult<string>> CreateAliasAsync(string aliasName, string keyArn, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(WritesNotModelled);
+
+    public Task<AwsResult<string>> PutKeyPolicyAsync(string keyArn, string policy, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(WritesNotModelled);
 
     public Task<AwsResult<ManagedPolicyVersion>> GetPolicyDefaultVersionAsync(string policyArn, CancellationToken cancellationToken = default) =>
         Answer(AwsResult<ManagedPolicyVersion>.Ok(new ManagedPolicyVersion(policyArn, "v1",
