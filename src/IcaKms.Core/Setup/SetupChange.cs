@@ -178,3 +178,16 @@ public sealed record MergeKeyPolicyChange(string KeyArn, string RoleArn) : Setup
     /// <inheritdoc />
     public override string Resource => KeyArn;
 }
+
+/// <summary>Writes back the key policy a merge replaced (the one-click restore of this session).</summary>
+public sealed record RestoreKeyPolicyChange(string KeyArn) : SetupChange
+{
+    /// <inheritdoc />
+    public override string Title => $"Restore the key policy of {KeyArn} as it was before IcaKms changed it";
+
+    /// <inheritdoc />
+    public override string Permission => "kms:PutKeyPolicy";
+
+    /// <inheritdoc />
+    public override string Resource => KeyArn;
+}

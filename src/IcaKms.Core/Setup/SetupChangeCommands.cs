@@ -21,6 +21,7 @@ public static class SetupChangeCommands
             AddPolicyVersionChange c => [AwsCliCommands.CreatePolicyVersion(region, CliArn.Of(c.PolicyArn), c.Document)],
             AttachPolicyChange c => [AwsCliCommands.AttachUserPolicy(region, c.UserName, CliArn.Of(c.PolicyArn))],
             MergeKeyPolicyChange c => [AwsCliCommands.GetKeyPolicy(region, CliArn.Of(c.KeyArn)), AwsCliCommands.PutKeyPolicy(region, CliArn.Of(c.KeyArn))],
+            RestoreKeyPolicyChange c => [AwsCliCommands.PutKeyPolicy(region, CliArn.Of(c.KeyArn))],
             _ => throw new ArgumentException($"No CLI commands for {change.GetType().Name}.", nameof(change)),
         };
     }
