@@ -15,7 +15,7 @@ namespace IcaKms.Web.Services;
 /// the same way whichever button started a flow. Credentials live only inside it, in memory, until Disconnect or the
 /// end of the circuit.
 /// </summary>
-public sealed class WizardSession : IDisposable
+public sealed partial class WizardSession : IDisposable
 {
     private readonly WizardState _state;
     private readonly IAwsGatewayFactory _factory;
@@ -25,6 +25,7 @@ public sealed class WizardSession : IDisposable
     private readonly IcaKmsOptions _options;
     private readonly IHostEnvironment _environment;
     private readonly ILogger<WizardSession> _logger;
+    private readonly TimeProvider _time;
     private readonly ChangeSubscriptions _changes = new();
     private readonly CancellationTokenSource _circuit = new();
     private readonly CancellationToken _circuitToken;
@@ -42,7 +43,8 @@ public sealed class WizardSession : IDisposable
         IJSRuntime js,
         IOptions<IcaKmsOptions> options,
         IHostEnvironment environment,
-        ILogger<WizardSession> logger)
+        ILogger<WizardSession> logger,
+        TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         _state = state;
@@ -53,6 +55,7 @@ public sealed class WizardSession : IDisposable
         _options = options.Value;
         _environment = environment;
         _logger = logger;
+        _time = time;
         _circuitToken = _circuit.Token;
     }
 
@@ -360,6 +363,7 @@ public sealed class WizardSession : IDisposable
 
     private void ForgetLive()
     {
+        ForgetPlans();
         Snapshot = null;
         _inspected = null;
         _checks = null;
