@@ -70,17 +70,30 @@ internal sealed class FakeGatewayFactory : IAwsGatewayFactory, IS3Gateway, IKmsG
     public Task<AwsResult<string>> PutBucketOwnerEnforcedAsync(string bucket, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException(WritesNotModelled);
 
-    public Task<AwsResult<ObjectWrite>> CreateFolderAsync(string bucket, string prefix, string keyArn, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException(WritesNotModelled);
+    /// <summary>The writes made, in order (the folder and the verification object are modelled).</summary>
+    public List<string> Writes { get; } = [];
 
-    public Task<AwsResult<ObjectWrite>> PutObjectAsync(string bucket, string key, string content, string? kmsKeyArn = null, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException(WritesNotModelled);
+    public Task<AwsResult<ObjectWrite>> CreateFolderAsync(string bucket, string prefix, string keyArn, CancellationToken cancellationToken = default)
+    {
+        Writes.Add($"CreateFolder {bucket}/{prefix}");
+        PrefixExists = true;
+        return Answer(AwsResult<ObjectWrite>.Ok(new ObjectWrite(null, "aws:kms", keyArn, true)), cancellationToken);
+    }
+
+    public Task<AwsResult<ObjectWrite>> PutObjectAsync(string bucket, string key, string content, string? kmsKeyArn = null, CancellationToken cancellationToken = default)
+    {
+        Writes.Add($"PutObject {bucket}/{key}");
+        return Answer(AwsResult<ObjectWrite>.Ok(new ObjectWrite(null, "aws:kms", KeyArn, true)), cancellationToken);
+    }
 
     public Task<AwsResult<ObjectHead>> HeadObjectAsync(string bucket, string key, string? versionId = null, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException(WritesNotModelled);
+        Answer(AwsResult<ObjectHead>.Ok(new ObjectHead("aws:kms", KeyArn, true, null, 0)), cancellationToken);
 
-    public Task<AwsResult<ObjectDeletion>> DeleteObjectAsync(string bucket, string key, string? versionId = null, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException(WritesNotModelled);
+    public Task<AwsResult<ObjectDeletion>> DeleteObjectAsync(string bucket, string key, string? versionId = null, CancellationToken cancellationToken = default)
+    {
+        Writes.Add($"DeleteObject {bucket}/{key}");
+        return Answer(AwsResult<ObjectDeletion>.Ok(new ObjectDeletion(null, false)), cancellationToken);
+    }
 
     public Task<AwsResult<KmsKeyDescription>> DescribeKeyAsync(string keyIdOrAlias, CancellationToken cancellationToken = default) =>
         Answer(AwsResult<KmsKeyDescription>.Ok(new KmsKeyDescription(KeyArn, "1234abcd-12ab-34cd-56ef-1234567890ab", "us-east-1", Account,

@@ -1,0 +1,78 @@
+using IcaKms.Web.Components.Shared;
+using IcaKms.Web.Services;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace IcaKms.Web.Tests.Live;
+
+public class PlanPanelTests : WizardTestContext
+{
+    private static void Click<T>(IRenderedComponent<T> component, string text)
+        where T : IComponent =>
+        component.FindAll("button").Single(b => b.TextContent.Contains(text, StringComparison.Ordinal)).Click();
+
+    private void FillFakeBucket() => OnDispatcher(() =>
+    {
+        State.SetBucketName(FakeGatewayFactory.Bucket);
+        State.SetKeyArn(FakeGatewayFactory.KeyArn);
+        State.SetKeyPrefix("ica/");
+    });
+
+    private IRenderedComponent<PlanPanel> RenderBucketPanel()
+    {
+        Render<MudPopoverProvider>();
+        return Render<PlanPanel>(p => p.Add(x => x.Scope, PlanScope.Bucket).Add(x => x.Title, "Create or fix the bucket"));
+    }
+
+    [Fact]
+    public async Task NothingIsSent_UntilThePersonConfirms_AndCancelSendsNothing()
+    {
+        Assert.Null(await ConnectAsync());
+        FillFakeBucket();
+        IRenderedComponent<PlanPanel> panel = RenderBucketPanel();
+
+        Click(panel, "Plan the changes");
+        panel.WaitForAssertion(() => Assert.Single(panel.FindAll("[data-testid=planned-change]")));
+        Click(panel, "Apply 1 change");
+        Assert.NotEmpty(panel.FindAll("[data-testid=plan-confirm]"));
+        Click(panel, "Cancel");
+        Assert.Empty(Aws.Writes);
+
+        Click(panel, "Apply 1 change");
+        Click(panel, "Confirm and apply");
+
+        panel.WaitForAssertion(() => Assert.Contains("— done", panel.Find("[data-testid=applied-change]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("CreateFolder lab-ica-data/ica/", Aws.Writes[0]);
+        panel.WaitForAssertion(() => Assert.Contains("stored with SSE-KMS", panel.Find("[data-testid=verification]").TextContent, StringComparison.Ordinal));
+        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=plan-nothing]")));
+        Assert.Contains(Session.History, h => h.Change is Core.Setup.CreatePrefixFolderChange);
+    }
+
+    [Fact]
+    public void Offline_ThePanelGivesTheCliCommands_BuiltFromTheInputs()
+    {
+        FillFakeBucket();
+
+        IRenderedComponent<PlanPanel> panel = RenderBucketPanel();
+
+        string commands = panel.Find("[data-testid=offline-commands]").TextContent;
+        Assert.Contains("aws s3api create-bucket --region us-east-1 --bucket lab-ica-data", commands, StringComparison.Ordinal);
+        Assert.Contains(FakeGatewayFactory.KeyArn, commands, StringComparison.Ordinal);
+        Assert.DoesNotContain(panel.FindAll("button"), b => b.TextContent.Contains("Plan the changes", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task APlanMadeForOtherInputs_IsWithdrawn()
+    {
+        Assert.Null(await ConnectAsync());
+        FillFakeBucket();
+        IRenderedComponent<PlanPanel> panel = RenderBucketPanel();
+        Click(panel, "Plan the changes");
+        panel.WaitForAssertion(() => Assert.Single(panel.FindAll("[data-testid=planned-change]")));
+
+        OnDispatcher(() => State.SetKeyPrefix("other/"));
+
+        panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("[data-testid=planned-change]")));
+        Assert.Null(Session.PlanOf(PlanScope.Bucket));
+    }
+}
