@@ -17,6 +17,9 @@ public sealed record SetupBundleContent(
     /// <summary>The verdicts of the last live inspection, written into the README as a record; null when offline.</summary>
     public IReadOnlyList<Checks.SetupCheck>? LiveChecks { get; init; }
 
+    /// <summary>The changes IcaKms applied in this session, written into the README as a record; null or empty when none.</summary>
+    public IReadOnlyList<AppliedChange>? AppliedChanges { get; init; }
+
     /// <summary>True when cross-account copy was chosen.</summary>
     public bool CrossAccountCopy => !string.IsNullOrWhiteSpace(CrossAccountRoleArn);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using IcaKms.Core.Ica;
 using IcaKms.Core.Policies;
 
@@ -80,10 +81,45 @@ public static class SetupReadme
             $"   - POST {IcaApi.StorageConfigurationsPath} with {SetupBundle.FileNames.StorageConfiguration} as the body.",
             "     ICA validates the configuration in the background: its status goes from INITIALIZING to OK or ERROR.",
             .. LiveSection(content.LiveChecks),
+            .. AppliedSection(content.AppliedChanges),
         ];
 
         return string.Join("\n", lines) + "\n";
     }
+
+    private static IEnumerable<string> AppliedSection(IReadOnlyList<AppliedChange>? changes)
+    {
+        if (changes is null || changes.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return "";
+        yield return "CHANGES APPLIED BY ICAKMS (in this session, in order)";
+        yield return "";
+        foreach (AppliedChange applied in changes)
+        {
+            string outcome = applied.Outcome switch
+            {
+                ChangeOutcome.Done => "done",
+                ChangeOutcome.Failed => "FAILED",
+                _ => "not done",
+            };
+            yield return string.Create(CultureInfo.InvariantCulture, $"   [{outcome}] {applied.At.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC by {applied.Principal}: {applied.Change.Title}");
+            yield return $"      {applied.Change.Permission} on {applied.Change.Resource}: {applied.Message}";
+            if (applied.Change.Before is { } before)
+            {
+                yield return $"      Before: {OneLine(before)}";
+            }
+
+            if (applied.Change.After is { } after)
+            {
+                yield return $"      After:  {OneLine(after)}";
+            }
+        }
+    }
+
+    private static string OneLine(string json) => string.Join(' ', json.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
 
     private static IEnumerable<string> LiveSection(IReadOnlyList<Checks.SetupCheck>? checks)
     {

@@ -56,8 +56,8 @@ public sealed class WizardState
     public string BundleFileName => Documents.BundleFileName;
 
     /// <summary>The zip with every document and a README (recording the live checks, when there are any).</summary>
-    public byte[] CreateBundle(IReadOnlyList<Core.Checks.SetupCheck>? liveChecks = null) =>
-        SetupBundle.CreateZip(Documents.Content with { LiveChecks = liveChecks });
+    public byte[] CreateBundle(IReadOnlyList<Core.Checks.SetupCheck>? liveChecks = null, IReadOnlyList<AppliedChange>? appliedChanges = null) =>
+        SetupBundle.CreateZip(Documents.Content with { LiveChecks = liveChecks, AppliedChanges = appliedChanges });
 
     /// <summary>The ICA region matching the chosen AWS region.</summary>
     public IcaRegion Region => IcaRegions.FindByAwsRegion(Inputs.AwsRegion) ?? IcaRegions.All[0];

@@ -156,4 +156,30 @@ public class SetupReadmeTests
     [Fact]
     public void Create_HasNoLiveSection_WhenOffline() =>
         Assert.DoesNotContain("LIVE CHECKS", SetupReadme.Create(Samples.Content()), StringComparison.Ordinal);
+
+    [Fact]
+    public void Create_RecordsTheAppliedChanges_WithWhoWhenAndTheDocuments()
+    {
+        var at = new DateTimeOffset(2026, 11, 30, 8, 15, 0, TimeSpan.Zero);
+        AppliedChange[] applied =
+        [
+            new(new CreateBucketChange("lab-data", "us-east-1"), ChangeOutcome.Done, "Created lab-data in us-east-1.", "arn:aws:sts::111122223333:assumed-role/Admin/me", at),
+            new(new BlockPublicAccessChange("lab-data") { Before = "{\n    \"BlockPublicAcls\": false\n}", After = "{\n    \"BlockPublicAcls\": true\n}" },
+                ChangeOutcome.Failed, "AccessDenied on s3:PutBucketPublicAccessBlock.", "arn:aws:sts::111122223333:assumed-role/Admin/me", at),
+        ];
+
+        string readme = SetupReadme.Create(Samples.Content() with { AppliedChanges = applied });
+
+        Assert.Contains("CHANGES APPLIED BY ICAKMS", readme, StringComparison.Ordinal);
+        Assert.Contains("[done] 2026-11-30 08:15:00 UTC by arn:aws:sts::111122223333:assumed-role/Admin/me: Create the bucket lab-data in us-east-1", readme, StringComparison.Ordinal);
+        Assert.Contains("[FAILED]", readme, StringComparison.Ordinal);
+        Assert.Contains("Before: { \"BlockPublicAcls\": false }", readme, StringComparison.Ordinal);
+        Assert.Contains("After:  { \"BlockPublicAcls\": true }", readme, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_HasNoAppliedSection_WhenNothingWasApplied()
+    {
+        Assert.DoesNotContain("CHANGES APPLIED", SetupReadme.Create(Samples.Content()), StringComparison.Ordinal);
+    }
 }

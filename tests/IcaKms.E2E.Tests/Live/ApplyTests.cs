@@ -85,6 +85,8 @@ public sealed class ApplyTests(AppServer app, BrowserFixture browser)
             await Expect(page.GetByTestId($"check-{id}")).ToContainTextAsync("pass", new() { Timeout = 20_000 });
         }
 
+        await Expect(page.GetByTestId("review-history")).ToContainTextAsync($"Create the bucket {bucket} in us-east-1");
+        await Expect(page.GetByTestId("review-history")).ToContainTextAsync("to the key policy of");
         await wizard.SaveScreenshotAsync("apply-5-review");
         Assert.DoesNotContain(Secret, app.Output, StringComparison.Ordinal);
         Assert.Contains("IcaKms change Done: kms:PutKeyPolicy", app.Output, StringComparison.Ordinal);
