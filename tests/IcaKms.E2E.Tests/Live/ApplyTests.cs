@@ -1,4 +1,8 @@
 using System.Security.Cryptography;
+using Amazon.Runtime;
+using IcaKms.Core;
+using IcaKms.Core.Aws;
+using Microsoft.Extensions.DependencyInjection;
 using IcaKms.FakeAws;
 using IcaKms.E2E.Tests.Infrastructure;
 using IcaKms.E2E.Tests.Pages;
@@ -90,5 +94,38 @@ public sealed class ApplyTests(AppServer app, BrowserFixture browser)
         await wizard.SaveScreenshotAsync("apply-5-review");
         Assert.DoesNotContain(Secret, app.Output, StringComparison.Ordinal);
         Assert.Contains("IcaKms change Done: kms:PutKeyPolicy", app.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABrokenBucket_IsFixedFindingByFinding_KeepingWhatWasThere()
+    {
+        string bucket = $"lab-e2e-broken-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
+        IAwsGatewayFactory factory = new ServiceCollection().AddIcaKmsCore(_ => new AwsClientSettings { Endpoint = app.Aws.Url }).BuildServiceProvider().GetRequiredService<IAwsGatewayFactory>();
+        var admin = new AwsSession(AwsSessionSource.Pasted, new SessionAWSCredentials(FakeAwsScenario.DefaultAccessKeyId, Secret, Token),
+            new CallerIdentity(app.Aws.Scenario.AccountId, app.Aws.Scenario.DefaultCallerArn, "AROAEXAMPLE:admin"), null);
+        // A bucket as S3 creates it today: SSE-S3 (AES256) by default, SSE-C blocked, and no prefix folder.
+        Assert.True((await factory.Create(admin, "us-east-1").S3.CreateBucketAsync(bucket, "us-east-1")).Succeeded);
+
+        IPage page = await browser.NewPageAsync(app.BaseUrl);
+        await using IBrowserContext context = page.Context;
+        var wizard = new WizardPage(page, app.BaseUrl);
+        await wizard.OpenAsync();
+        await new ConnectionPanel(page).ConnectAsync(FakeAwsScenario.DefaultAccessKeyId, Secret, Token);
+        await wizard.Bucket.FillAsync(bucket, app.Aws.Scenario.DefaultKeyArn, "ica/");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inspect bucket and key" }).ClickAsync();
+        await Expect(page.GetByTestId("live-bucket-encryption")).ToContainTextAsync("fail");
+        await Expect(page.GetByTestId("live-prefix-folder")).ToContainTextAsync("warning");
+
+        var plan = new PlanPanelPage(page, "bucket");
+        await plan.PlanAsync();
+        await Expect(plan.Changes).ToHaveCountAsync(2);
+        await Expect(plan.Changes.First.Locator(".diff-removed").Filter(new() { HasText = "AES256" })).ToHaveCountAsync(1);
+        await Expect(plan.Changes.First.Locator(".diff-same").Filter(new() { HasText = "SSE-C" })).ToHaveCountAsync(1);
+        await plan.ApplyAsync(2);
+
+        await Expect(page.GetByTestId("live-bucket-encryption")).ToContainTextAsync("pass", new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("live-prefix-folder")).ToContainTextAsync("pass");
+        await Expect(plan.NothingToChange).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        Assert.Equal(["SSE-C"], app.Aws.Bucket(bucket)!.Encryption!.BlockedEncryptionTypes);
     }
 }
