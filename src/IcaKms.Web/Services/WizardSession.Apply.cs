@@ -87,29 +87,33 @@ public sealed partial class WizardSession
         try
         {
             string region = _state.Inputs.AwsRegion;
+            InspectionRequest planned = CurrentRequest();
             ApplyResult result = await SetupApplier.ApplyAsync(
                 connected.Gateways(region), plan, connected.Session.Identity.Arn, _time, Record, connected.Token);
-            _plans[scope] = _plans[scope] with { Applied = result };
+            if (!ReferenceEquals(_connected, connected))
+            {
+                // Disconnected meanwhile: the applier stopped before its next write, and the history and the log
+                // hold what was done; nothing else of that session is kept.
+                return;
+            }
+
+            _plans[scope] = new PlannedWork(plan, planned, result);
             RememberKeyPolicy(result);
             if (result.CreatedKeyArn is { } createdKey)
             {
                 _state.SetKeyArn(createdKey);
             }
 
-            if (!ReferenceEquals(_connected, connected))
-            {
-                return;
-            }
-
             await InspectWithAsync(connected);
-            if (scope == PlanScope.Bucket && result.Succeeded)
+            if (scope == PlanScope.Bucket && result.Succeeded && ReferenceEquals(_connected, connected))
             {
                 await VerifyWithAsync(connected);
             }
 
-            if (scope != PlanScope.Key)
+            SetupPlan? next = scope != PlanScope.Key && ReferenceEquals(_connected, connected) ? await ComputePlanAsync(connected, scope) : null;
+            if (next is not null && ReferenceEquals(_connected, connected))
             {
-                _plans[scope] = _plans[scope] with { Plan = await ComputePlanAsync(connected, scope) ?? plan, For = CurrentRequest() };
+                _plans[scope] = new PlannedWork(next, CurrentRequest(), result);
             }
         }
         catch (OperationCanceledException) when (connected.Token.IsCancellationRequested)

@@ -75,4 +75,27 @@ public class PlanPanelTests : WizardTestContext
         panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("[data-testid=planned-change]")));
         Assert.Null(Session.PlanOf(PlanScope.Bucket));
     }
+
+    [Fact]
+    public async Task DisconnectWhileApplying_StopsThePlan_AndThrowsNothingIntoTheCircuit()
+    {
+        Assert.Null(await ConnectAsync());
+        FillFakeBucket();
+        IRenderedComponent<PlanPanel> panel = RenderBucketPanel();
+        Click(panel, "Plan the changes");
+        panel.WaitForAssertion(() => Assert.Single(panel.FindAll("[data-testid=planned-change]")));
+        Aws.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Click(panel, "Apply 1 change");
+        Click(panel, "Confirm and apply");
+        panel.WaitForAssertion(() => Assert.Equal(1, Aws.HeldCalls));
+
+        await panel.InvokeAsync(Session.DisconnectAsync);
+        Aws.Gate.SetResult();
+
+        panel.WaitForAssertion(() => Assert.False(Session.IsApplying));
+        panel.WaitForAssertion(() => Assert.Contains(Session.History, h => h.Outcome != Core.Setup.ChangeOutcome.Done));
+        Assert.False(Session.IsConnected);
+        Assert.Null(Session.PlanOf(PlanScope.Bucket));
+        Assert.DoesNotContain(Aws.Writes, w => w.StartsWith("PutObject", StringComparison.Ordinal));
+    }
 }
