@@ -14,6 +14,12 @@ namespace IcaKms.Core.Setup;
 /// </summary>
 public static class SetupApplier
 {
+    /// <summary>
+    /// How long to wait before asking again when IAM or KMS does not yet see what was just created (they are eventually
+    /// consistent: a new user or policy can answer NoSuchEntity for a few seconds).
+    /// </summary>
+    public static IReadOnlyList<TimeSpan> ConsistencyDelays { get; } = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
+
     /// <summary>Applies the plan's changes with the session's gateways for the ICA region.</summary>
     /// <param name="gateways">The session's gateways in the region the plan is for.</param>
     /// <param name="plan">The confirmed plan.</param>
@@ -21,13 +27,15 @@ public static class SetupApplier
     /// <param name="time">The clock of the records.</param>
     /// <param name="onApplied">Told about each change as soon as it ended (the audit log writes it then).</param>
     /// <param name="ct">Stops before the next change; the rest is then reported as not done.</param>
+    /// <param name="consistencyDelays">The waits before asking again after a not-found that may only be IAM or KMS catching up; <see cref="ConsistencyDelays"/> when null.</param>
     public static async Task<ApplyResult> ApplyAsync(
         AwsGateways gateways,
         SetupPlan plan,
         string principal,
         TimeProvider time,
         Action<AppliedChange>? onApplied = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default,
+        IReadOnlyList<TimeSpan>? consistencyDelays = null)
     {
         ArgumentNullException.ThrowIfNull(gateways);
         ArgumentNullException.ThrowIfNull(plan);
@@ -48,7 +56,7 @@ public static class SetupApplier
                 Outcome outcome;
                 try
                 {
-                    outcome = await ApplyOneAsync(gateways, change, ct).ConfigureAwait(false);
+                    outcome = await ApplyWithPatienceAsync(gateways, change, plan.Changes, time, consistencyDelays ?? ConsistencyDelays, ct).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
@@ -66,6 +74,46 @@ public static class SetupApplier
 
         return new ApplyResult(records, createdKey);
     }
+
+    // A change that refers to something an earlier change of the same plan created (the user, the policy) is asked
+    // again after a not-found, a few times, before it counts as failed: IAM may not show the new entity yet.
+    private static async Task<Outcome> ApplyWithPatienceAsync(
+        AwsGateways gateways,
+        SetupChange change,
+        IReadOnlyList<SetupChange> plan,
+        TimeProvider time,
+        IReadOnlyList<TimeSpan> delays,
+        CancellationToken ct)
+    {
+        Outcome outcome = await ApplyOneAsync(gateways, change, ct).ConfigureAwait(false);
+        if (!DependsOnEarlierCreation(change, plan))
+        {
+            return outcome;
+        }
+
+        foreach (TimeSpan delay in delays)
+        {
+            if (outcome.Done || outcome.Failure?.Kind != AwsFailureKind.NotFound)
+            {
+                return outcome;
+            }
+
+            await Task.Delay(delay, time, ct).ConfigureAwait(false);
+            outcome = await ApplyOneAsync(gateways, change, ct).ConfigureAwait(false);
+        }
+
+        return outcome.Done || outcome.Failure?.Kind != AwsFailureKind.NotFound
+            ? outcome
+            : outcome with { Message = $"{outcome.Message} IAM may not show what this plan just created yet (it is eventually consistent): apply again in a minute." };
+    }
+
+    private static bool DependsOnEarlierCreation(SetupChange change, IReadOnlyList<SetupChange> plan) => change switch
+    {
+        AttachPolicyChange attach => plan.Any(c => c is CreateIamUserChange u && u.UserName == attach.UserName) ||
+            plan.Any(c => c is CreateIamPolicyChange p && p.PolicyArn == attach.PolicyArn),
+        CreatePrefixFolderChange or SetDefaultEncryptionChange or BlockPublicAccessChange or EnforceBucketOwnerChange => plan.Any(c => c is CreateBucketChange),
+        _ => false,
+    };
 
     private static async Task<Outcome> ApplyOneAsync(AwsGateways gateways, SetupChange change, CancellationToken ct)
     {
@@ -162,7 +210,10 @@ public static class SetupApplier
 
     private static Outcome Done(string message) => new(true, message, null);
 
-    private static Outcome Failed(AwsFailure? failure) => new(false, failure?.Message ?? "AWS answered without a result.", null);
+    private static Outcome Failed(AwsFailure? failure) => new(false, failure?.Message ?? "AWS answered without a result.", null) { Failure = failure };
 
-    private sealed record Outcome(bool Done, string Message, string? CreatedKeyArn);
+    private sealed record Outcome(bool Done, string Message, string? CreatedKeyArn)
+    {
+        public AwsFailure? Failure { get; init; }
+    }
 }

@@ -1,0 +1,106 @@
+using System.Reflection;
+using IcaKms.Core.Aws;
+using IcaKms.Core.Policies;
+using IcaKms.Core.Setup;
+using IcaKms.Core.Tests.Checks;
+
+namespace IcaKms.Core.Tests.Setup;
+
+public class SetupApplierTests
+{
+    private static readonly PolicyDocument Policy = IcaIamPolicy.Create(Live.Bucket, Live.KeyArn, PolicyVariant.Unversioned);
+
+    private static SetupPlan IamPlan(bool createsTheUser) => new(
+        WizardStep.IamPolicy,
+        [
+            .. createsTheUser ? new SetupChange[] { new CreateIamUserChange(Live.User) } : [],
+            new CreateIamPolicyChange("ica-kms", Live.PolicyArn, Policy),
+            new AttachPolicyChange(Live.User, Live.PolicyArn),
+        ],
+        [],
+        []);
+
+    private static Task<ApplyResult> ApplyAsync(SetupPlan plan, ScriptedIam iam) =>
+        SetupApplier.ApplyAsync(new AwsGateways(null!, null!, iam.Gateway, null!), plan, Live.UserArn, TimeProvider.System, consistencyDelays: [TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero]);
+
+    [Fact]
+    public async Task AnAttachmentIamDoesNotSeeYet_IsAskedAgain_WhenThePlanCreatedWhatItNames()
+    {
+        var iam = new ScriptedIam(attachNotFoundTimes: 2);
+
+        ApplyResult result = await ApplyAsync(IamPlan(createsTheUser: true), iam);
+
+        Assert.True(result.Succeeded, string.Join(" | ", result.Changes.Select(c => c.Message)));
+        Assert.Equal(3, iam.AttachCalls);
+    }
+
+    [Fact]
+    public async Task AnAttachmentStillNotFound_FailsAndSaysIamMayBeCatchingUp()
+    {
+        var iam = new ScriptedIam(attachNotFoundTimes: 10);
+
+        ApplyResult result = await ApplyAsync(IamPlan(createsTheUser: true), iam);
+
+        Assert.Equal(4, iam.AttachCalls);
+        Assert.Contains("eventually consistent", result.Failure!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANotFoundForSomethingThePlanDidNotCreate_IsNotRetried()
+    {
+        var iam = new ScriptedIam(attachNotFoundTimes: 10);
+        var plan = new SetupPlan(WizardStep.IamPolicy, [new AttachPolicyChange(Live.User, Live.PolicyArn)], [], []);
+
+        ApplyResult result = await ApplyAsync(plan, iam);
+
+        Assert.Equal(1, iam.AttachCalls);
+        Assert.Equal(ChangeOutcome.Failed, Assert.Single(result.Changes).Outcome);
+    }
+
+    /// <summary>An IAM gateway whose writes succeed, but AttachUserPolicy answers NoSuchEntity the first N times.</summary>
+    private sealed class ScriptedIam
+    {
+        public ScriptedIam(int attachNotFoundTimes)
+        {
+            Gateway = DispatchProxy.Create<IIamGateway, Handler>();
+            ((Handler)(object)Gateway).Owner = this;
+            NotFoundLeft = attachNotFoundTimes;
+        }
+
+        public IIamGateway Gateway { get; }
+
+        public int AttachCalls { get; private set; }
+
+        private int NotFoundLeft { get; set; }
+
+        public object Answer(string method, object?[] args) => method switch
+        {
+            nameof(IIamGateway.CreateUserAsync) => Task.FromResult(AwsResult<IamUser>.Ok(new IamUser(Live.User, "AIDA", Live.UserArn))),
+            nameof(IIamGateway.CreatePolicyAsync) => Task.FromResult(AwsResult<CreatedPolicy>.Ok(new CreatedPolicy("ica-kms", Live.PolicyArn, "v1"))),
+            nameof(IIamGateway.AttachUserPolicyAsync) => Attach(),
+            _ => throw new NotSupportedException(method),
+        };
+
+        private Task<AwsResult<UserPolicyAttachment>> Attach()
+        {
+            AttachCalls++;
+            if (NotFoundLeft-- > 0)
+            {
+                return Task.FromResult(AwsResult<UserPolicyAttachment>.Fail(new AwsFailure(AwsFailureKind.NotFound, "iam:AttachUserPolicy", Live.User, "NoSuchEntity", $"The IAM user {Live.User} does not exist.")));
+            }
+
+            return Task.FromResult(AwsResult<UserPolicyAttachment>.Ok(new UserPolicyAttachment(Live.User, Live.PolicyArn)));
+        }
+    }
+
+    // DispatchProxy needs a public, non-sealed class with a parameterless constructor.
+#pragma warning disable CA1852 // DispatchProxy derives from it at run time.
+    public class Handler : DispatchProxy
+#pragma warning restore CA1852
+    {
+        internal object? Owner { get; set; }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
+            ((ScriptedIam)Owner!).Answer(targetMethod!.Name, args ?? []);
+    }
+}
