@@ -40,6 +40,7 @@ public sealed class FocusTests(AppServer app, BrowserFixture browser)
         await page.Keyboard.PressAsync("Tab");
         await Expect(skipLink).ToBeFocusedAsync();
         await Expect(skipLink).ToBeInViewportAsync();
+        await wizard.SaveScreenshotAsync("focus-skip-link");
         await page.Keyboard.PressAsync("Enter");
         await Expect(wizard.Bucket.Heading).ToBeFocusedAsync();
 
@@ -67,6 +68,11 @@ public sealed class FocusTests(AppServer app, BrowserFixture browser)
             if (ring is not null && ring.StartsWith("none", StringComparison.Ordinal))
             {
                 missing.Add(ring);
+            }
+
+            if (await wizard.Bucket.BucketName.EvaluateAsync<bool>("element => element === document.activeElement"))
+            {
+                await wizard.SaveScreenshotAsync("focus-text-field");
             }
         }
 
