@@ -92,3 +92,27 @@ window.icakms = {
         }
     }
 };
+
+// "Skip to the current step": focuses the heading of the step the stepper shows (or the completed view), so the
+// next Tab lands on that step's first control. Captured before Blazor's link handling, which would only scroll.
+document.addEventListener("click", function (event) {
+    const link = event.target instanceof Element ? event.target.closest("a.skip-link") : null;
+    if (!link) {
+        return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    const main = document.getElementById("main-content");
+    if (!main) {
+        return;
+    }
+    const panels = Array.from(main.querySelectorAll(".mud-stepper [role='tabpanel'], .mud-stepper-content"))
+        .filter(function (panel) { return panel.offsetParent !== null; });
+    const scope = panels[0] || main;
+    const target = scope.querySelector("h2, [role='heading']") || scope;
+    if (!target.hasAttribute("tabindex")) {
+        target.setAttribute("tabindex", "-1");
+    }
+    target.focus();
+    target.scrollIntoView({ block: "start" });
+}, true);
