@@ -14,6 +14,9 @@ public abstract class WizardTestContext : BunitContext, IAsyncLifetime
     protected const string Secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzSECRETzz";
     protected const string Token = "IQoJb3JpZ2luX2VjEXAMPLETOKENzz";
 
+    // A loaded CI machine (two cores, the browser tests beside) can take more than bUnit's default second to render.
+    static WizardTestContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected WizardTestContext(IDictionary<string, string?>? settings = null)
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
