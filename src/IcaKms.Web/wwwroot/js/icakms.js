@@ -70,6 +70,14 @@ window.icakms = {
         document.body.removeChild(link);
         setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
     },
+    // After "Next" was refused: focuses the first field in error and centres it, clear of the bottom snackbar.
+    focusFirstInvalid: function () {
+        const field = document.querySelector('.mud-stepper-content [aria-invalid="true"]');
+        if (field) {
+            field.focus({ preventScroll: true });
+            field.scrollIntoView({ block: "center" });
+        }
+    },
     load: function (key) {
         try {
             return window.localStorage.getItem(key);
