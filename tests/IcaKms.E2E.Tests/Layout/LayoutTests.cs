@@ -72,6 +72,8 @@ public sealed class LayoutTests(AppServer app, BrowserFixture browser)
 
         async Task CaptureAsync(string step)
         {
+            // From the top: a full-page shot taken scrolled down paints the fixed app bar mid-page.
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
             await wizard.SaveScreenshotAsync($"{size}-{step}");
             if (checkOverflow)
             {
@@ -80,6 +82,15 @@ public sealed class LayoutTests(AppServer app, BrowserFixture browser)
         }
 
         await wizard.Bucket.ExpectActiveAsync();
+        if (viewport.Width <= 600)
+        {
+            await Expect(wizard.PhoneStepHeader).ToHaveTextAsync("Step 1 of 5 — Bucket");
+        }
+        else
+        {
+            await Expect(wizard.PhoneStepHeader).ToBeHiddenAsync();
+        }
+
         await wizard.Bucket.SelectRegionAsync(scenario.Region.DisplayName);
         await wizard.Bucket.FillAsync(scenario.BucketName, scenario.KeyArn, scenario.KeyPrefix);
         await CaptureAsync("1-bucket");
@@ -92,6 +103,12 @@ public sealed class LayoutTests(AppServer app, BrowserFixture browser)
         await wizard.NextAsync();
 
         await wizard.IcaConfiguration.ExpectActiveAsync();
+        if (viewport.Width <= 600)
+        {
+            await Expect(wizard.PhoneStepHeader).ToHaveTextAsync("Step 3 of 5 — ICA configuration");
+            await Expect(wizard.PhoneStepHeader).ToBeInViewportAsync();
+        }
+
         await wizard.IcaConfiguration.FillAsync(scenario.ConfigurationName, scenario.Description);
         await CaptureAsync("3-ica-configuration");
         await wizard.NextAsync();

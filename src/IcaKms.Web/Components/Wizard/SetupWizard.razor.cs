@@ -15,6 +15,7 @@ public partial class SetupWizard : IDisposable
     private int _activeIndex;
     private bool _restored;
     private bool _focusFirstInvalid;
+    private bool _showStepTop;
     private Snackbar? _needsAttention;
 
     private IDisposable? _stateSubscription;
@@ -32,6 +33,12 @@ public partial class SetupWizard : IDisposable
         {
             _focusFirstInvalid = false;
             await JS.InvokeVoidAsync("icakms.focusFirstInvalid");
+        }
+
+        if (_showStepTop)
+        {
+            _showStepTop = false;
+            await JS.InvokeVoidAsync("icakms.showStepTop");
         }
 
         if (!firstRender)
@@ -74,6 +81,7 @@ public partial class SetupWizard : IDisposable
     private async Task OnActiveIndexChangedAsync(int index)
     {
         _activeIndex = index;
+        _showStepTop = true;
         if (_restored)
         {
             await Storage.SaveStepAsync(index);

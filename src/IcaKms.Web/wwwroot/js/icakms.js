@@ -78,6 +78,13 @@ window.icakms = {
             field.scrollIntoView({ block: "center" });
         }
     },
+    // After a step change: when the new step starts above the window (Next at the bottom of a long step), shows its top.
+    showStepTop: function () {
+        const content = document.querySelector('.mud-stepper-content');
+        if (content && content.getBoundingClientRect().top < 0) {
+            content.scrollIntoView({ block: "start" });
+        }
+    },
     load: function (key) {
         try {
             return window.localStorage.getItem(key);
