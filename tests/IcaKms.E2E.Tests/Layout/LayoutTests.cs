@@ -56,6 +56,35 @@ public sealed class LayoutTests(AppServer app, BrowserFixture browser)
     [Fact]
     public async Task EveryStep_FitsTheLaptopWidth_WithScreenshots() => await WalkAsync("desktop", Laptop, checkOverflow: true);
 
+    [Fact]
+    public async Task NeedsAttentionMessage_DoesNotCoverTheFieldInError_AndGoesWhenFixed()
+    {
+        WalkthroughScenario scenario = WalkthroughScenario.Unversioned;
+        IPage page = await browser.NewPageAsync(app.BaseUrl, Phone);
+        await using IBrowserContext context = page.Context;
+        var wizard = new WizardPage(page, app.BaseUrl);
+        await wizard.OpenAsync();
+        await wizard.Bucket.BucketName.FillAsync(scenario.BucketName);
+        await wizard.Bucket.KeyPrefix.FillAsync(scenario.KeyPrefix);
+
+        await wizard.NextAsync();
+
+        ILocator message = wizard.Snackbar("Some fields need attention");
+        await Expect(message).ToBeVisibleAsync();
+        await Expect(wizard.Bucket.KeyArn).ToBeFocusedAsync();
+        await Expect(wizard.Bucket.KeyArn).ToBeInViewportAsync();
+        await wizard.SaveScreenshotAsync("phone-1-bucket-needs-attention");
+        LocatorBoundingBoxResult field = await wizard.Bucket.FieldBox(wizard.Bucket.KeyArn).BoundingBoxAsync() ?? throw new InvalidOperationException("No key field.");
+        LocatorBoundingBoxResult snackbar = await message.BoundingBoxAsync() ?? throw new InvalidOperationException("No message.");
+        Assert.True(
+            snackbar.Y >= field.Y + field.Height || snackbar.Y + snackbar.Height <= field.Y,
+            $"The message ({snackbar.Y}..{snackbar.Y + snackbar.Height}) covers the key field ({field.Y}..{field.Y + field.Height}).");
+
+        await wizard.Bucket.KeyArn.FillAsync(scenario.KeyArn);
+
+        await Expect(message).ToHaveCountAsync(0);
+    }
+
     private static async Task AssertNoHorizontalOverflowAsync(IPage page, string where)
     {
         string[] offenders = await page.EvaluateAsync<string[]>(OverflowProbe);
@@ -100,6 +129,7 @@ public sealed class LayoutTests(AppServer app, BrowserFixture browser)
         await wizard.IamPolicy.ChooseVariantAsync(scenario.Variant);
         await wizard.IamPolicy.PastePolicyAsync(scenario.ExpectedIamPolicy);
         await CaptureAsync("2-iam-policy");
+        await Expect(wizard.IamPolicy.PastedPolicySummary).ToBeVisibleAsync();
         await wizard.NextAsync();
 
         await wizard.IcaConfiguration.ExpectActiveAsync();

@@ -125,6 +125,9 @@ public partial class SetupWizard : IDisposable
                     }
 
                     _needsAttention = Snackbar.Add("Some fields need attention before you go on: see the messages under them.", Severity.Warning);
+
+                    // The stepper calls this as a plain delegate: render here so the errors show and the focus moves.
+                    StateHasChanged();
                     return Task.CompletedTask;
                 }
             }
