@@ -6,12 +6,15 @@ namespace IcaKms.Web.Services;
 
 /// <summary>
 /// Keeps the wizard's non-secret inputs in the browser's localStorage so a reload loses nothing.
-/// Only <see cref="SetupInputs"/> is stored: never credentials.
+/// Only <see cref="SetupInputs"/> and the index of the step shown are stored: never credentials.
 /// </summary>
 public sealed class WizardStorage(IJSRuntime js, ILogger<WizardStorage> logger)
 {
     /// <summary>The localStorage key.</summary>
     public const string Key = "icakms.inputs.v1";
+
+    /// <summary>The localStorage key of the step shown, so a reload returns to it.</summary>
+    public const string StepKey = "icakms.step.v1";
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
@@ -39,5 +42,19 @@ public sealed class WizardStorage(IJSRuntime js, ILogger<WizardStorage> logger)
     public async Task SaveAsync(SetupInputs inputs) =>
         await js.InvokeVoidAsync("icakms.save", Key, JsonSerializer.Serialize(inputs, Options));
 
-    public async Task ClearAsync() => await js.InvokeVoidAsync("icakms.remove", Key);
+    /// <summary>The index of the step shown at the last visit, or null when none was kept (or it is unreadable).</summary>
+    public async Task<int?> LoadStepAsync()
+    {
+        string? text = await js.InvokeAsync<string?>("icakms.load", StepKey);
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int step) ? step : null;
+    }
+
+    public async Task SaveStepAsync(int step) =>
+        await js.InvokeVoidAsync("icakms.save", StepKey, step.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public async Task ClearAsync()
+    {
+        await js.InvokeVoidAsync("icakms.remove", Key);
+        await js.InvokeVoidAsync("icakms.remove", StepKey);
+    }
 }

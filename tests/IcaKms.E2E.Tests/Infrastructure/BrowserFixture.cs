@@ -48,13 +48,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A page in a fresh context (no shared cookies or storage) whose relative URLs resolve against <paramref name="baseUrl"/>.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseUrl)
+    /// <summary>
+    /// A page in a fresh context (no shared cookies or storage) whose relative URLs resolve against <paramref name="baseUrl"/>,
+    /// 1280 × 800 unless <paramref name="viewport"/> says otherwise.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(Uri baseUrl, ViewportSize? viewport = null)
     {
         IBrowserContext context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
         });
         return await context.NewPageAsync();
     }

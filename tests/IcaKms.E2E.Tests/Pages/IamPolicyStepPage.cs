@@ -33,4 +33,17 @@ public sealed class IamPolicyStepPage(IPage page, Uri baseUrl) : WizardStepPage(
         await ScopeToPrefixSwitch.SetCheckedAsync(on);
         await Expect(ScopeToPrefixSwitch).ToBeCheckedAsync(new() { Checked = on });
     }
+
+    /// <summary>The box for checking an existing policy, inside the "Check a policy I already have" panel.</summary>
+    public ILocator PastedPolicy => Page.Locator("textarea[data-testid=pasted-policy]");
+
+    public ILocator PastedPolicySummary => Page.Locator("[data-testid=summary-pasted]");
+
+    /// <summary>Opens "Check a policy I already have", pastes <paramref name="json"/> and waits for its summary.</summary>
+    public async Task PastePolicyAsync(string json)
+    {
+        await Page.GetByText("Check a policy I already have", new() { Exact = true }).ClickAsync();
+        await PastedPolicy.FillAsync(json);
+        await Expect(PastedPolicySummary).ToBeVisibleAsync();
+    }
 }

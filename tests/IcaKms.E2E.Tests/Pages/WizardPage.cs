@@ -59,6 +59,12 @@ public sealed class WizardPage : BasePage
 
     public ILocator StartOverButton => Page.GetByRole(AriaRole.Button, new() { Name = "Start over", Exact = true });
 
+    /// <summary>"Undo" on the snackbar that confirms "Start over".</summary>
+    public ILocator UndoButton => Page.GetByRole(AriaRole.Button, new() { Name = "Undo", Exact = true });
+
+    /// <summary>The "Step 3 of 5 — ICA configuration" line shown on narrow screens instead of the step labels.</summary>
+    public ILocator PhoneStepHeader => Page.GetByTestId("phone-step-header");
+
     /// <summary>A snackbar message containing <paramref name="text"/>.</summary>
     public ILocator Snackbar(string text) => Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = text });
 
@@ -90,6 +96,12 @@ public sealed class WizardPage : BasePage
         await Page.WaitForFunctionAsync(
             "([key, text]) => (window.localStorage.getItem(key) ?? '').includes(text)",
             new object[] { WizardStorage.Key, text });
+
+    /// <summary>Waits until the wizard has kept <paramref name="stepIndex"/> (0 for the first step) as the step shown.</summary>
+    public async Task WaitUntilStepStoredAsync(int stepIndex) =>
+        await Page.WaitForFunctionAsync(
+            "([key, step]) => window.localStorage.getItem(key) === step",
+            new object[] { WizardStorage.StepKey, stepIndex.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
     /// <summary>Waits until the wizard has removed its inputs from localStorage.</summary>
     public async Task WaitUntilStorageClearedAsync() =>

@@ -56,4 +56,51 @@ public sealed class PersistenceTests(AppServer app, BrowserFixture browser)
         await Expect(wizard.Bucket.KeyArn).ToHaveValueAsync(string.Empty);
         await Expect(wizard.Bucket.KeyPrefix).ToHaveValueAsync(string.Empty);
     }
+
+    [Fact]
+    public async Task Reload_ReturnsToTheStepShown()
+    {
+        IPage page = await browser.NewPageAsync(app.BaseUrl);
+        await using IBrowserContext context = page.Context;
+        var wizard = new WizardPage(page, app.BaseUrl);
+        await wizard.OpenAsync();
+        await wizard.Bucket.FillAsync(Bucket, KeyArn, Prefix);
+        await wizard.NextAsync();
+        await wizard.IamPolicy.ExpectActiveAsync();
+        await wizard.NextAsync();
+        await wizard.IcaConfiguration.ExpectActiveAsync();
+        await wizard.WaitUntilStepStoredAsync(2);
+
+        await wizard.ReloadAsync();
+
+        await wizard.IcaConfiguration.ExpectActiveAsync();
+        await Expect(wizard.Bucket.Tab).ToHaveAttributeAsync("aria-selected", "false");
+    }
+
+    [Fact]
+    public async Task StartOver_Undo_RestoresInputsAndStep()
+    {
+        IPage page = await browser.NewPageAsync(app.BaseUrl);
+        await using IBrowserContext context = page.Context;
+        var wizard = new WizardPage(page, app.BaseUrl);
+        await wizard.OpenAsync();
+        await wizard.Bucket.FillAsync(Bucket, KeyArn, Prefix);
+        await wizard.NextAsync();
+        await wizard.IamPolicy.ExpectActiveAsync();
+        await wizard.WaitUntilStoredAsync(Prefix);
+
+        await wizard.StartOverAsync();
+        await wizard.Bucket.ExpectActiveAsync();
+        await Expect(wizard.Bucket.BucketName).ToHaveValueAsync(string.Empty);
+
+        await wizard.UndoButton.ClickAsync();
+
+        await wizard.IamPolicy.ExpectActiveAsync();
+        await wizard.WaitUntilStoredAsync(Prefix);
+        await wizard.PreviousAsync();
+        await wizard.Bucket.ExpectActiveAsync();
+        await Expect(wizard.Bucket.BucketName).ToHaveValueAsync(Bucket);
+        await Expect(wizard.Bucket.KeyArn).ToHaveValueAsync(KeyArn);
+        await Expect(wizard.Bucket.KeyPrefix).ToHaveValueAsync(Prefix);
+    }
 }

@@ -70,6 +70,21 @@ window.icakms = {
         document.body.removeChild(link);
         setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
     },
+    // After "Next" was refused: focuses the first field in error and centres it, clear of the bottom snackbar.
+    focusFirstInvalid: function () {
+        const field = document.querySelector('.mud-stepper-content [aria-invalid="true"]');
+        if (field) {
+            field.focus({ preventScroll: true });
+            field.scrollIntoView({ block: "center" });
+        }
+    },
+    // After a step change: when the new step starts above the window (Next at the bottom of a long step), shows its top.
+    showStepTop: function () {
+        const content = document.querySelector('.mud-stepper-content');
+        if (content && content.getBoundingClientRect().top < 0) {
+            content.scrollIntoView({ block: "start" });
+        }
+    },
     load: function (key) {
         try {
             return window.localStorage.getItem(key);

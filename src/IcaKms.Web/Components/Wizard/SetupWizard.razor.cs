@@ -1,0 +1,179 @@
+using IcaKms.Core.Setup;
+using IcaKms.Web.Services;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace IcaKms.Web.Components.Wizard;
+
+public partial class SetupWizard : IDisposable
+{
+    private static readonly int StepCount = Enum.GetValues<WizardStep>().Length;
+
+    private readonly bool[] _showErrors = new bool[StepCount];
+    private MudStepper? _stepper;
+    private int _activeIndex;
+    private bool _restored;
+    private bool _focusFirstInvalid;
+    private bool _showStepTop;
+    private Snackbar? _needsAttention;
+
+    private IDisposable? _stateSubscription;
+
+    /// <summary>"Step 3 of 5 — ICA configuration", shown instead of the step labels on narrow screens.</summary>
+    private string PhoneStepHeader => _activeIndex < StepCount
+        ? $"Step {_activeIndex + 1} of {StepCount} — {StepTitles.Of((WizardStep)_activeIndex)}"
+        : "All steps done";
+
+    protected override void OnInitialized() => _stateSubscription = State.NotifyOnChange(EventCallback.Factory.Create(this, OnStateChangedAsync));
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusFirstInvalid)
+        {
+            _focusFirstInvalid = false;
+            await JS.InvokeVoidAsync("icakms.focusFirstInvalid");
+        }
+
+        if (_showStepTop)
+        {
+            _showStepTop = false;
+            await JS.InvokeVoidAsync("icakms.showStepTop");
+        }
+
+        if (!firstRender)
+        {
+            return;
+        }
+
+        // localStorage exists only once the circuit is interactive, hence after the first render.
+        SetupInputs? kept = await Storage.LoadAsync();
+        int? keptStep = await Storage.LoadStepAsync();
+        _restored = true;
+        if (kept is not null)
+        {
+            State.Restore(kept);
+            await ShowStepAsync(ReachableStep(keptStep ?? 0));
+        }
+    }
+
+    // The kept step, or the first step before it that is not valid any more (Next would have refused to pass it).
+    private int ReachableStep(int step)
+    {
+        int last = Math.Clamp(step, 0, StepCount - 1);
+        for (int i = 0; i < last; i++)
+        {
+            if (!State.Validation.IsStepValid((WizardStep)i))
+            {
+                return i;
+            }
+        }
+
+        return last;
+    }
+
+    private async Task ShowStepAsync(int step)
+    {
+        _activeIndex = step;
+        await InvokeAsync(StateHasChanged);
+    }
+
+    private async Task OnActiveIndexChangedAsync(int index)
+    {
+        _activeIndex = index;
+        _showStepTop = true;
+        if (_restored)
+        {
+            await Storage.SaveStepAsync(index);
+        }
+    }
+
+    private async Task OnStateChangedAsync()
+    {
+        // The warning is about fields that are fixed now: take it away rather than leave it over them.
+        if (_needsAttention is not null && State.Validation.IsStepValid((WizardStep)Math.Min(_activeIndex, StepCount - 1)))
+        {
+            Snackbar.Remove(_needsAttention);
+            _needsAttention = null;
+        }
+
+        if (_restored)
+        {
+            await Storage.SaveAsync(State.Inputs);
+        }
+    }
+
+    private bool HasError(WizardStep step) => _showErrors[(int)step] && !State.Validation.IsStepValid(step);
+
+    private Task OnPreviewInteraction(StepperInteractionEventArgs args)
+    {
+        // Moving forward, by Next or by clicking a later step, needs every step before it valid.
+        if (args.Action == StepAction.Complete || (args.Action == StepAction.Activate && args.StepIndex > _activeIndex))
+        {
+            int last = args.Action == StepAction.Complete ? args.StepIndex : args.StepIndex - 1;
+            for (int i = 0; i <= last; i++)
+            {
+                var step = (WizardStep)i;
+                if (!State.Validation.IsStepValid(step))
+                {
+                    _showErrors[i] = true;
+                    args.Cancel = true;
+                    _focusFirstInvalid = true;
+                    if (_needsAttention is not null)
+                    {
+                        Snackbar.Remove(_needsAttention);
+                    }
+
+                    _needsAttention = Snackbar.Add("Some fields need attention before you go on: see the messages under them.", Severity.Warning);
+
+                    // The stepper calls this as a plain delegate: render here so the errors show and the focus moves.
+                    StateHasChanged();
+                    return Task.CompletedTask;
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task GoToStepAsync(WizardStep step)
+    {
+        _showErrors[(int)step] = true;
+        await ShowStepAsync((int)step);
+        await Storage.SaveStepAsync((int)step);
+    }
+
+    private async Task StartOverAsync()
+    {
+        SetupInputs before = State.Inputs;
+        int stepBefore = _activeIndex;
+
+        Array.Clear(_showErrors);
+        State.Reset();
+        await Session.StartOverAsync();
+        await Storage.ClearAsync();
+        _activeIndex = 0;
+        if (_stepper is not null)
+        {
+            await _stepper.ResetAsync(resetErrors: true);
+        }
+
+        Snackbar.Add("Started over: every input was cleared.", Severity.Info, options =>
+        {
+            options.Action = "Undo";
+            options.ActionColor = Color.Inherit;
+            options.VisibleStateDuration = 10_000;
+            options.OnClick = _ => UndoStartOverAsync(before, stepBefore);
+        });
+    }
+
+    // Brings back the inputs and the step; never credentials, which "Start over" does not keep.
+    private async Task UndoStartOverAsync(SetupInputs inputs, int step)
+    {
+        State.Restore(inputs);
+        await ShowStepAsync(ReachableStep(step));
+        await Storage.SaveStepAsync(_activeIndex);
+    }
+
+    public void Dispose() => _stateSubscription?.Dispose();
+}
