@@ -39,10 +39,12 @@ public sealed class AxeTests(AppServer app, BrowserFixture browser)
 
     private FakeAwsScenario Scenario => app.Aws.Scenario;
 
-    [Fact]
-    public async Task Wizard_HasNoAxeViolations_OfflineThroughCompletion()
+    [Theory]
+    [InlineData(1280, 800)]
+    [InlineData(390, 844)]
+    public async Task Wizard_HasNoAxeViolations_OfflineThroughCompletion(int width, int height)
     {
-        IPage page = await browser.NewPageAsync(app.BaseUrl);
+        IPage page = await browser.NewPageAsync(app.BaseUrl, new ViewportSize { Width = width, Height = height });
         await using IBrowserContext context = page.Context;
         var wizard = new WizardPage(page, app.BaseUrl);
         await wizard.OpenAsync();
@@ -80,10 +82,12 @@ public sealed class AxeTests(AppServer app, BrowserFixture browser)
         AssertNoViolations();
     }
 
-    [Fact]
-    public async Task Wizard_HasNoAxeViolations_ConnectedWithLiveFindings()
+    [Theory]
+    [InlineData(1280, 800)]
+    [InlineData(390, 844)]
+    public async Task Wizard_HasNoAxeViolations_ConnectedWithLiveFindings(int width, int height)
     {
-        IPage page = await browser.NewPageAsync(app.BaseUrl);
+        IPage page = await browser.NewPageAsync(app.BaseUrl, new ViewportSize { Width = width, Height = height });
         await using IBrowserContext context = page.Context;
         var wizard = new WizardPage(page, app.BaseUrl);
         await wizard.OpenAsync();
@@ -117,7 +121,8 @@ public sealed class AxeTests(AppServer app, BrowserFixture browser)
         AxeResult wcag = await page.RunAxe(Options);
         AxeResult landmarks = await page.RunAxe(LandmarkOptions);
         _violations.AddRange(wcag.Violations.Concat(landmarks.Violations).Select(v => (state, v)));
-        await new WizardPage(page, app.BaseUrl).SaveScreenshotAsync($"axe-{state}");
+        int width = page.ViewportSize?.Width ?? 0;
+        await new WizardPage(page, app.BaseUrl).SaveScreenshotAsync(width <= 600 ? $"axe-phone-{state}" : $"axe-{state}");
     }
 
     private void AssertNoViolations()
