@@ -47,6 +47,9 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
     /// <summary>JS interop calls from the server that were answered.</summary>
     public int JsCallsAnswered { get; private set; }
 
+    /// <summary>The DotNetObjectReference id of the renderer's interop methods, which DispatchEventAsync is called on.</summary>
+    public long RendererInteropObjectId { get; private set; }
+
     /// <summary>Errors the server reported through JS.Error.</summary>
     public string? Error { get; private set; }
 
@@ -140,6 +143,13 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         {
             long handle = Convert.ToInt64(args[0], CultureInfo.InvariantCulture);
             JsCallsAnswered++;
+            if ((string?)args[1] == "Blazor._internal.attachWebRendererInterop")
+            {
+                // (rendererId, DotNetObjectReference to WebRendererInteropMethods, ...): events go to that object.
+                JsonNode? reference = JsonNode.Parse((string?)args[2] ?? "[]")?[1]?["__dotNetObject"];
+                RendererInteropObjectId = reference?.GetValue<long>() ?? 0;
+            }
+
             if (handle == 0)
             {
                 return Task.CompletedTask; // a void call: the browser does not answer
@@ -158,7 +168,15 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
                 _pendingDotNetCalls.Remove(callId, out pending);
             }
 
-            pending?.TrySetResult((string?)args[2] ?? "");
+            if ((bool)args[1]!)
+            {
+                pending?.TrySetResult((string?)args[2] ?? "");
+            }
+            else
+            {
+                pending?.TrySetException(new InvalidOperationException($"DispatchEventAsync failed: {args[2]}"));
+            }
+
             return Task.CompletedTask;
         }, this);
 
@@ -201,7 +219,8 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
     }
 
     /// <summary>
-    /// Dispatches a browser event the way blazor.web.js does (BeginInvokeDotNetFromJS → DispatchEventAsync) and waits for
+    /// Dispatches a browser event the way blazor.web.js does (BeginInvokeDotNetFromJS → DispatchEventAsync on the renderer's
+    /// interop object) and waits for
     /// the render batch it causes.
     /// </summary>
     public async Task<TimeSpan> DispatchEventAndWaitForRenderAsync(ulong eventHandlerId, string eventName, JsonObject eventArgs, CancellationToken cancellation)
@@ -224,11 +243,34 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         };
         string argsJson = new JsonArray(descriptor, eventArgs).ToJsonString();
         long started = Stopwatch.GetTimestamp();
-        await _connection.SendAsync("BeginInvokeDotNetFromJS", callId, "Microsoft.AspNetCore.Components.Web", "DispatchEventAsync", 0L, argsJson, cancellation);
+        await _connection.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", RendererInteropObjectId, argsJson, cancellation);
         await nextBatch.WaitAsync(cancellation);
         TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
         await completed.Task.WaitAsync(cancellation);
+        await Task.Delay(20, cancellation); // let any further batch of this event arrive before the next one is sent
         return elapsed;
+    }
+
+    /// <summary>
+    /// The current id of the handler for <paramref name="eventAttribute"/> on the element marked by
+    /// <paramref name="markerName"/>=<paramref name="markerValue"/>, from the batches received (null if none, or disposed).
+    /// </summary>
+    public ulong? FindEventHandler(string markerName, string markerValue, string eventAttribute)
+    {
+        ulong? current = null;
+        foreach (byte[] batch in Batches())
+        {
+            if (current is { } id && RenderBatchReader.DisposedEventHandlers(batch).Contains(id))
+            {
+                // The field was re-rendered with a new handler: take it when the batch sets exactly one such handler.
+                IReadOnlyList<ulong> replacements = RenderBatchReader.StandaloneEventHandlers(batch, eventAttribute);
+                current = replacements.Count == 1 ? replacements[0] : null;
+            }
+
+            current = RenderBatchReader.FindEventHandler(batch, markerName, markerValue, eventAttribute) ?? current;
+        }
+
+        return current;
     }
 
     private static TaskCompletionSource<long> NewBatchSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

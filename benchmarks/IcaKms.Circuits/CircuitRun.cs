@@ -1,10 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json.Nodes;
 
 namespace IcaKms.Circuits;
 
 /// <summary>An app to measure: its published dll, the page whose circuit is held, extra environment.</summary>
-internal sealed record AppUnderTest(string Name, string Dll, string Path, IReadOnlyDictionary<string, string> Environment);
+internal sealed record AppUnderTest(string Name, string Dll, string Path, IReadOnlyDictionary<string, string> Environment, StepAction Step);
+
+/// <summary>
+/// The interaction timed with N circuits held: an event on the element marked by MarkerName=MarkerValue, e.g. typing
+/// into the bucket field (data-testid=bucket-name, "input" with a new value).
+/// </summary>
+internal sealed record StepAction(string Description, string MarkerName, string MarkerValue, string EventName, Func<int, JsonObject> EventArgs);
 
 /// <summary>What one app measured.</summary>
 internal sealed record AppResult(
@@ -85,7 +92,9 @@ internal static class CircuitRun
             double batches = circuits.Skip(options.WarmUp).Average(c => c.BatchCount);
             Console.WriteLine($"   render batches per circuit to idle: {batches:F1}; JS calls answered per circuit: {circuits.Average(c => c.JsCallsAnswered):F1}");
 
-            IReadOnlyList<TimeSpan>? steps = null;
+            IReadOnlyList<TimeSpan>? steps = options.Steps > 0
+                ? await TimeStepsAsync(app.Step, circuits.Skip(options.WarmUp).ToList(), options.Steps, cancellation)
+                : null;
             return new AppResult(app.Name, options.Circuits, baseline, held, firstLoad, timed, batches, steps);
         }
         finally
@@ -95,6 +104,45 @@ internal static class CircuitRun
                 await circuit.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// Sends the step's event to the held circuits in turn, one at a time, and times each from the send until the render
+    /// batch it causes arrives: the server's time for the action plus a loopback round trip.
+    /// </summary>
+    private static async Task<IReadOnlyList<TimeSpan>> TimeStepsAsync(StepAction step, IReadOnlyList<BlazorCircuit> circuits, int count, CancellationToken cancellation)
+    {
+        var times = new List<TimeSpan>(count);
+        int missing = 0;
+        int failed = 0;
+        int batches = 0;
+        for (int i = 0; i < count && failed < 3; i++)
+        {
+            BlazorCircuit circuit = circuits[i % circuits.Count];
+            ulong? handler = circuit.FindEventHandler(step.MarkerName, step.MarkerValue, "on" + step.EventName);
+            if (handler is null)
+            {
+                missing++;
+                continue;
+            }
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            try
+            {
+                int before = circuit.BatchCount;
+                times.Add(await circuit.DispatchEventAndWaitForRenderAsync(handler.Value, step.EventName, step.EventArgs(i), timeout.Token));
+                batches += circuit.BatchCount - before;
+            }
+            catch (Exception e) when (e is OperationCanceledException or TimeoutException or InvalidOperationException)
+            {
+                failed++; // three failures end the loop
+                Console.WriteLine($"   step failed: {e.Message}");
+            }
+        }
+
+        Console.WriteLine($"   step action ({step.Description}): {times.Count} timed, {missing} without a handler, {failed} failed, {(double)batches / Math.Max(1, times.Count):F2} render batches per event");
+        return times;
     }
 
     /// <summary>Waits until no circuit has received a render batch for two seconds (at most a minute).</summary>
@@ -151,9 +199,12 @@ internal static class CircuitRun
         Row("first load, encoded bytes (br, gzip)", $"{Kb(bare.FirstLoad.EncodedBytes)} ({bare.FirstLoad.Requests} requests)", $"{Kb(ica.FirstLoad.EncodedBytes)} ({ica.FirstLoad.Requests} requests)", Ratio(ica.FirstLoad.EncodedBytes, bare.FirstLoad.EncodedBytes));
         Row("GET page → first render batch, median of 10 (protocol only, no script download)", Ms(Percentile(bare.TimesToFirstBatch, 50)), Ms(Percentile(ica.TimesToFirstBatch, 50)), Ratio(Percentile(ica.TimesToFirstBatch, 50).TotalMilliseconds, Percentile(bare.TimesToFirstBatch, 50).TotalMilliseconds));
         Row("render batches per circuit until idle", bare.BatchesPerCircuit.ToString("F1", CultureInfo.InvariantCulture), ica.BatchesPerCircuit.ToString("F1", CultureInfo.InvariantCulture), "");
-        if (ica.StepTimes is { Count: > 0 } steps)
+        if (ica.StepTimes is { Count: > 0 } steps && bare.StepTimes is { Count: > 0 } bareSteps)
         {
-            Row($"step action server time with N held, p50 / p95 / p99 ({steps.Count} events)", "", $"{Ms(Percentile(steps, 50))} / {Ms(Percentile(steps, 95))} / {Ms(Percentile(steps, 99))}", "");
+            Row("event → render batch with N held, p50 / p95 / p99 (IcaKms: type into the bucket field; bare: click the counter)",
+                $"{Ms(Percentile(bareSteps, 50))} / {Ms(Percentile(bareSteps, 95))} / {Ms(Percentile(bareSteps, 99))}",
+                $"{Ms(Percentile(steps, 50))} / {Ms(Percentile(steps, 95))} / {Ms(Percentile(steps, 99))}",
+                Ratio(Percentile(steps, 95).TotalMilliseconds, Percentile(bareSteps, 95).TotalMilliseconds) + " (p95)");
         }
 
         Console.WriteLine();
