@@ -262,9 +262,8 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         {
             if (current is { } id && RenderBatchReader.DisposedEventHandlers(batch).Contains(id))
             {
-                // The field was re-rendered with a new handler: take it when the batch sets exactly one such handler.
-                IReadOnlyList<ulong> replacements = RenderBatchReader.StandaloneEventHandlers(batch, eventAttribute);
-                current = replacements.Count == 1 ? replacements[0] : null;
+                // Re-rendered with a new handler, set by a diff edit this reader does not follow back to its element.
+                current = null;
             }
 
             current = RenderBatchReader.FindEventHandler(batch, markerName, markerValue, eventAttribute) ?? current;

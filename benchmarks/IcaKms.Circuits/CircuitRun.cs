@@ -107,8 +107,11 @@ internal static class CircuitRun
     }
 
     /// <summary>
-    /// Sends the step's event to the held circuits in turn, one at a time, and times each from the send until the render
-    /// batch it causes arrives: the server's time for the action plus a loopback round trip.
+    /// Sends the step's event to the held circuits in turn, one event per circuit and one at a time, and times each from
+    /// the send until the render batch it causes arrives: the server's time for the action plus a loopback round trip.
+    /// One event per circuit because a keystroke re-renders the wizard's text fields with new handler ids, set by diff
+    /// edits that this client does not map back to their elements; so each sample is a held, idle circuit's first
+    /// keystroke into the field (at most N samples).
     /// </summary>
     private static async Task<IReadOnlyList<TimeSpan>> TimeStepsAsync(StepAction step, IReadOnlyList<BlazorCircuit> circuits, int count, CancellationToken cancellation)
     {
@@ -116,6 +119,7 @@ internal static class CircuitRun
         int missing = 0;
         int failed = 0;
         int batches = 0;
+        count = Math.Min(count, circuits.Count);
         for (int i = 0; i < count && failed < 3; i++)
         {
             BlazorCircuit circuit = circuits[i % circuits.Count];

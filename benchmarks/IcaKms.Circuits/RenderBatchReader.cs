@@ -60,43 +60,6 @@ internal static class RenderBatchReader
         return null;
     }
 
-    /// <summary>
-    /// Event handler ids of <paramref name="eventAttribute"/> frames that stand alone in the reference frames (not after an
-    /// element): the new values of SetAttribute edits, as when a re-render gives a field a new handler.
-    /// </summary>
-    public static IReadOnlyList<ulong> StandaloneEventHandlers(byte[] batch, string eventAttribute)
-    {
-        ReadOnlySpan<byte> data = batch;
-        int framesOffset = Int(data, data.Length - 16);
-        int count = Int(data, framesOffset);
-        int first = framesOffset + 4;
-        var ids = new List<ulong>();
-        bool inElement = false;
-        for (int i = 0; i < count; i++)
-        {
-            int frame = first + (i * FrameSize);
-            int type = Int(data, frame);
-            if (type == ElementFrame)
-            {
-                inElement = true;
-            }
-            else if (type != AttributeFrame)
-            {
-                inElement = false;
-            }
-            else if (!inElement && String(data, Int(data, frame + 4)) == eventAttribute)
-            {
-                ulong id = BinaryPrimitives.ReadUInt64LittleEndian(data[(frame + 12)..]);
-                if (id != 0)
-                {
-                    ids.Add(id);
-                }
-            }
-        }
-
-        return ids;
-    }
-
     /// <summary>The event handler ids this batch disposes.</summary>
     public static IReadOnlyList<ulong> DisposedEventHandlers(byte[] batch)
     {
