@@ -195,8 +195,8 @@ internal static class CircuitRun
         Console.WriteLine();
         Console.WriteLine($"| | bare template ({options.BarePath}) | IcaKms ({options.IcaKmsPath}) | IcaKms / bare |");
         Console.WriteLine("|---|---|---|---|");
-        Row("managed heap per idle circuit (heap_N − heap_0)/N", Kb(bare.HeapPerCircuit), Kb(ica.HeapPerCircuit), Ratio(ica.HeapPerCircuit, bare.HeapPerCircuit));
-        Row("live objects per idle circuit (survivors of the full GC)", Kb(bare.LivePerCircuit), Kb(ica.LivePerCircuit), Ratio(ica.LivePerCircuit, bare.LivePerCircuit));
+        Row("live objects per idle circuit (live_N − live_0)/N: survivors of the full GC, as gcdump counts", Kb(bare.LivePerCircuit), Kb(ica.LivePerCircuit), Ratio(ica.LivePerCircuit, bare.LivePerCircuit));
+        Row("managed heap per idle circuit (heap_N − heap_0)/N: generation sizes after the GC, incl. gen0 slack", Kb(bare.HeapPerCircuit), Kb(ica.HeapPerCircuit), Ratio(ica.HeapPerCircuit, bare.HeapPerCircuit));
         Row("RSS per idle circuit (rss_N − rss_0)/N", Kb(bare.RssPerCircuit), Kb(ica.RssPerCircuit), Ratio(ica.RssPerCircuit, bare.RssPerCircuit));
         Row("heap with N circuits held", Mb(bare.Held.HeapBytes), Mb(ica.Held.HeapBytes), Ratio(ica.Held.HeapBytes, bare.Held.HeapBytes));
         Row("RSS with N circuits held", Mb(bare.Held.RssBytes), Mb(ica.Held.RssBytes), Ratio(ica.Held.RssBytes, bare.Held.RssBytes));
