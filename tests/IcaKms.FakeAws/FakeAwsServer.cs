@@ -31,6 +31,7 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
     private int _requestCount;
     private int _active;
     private int _held;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile TaskCompletionSource? _hold;
     private int _disposed;
 
@@ -57,6 +58,33 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
 
     /// <summary>How many requests are waiting at <see cref="HoldRequests"/>.</summary>
     public int HeldRequests => Volatile.Read(ref _held);
+
+    /// <summary>
+    /// Completes once <paramref name="condition"/> holds, checked again each time a request arrives, is held or released,
+    /// or is answered; fails after <paramref name="timeout"/> (10 s when null) with <paramref name="what"/>.
+    /// </summary>
+    public async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            Task changed = _changed.Task;
+            if (condition())
+            {
+                return;
+            }
+
+            try
+            {
+                await changed.WaitAsync(deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                throw new TimeoutException($"FakeAwsServer: {what} did not happen in time.");
+            }
+        }
+    }
 
     /// <summary>Holds every request that arrives from now on (before it is answered) until <see cref="ReleaseRequests"/>.</summary>
     public void HoldRequests() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -172,10 +200,15 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
             }
 
             Interlocked.Increment(ref _requestCount);
+            Changed();
             Interlocked.Increment(ref _active);
             _ = Task.Run(() => HandleAsync(context));
         }
     }
+
+    // Wakes every WaitUntilAsync: the completed signal is swapped for a fresh one, atomically.
+    private void Changed() =>
+        Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     private async Task HandleAsync(HttpListenerContext context)
     {
@@ -190,6 +223,7 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
                 if (_hold is { } hold)
                 {
                     Interlocked.Increment(ref _held);
+                    Changed();
                     try
                     {
                         await hold.Task.WaitAsync(_stopping.Token).ConfigureAwait(false);
@@ -197,6 +231,7 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
                     finally
                     {
                         Interlocked.Decrement(ref _held);
+                        Changed();
                     }
                 }
 
@@ -225,6 +260,7 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
             }
 
             _requests.Enqueue(new FakeAwsRequest(method, Redact(pathAndQuery), response.Service, response.Operation, (int)response.Status));
+            Changed();
             await WriteAsync(context.Response, response, method == "HEAD").ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is HttpListenerException or IOException or ObjectDisposedException)

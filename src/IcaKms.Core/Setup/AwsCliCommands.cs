@@ -1,3 +1,4 @@
+using IcaKms.Core.Aws;
 using IcaKms.Core.Ica;
 using IcaKms.Core.Policies;
 using IcaKms.Core.Validation;
@@ -74,19 +75,10 @@ public static class AwsCliCommands
         RequireBucket(bucketName);
         RequireKey(region, keyArn);
         ArgumentNullException.ThrowIfNull(blockedEncryptionTypes);
-        var rule = new Dictionary<string, object>
-        {
-            ["ApplyServerSideEncryptionByDefault"] = new { SSEAlgorithm = IcaStorageConfiguration.Algorithm, KMSMasterKeyID = keyArn.DocumentValue },
-            ["BucketKeyEnabled"] = true,
-        };
-        if (blockedEncryptionTypes.Count > 0)
-        {
-            rule["BlockedEncryptionTypes"] = new { EncryptionType = blockedEncryptionTypes };
-        }
-
+        var rule = new BucketEncryption(IcaStorageConfiguration.Algorithm, keyArn.DocumentValue, true, blockedEncryptionTypes);
         string line = new BashCommandLine("s3api", "put-bucket-encryption", region)
             .Option("--bucket", bucketName)
-            .JsonOption("--server-side-encryption-configuration", new { Rules = new[] { rule } })
+            .JsonOption("--server-side-encryption-configuration", BucketDocuments.Encryption(rule))
             .ToString();
         return new($"Default encryption of {bucketName}: SSE-KMS with the key's full ARN, Bucket Key on", line);
     }
@@ -98,13 +90,7 @@ public static class AwsCliCommands
         RequireBucket(bucketName);
         string line = new BashCommandLine("s3api", "put-public-access-block", region)
             .Option("--bucket", bucketName)
-            .JsonOption("--public-access-block-configuration", new
-            {
-                BlockPublicAcls = true,
-                IgnorePublicAcls = true,
-                BlockPublicPolicy = true,
-                RestrictPublicBuckets = true,
-            })
+            .JsonOption("--public-access-block-configuration", BucketDocuments.PublicAccess(new PublicAccessBlock(true, true, true, true)))
             .ToString();
         return new($"Block all public access to {bucketName}", line);
     }
@@ -116,7 +102,7 @@ public static class AwsCliCommands
         RequireBucket(bucketName);
         string line = new BashCommandLine("s3api", "put-bucket-ownership-controls", region)
             .Option("--bucket", bucketName)
-            .JsonOption("--ownership-controls", new { Rules = new[] { new { ObjectOwnership = "BucketOwnerEnforced" } } })
+            .JsonOption("--ownership-controls", BucketDocuments.Ownership("BucketOwnerEnforced"))
             .ToString();
         return new($"Object ownership of {bucketName}: bucket owner enforced", line);
     }

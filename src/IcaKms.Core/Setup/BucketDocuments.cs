@@ -12,8 +12,17 @@ public static class BucketDocuments
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, IndentSize = 4 };
 
+    /// <summary>The <c>ServerSideEncryptionConfiguration</c> of one rule, as indented text.</summary>
+    public static string EncryptionJson(BucketEncryption encryption) => Encryption(encryption).ToJsonString(Indented);
+
+    /// <summary>The <c>PublicAccessBlockConfiguration</c>, as indented text.</summary>
+    public static string PublicAccessJson(PublicAccessBlock block) => PublicAccess(block).ToJsonString(Indented);
+
+    /// <summary>The <c>OwnershipControls</c> with one rule, as indented text.</summary>
+    public static string OwnershipJson(string ownership) => Ownership(ownership).ToJsonString(Indented);
+
     /// <summary>The <c>ServerSideEncryptionConfiguration</c> of one rule.</summary>
-    public static string EncryptionJson(BucketEncryption encryption)
+    public static JsonObject Encryption(BucketEncryption encryption)
     {
         ArgumentNullException.ThrowIfNull(encryption);
         var byDefault = new JsonObject { ["SSEAlgorithm"] = encryption.SseAlgorithm };
@@ -35,11 +44,11 @@ public static class BucketDocuments
             };
         }
 
-        return new JsonObject { ["Rules"] = new JsonArray(rule) }.ToJsonString(Indented);
+        return new JsonObject { ["Rules"] = new JsonArray(rule) };
     }
 
     /// <summary>The <c>PublicAccessBlockConfiguration</c>.</summary>
-    public static string PublicAccessJson(PublicAccessBlock block)
+    public static JsonObject PublicAccess(PublicAccessBlock block)
     {
         ArgumentNullException.ThrowIfNull(block);
         return new JsonObject
@@ -48,10 +57,10 @@ public static class BucketDocuments
             ["IgnorePublicAcls"] = block.IgnorePublicAcls,
             ["BlockPublicPolicy"] = block.BlockPublicPolicy,
             ["RestrictPublicBuckets"] = block.RestrictPublicBuckets,
-        }.ToJsonString(Indented);
+        };
     }
 
     /// <summary>The <c>OwnershipControls</c> with one rule.</summary>
-    public static string OwnershipJson(string ownership) =>
-        new JsonObject { ["Rules"] = new JsonArray(new JsonObject { ["ObjectOwnership"] = ownership }) }.ToJsonString(Indented);
+    public static JsonObject Ownership(string ownership) =>
+        new() { ["Rules"] = new JsonArray(new JsonObject { ["ObjectOwnership"] = ownership }) };
 }

@@ -38,8 +38,8 @@ public static class BucketPlanner
         {
             changes.Add(new CreateBucketChange(bucket, request.AwsRegion));
             changes.Add(Encryption(bucket, keyArn, null));
-            changes.Add(new BlockPublicAccessChange(bucket) { After = PublicAccessJson(new PublicAccessBlock(true, true, true, true)) });
-            changes.Add(new EnforceBucketOwnerChange(bucket) { After = OwnershipJson(OwnerEnforced) });
+            changes.Add(new BlockPublicAccessChange(bucket) { After = BucketDocuments.PublicAccessJson(new PublicAccessBlock(true, true, true, true)) });
+            changes.Add(new EnforceBucketOwnerChange(bucket) { After = BucketDocuments.OwnershipJson(OwnerEnforced) });
             if (request.Prefix.Length > 0)
             {
                 changes.Add(new CreatePrefixFolderChange(bucket, request.Prefix, keyArn));
@@ -121,8 +121,8 @@ public static class BucketPlanner
         {
             changes.Add(new BlockPublicAccessChange(bucket)
             {
-                Before = result.Value is { } block ? PublicAccessJson(block) : null,
-                After = PublicAccessJson(new PublicAccessBlock(true, true, true, true)),
+                Before = result.Value is { } block ? BucketDocuments.PublicAccessJson(block) : null,
+                After = BucketDocuments.PublicAccessJson(new PublicAccessBlock(true, true, true, true)),
             });
         }
     }
@@ -138,8 +138,8 @@ public static class BucketPlanner
         {
             changes.Add(new EnforceBucketOwnerChange(bucket)
             {
-                Before = string.IsNullOrEmpty(result.Value) ? null : OwnershipJson(result.Value),
-                After = OwnershipJson(OwnerEnforced),
+                Before = string.IsNullOrEmpty(result.Value) ? null : BucketDocuments.OwnershipJson(result.Value),
+                After = BucketDocuments.OwnershipJson(OwnerEnforced),
             });
         }
     }
@@ -174,10 +174,6 @@ public static class BucketPlanner
             After = BucketDocuments.EncryptionJson(new BucketEncryption(Kms, keyArn, true, blocked)),
         };
     }
-
-    private static string PublicAccessJson(PublicAccessBlock block) => BucketDocuments.PublicAccessJson(block);
-
-    private static string OwnershipJson(string ownership) => BucketDocuments.OwnershipJson(ownership);
 
     private static SetupPlan Blocked(string reason) => new(WizardStep.Bucket, [], [reason], []);
 }

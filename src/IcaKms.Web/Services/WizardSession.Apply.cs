@@ -260,7 +260,6 @@ public sealed partial class WizardSession
         }
     }
 
-    private InspectionRequest CurrentRequest() => InspectionRequest.Create(_state.Inputs, _state.Validation);
 
     private void ForgetPlans()
     {

@@ -32,6 +32,8 @@ public sealed partial class WizardSession : IDisposable
     private ConnectedSession? _connected;
     private bool _disposed;
     private InspectionRequest? _inspected;
+    private InspectionRequest? _currentRequest;
+    private SetupValidation? _currentRequestFor;
     private InspectionRequest? _checksFor;
     private IReadOnlyList<SetupCheck>? _checks;
 
@@ -94,7 +96,7 @@ public sealed partial class WizardSession : IDisposable
                 return null;
             }
 
-            InspectionRequest current = InspectionRequest.Create(_state.Inputs, _state.Validation);
+            InspectionRequest current = CurrentRequest();
             if (!SameSubject(current, inspected))
             {
                 return null;
@@ -112,7 +114,7 @@ public sealed partial class WizardSession : IDisposable
 
     /// <summary>True when an inspection is on hand but the inputs now name something else than it inspected.</summary>
     public bool InspectionIsStale => Snapshot is not null && _inspected is { } inspected &&
-        !SameSubject(InspectionRequest.Create(_state.Inputs, _state.Validation), inspected);
+        !SameSubject(CurrentRequest(), inspected);
 
     public bool IsLoadingKeys { get; private set; }
 
@@ -226,7 +228,7 @@ public sealed partial class WizardSession : IDisposable
     private async Task InspectWithAsync(ConnectedSession connected)
     {
         // Validated once, by the wizard's state; the inspection and the checks read this record only.
-        InspectionRequest request = InspectionRequest.Create(_state.Inputs, _state.Validation);
+        InspectionRequest request = CurrentRequest();
         IsInspecting = true;
         await _changes.NotifyAsync();
         try
@@ -360,6 +362,19 @@ public sealed partial class WizardSession : IDisposable
     private static bool SameSubject(InspectionRequest a, InspectionRequest b) =>
         a.AwsRegion == b.AwsRegion && a.BucketName == b.BucketName && a.Key == b.Key && a.Prefix == b.Prefix &&
         a.IamUserName == b.IamUserName && a.PolicyArn == b.PolicyArn;
+
+    // The inputs as a request, made again only when they changed (every edit gives the state a new validation):
+    // the panels ask for it several times per render.
+    private InspectionRequest CurrentRequest()
+    {
+        if (_currentRequest is null || !ReferenceEquals(_currentRequestFor, _state.Validation))
+        {
+            _currentRequest = InspectionRequest.Create(_state.Inputs, _state.Validation);
+            _currentRequestFor = _state.Validation;
+        }
+
+        return _currentRequest;
+    }
 
     private void ForgetLive()
     {

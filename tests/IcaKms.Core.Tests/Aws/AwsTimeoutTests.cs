@@ -107,6 +107,7 @@ public sealed class AwsTimeoutTests : IDisposable
         async Task<HttpResponseMessage> Hang(CancellationToken cancellationToken)
         {
             arrived.TrySetResult();
+            // A hung endpoint: it answers only by ending when the caller cancels.
             await Task.Delay(Timeout.Infinite, cancellationToken);
             throw new InvalidOperationException("unreachable");
         }
@@ -211,6 +212,7 @@ public sealed class AwsTimeoutTests : IDisposable
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
+            // A body that never finishes: the read ends only when the call's deadline cancels it.
             await Task.Delay(Timeout.Infinite, cancellationToken);
             return 0;
         }

@@ -460,7 +460,7 @@ public sealed partial class FakeAwsServerTests
         IAwsGatewayFactory factory = Factory(aws, maxErrorRetry: 0, timeout: TimeSpan.FromMinutes(1));
         IS3Gateway s3 = factory.Create(Session(aws, FakeAwsScenario.DefaultAccessKeyId), Region).S3;
         Task<AwsResult<string?>> waiting = s3.GetVersioningAsync(Bucket);
-        await WaitForAsync(() => aws.RequestCount == 1);
+        await aws.WaitUntilAsync(() => aws.RequestCount == 1, "the request reaching the fake");
 
         var clock = Stopwatch.StartNew();
         await aws.DisposeAsync();
@@ -701,15 +701,4 @@ public sealed partial class FakeAwsServerTests
 
     private static AwsGateways Gateways(FakeAwsServer aws) =>
         Factory(aws).Create(Session(aws, FakeAwsScenario.DefaultAccessKeyId), Region);
-
-    /// <summary>Waits for a condition the fake reaches by itself (a request arriving), polling without a fixed sleep.</summary>
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "The request did not reach the fake.");
-            await Task.Yield();
-        }
-    }
 }

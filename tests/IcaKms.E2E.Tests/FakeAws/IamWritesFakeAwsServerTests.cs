@@ -114,7 +114,7 @@ public sealed class IamWritesFakeAwsServerTests
 
         // The held request is answered after the client gave up: the user exists although the call "failed".
         aws.ReleaseRequests();
-        await WaitForAsync(() => aws.Requests.Count == 1);
+        await aws.WaitUntilAsync(() => aws.Requests.Count == 1, "the request reaching the fake");
         Assert.True((await iam.GetUserAsync(User)).Succeeded);
     }
 
@@ -198,15 +198,4 @@ public sealed class IamWritesFakeAwsServerTests
 
     private static AwsGateways Gateways(FakeAwsServer aws, TimeSpan? timeout = null) =>
         Factory(aws, timeout).Create(Session(aws), Region);
-
-    /// <summary>Waits for a condition the fake reaches by itself, polling without a fixed sleep.</summary>
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "The request did not reach the fake.");
-            await Task.Delay(10);
-        }
-    }
 }

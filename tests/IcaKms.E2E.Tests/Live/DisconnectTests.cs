@@ -34,13 +34,13 @@ public sealed class DisconnectTests(AppServer app, BrowserFixture browser)
         {
             // The IAM chain (user → attached policies → their versions) has calls that wait for earlier answers.
             await page.GetByRole(AriaRole.Button, new() { Name = "Check the live policy" }).ClickAsync();
-            await WaitUntilAsync(() => app.Aws.HeldRequests > 0);
+            await app.Aws.WaitUntilAsync(() => app.Aws.HeldRequests > 0, "a request held");
 
             await panel.DisconnectButton.ClickAsync();
             await Expect(panel.Offline).ToBeVisibleAsync();
             int sentBeforeRelease = app.Aws.RequestCount;
             app.Aws.ReleaseRequests();
-            await WaitUntilAsync(() => app.Aws.HeldRequests == 0);
+            await app.Aws.WaitUntilAsync(() => app.Aws.HeldRequests == 0, "the held requests answered");
 
             // The circuit still answers: a value typed now is stored.
             await wizard.PreviousAsync();
@@ -63,16 +63,6 @@ public sealed class DisconnectTests(AppServer app, BrowserFixture browser)
         finally
         {
             app.Aws.ReleaseRequests();
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            // Polls the fake's counters (set by its own request threads), not the page.
-            await Task.Delay(20, deadline.Token);
         }
     }
 }

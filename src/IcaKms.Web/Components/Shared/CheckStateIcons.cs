@@ -3,7 +3,7 @@ using MudBlazor;
 
 namespace IcaKms.Web.Components.Shared;
 
-/// <summary>How a check state looks: icon and colour, and Core's word for it.</summary>
+/// <summary>How a check state looks: icon and colour (its word is Core's <see cref="CheckStateLabels"/>).</summary>
 internal static class CheckStateIcons
 {
     public static string Icon(CheckState state) => state switch
@@ -21,6 +21,4 @@ internal static class CheckStateIcons
         CheckState.Fail => MudBlazor.Color.Error,
         _ => MudBlazor.Color.Default,
     };
-
-    public static string Label(CheckState state) => state.Label();
 }
