@@ -6,6 +6,9 @@ namespace IcaKms.Core.Ica;
 /// <summary>Turns ICA's answers and transport errors into <see cref="IcaFailure"/>s a person can act on.</summary>
 public static class IcaErrors
 {
+    /// <summary>The most characters of ICA's problem text a message quotes.</summary>
+    public const int MaxQuoted = 300;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>True for a JSON media type (<c>application/json</c>, <c>…+json</c>).</summary>
@@ -87,6 +90,13 @@ public static class IcaErrors
     private static string Said(IcaProblem? problem)
     {
         string? text = problem?.Detail is { Length: > 0 } detail ? detail : problem?.Title;
-        return string.IsNullOrWhiteSpace(text) ? string.Empty : $": \"{Validation.InputText.Shorten(text)}\"";
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        // ICA's own words, on one line and at most MaxQuoted characters (a proxy could send anything).
+        string line = new([.. text.Select(c => char.IsControl(c) ? ' ' : c)]);
+        return $": \"{(line.Length > MaxQuoted ? line[..MaxQuoted] + "…" : line)}\"";
     }
 }
