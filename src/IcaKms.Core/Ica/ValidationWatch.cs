@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace IcaKms.Core.Ica;
 
 /// <summary>Where a watched validation stands: the last status read, how many reads, how long so far.</summary>
@@ -41,8 +43,11 @@ public sealed class ValidationWatch(TimeProvider time)
         }
     }
 
-    /// <summary>Watches until the validation is over; <paramref name="onProgress"/> hears every read.</summary>
-    public async Task<ValidationProgress> WatchAsync(IIcaClient ica, string configurationId, Func<ValidationProgress, Task>? onProgress, CancellationToken ct)
+    /// <summary>
+    /// Watches until the validation is over, yielding every read; the last item is the end (settled, a failed read, or
+    /// <see cref="ValidationProgress.TimedOut"/>). The caller's own awaits resume where it awaits (e.g. a circuit).
+    /// </summary>
+    public async IAsyncEnumerable<ValidationProgress> WatchAsync(IIcaClient ica, string configurationId, [EnumeratorCancellation] CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(ica);
         long started = time.GetTimestamp();
@@ -52,23 +57,13 @@ public sealed class ValidationWatch(TimeProvider time)
             await Task.Delay(delay, time, ct).ConfigureAwait(false);
             IcaResult<StorageConfiguration> read = await ica.GetStorageConfigurationAsync(configurationId, ct).ConfigureAwait(false);
             progress = new ValidationProgress(read.Value ?? progress.Configuration, progress.Reads + 1, time.GetElapsedTime(started), Failure: read.Failure);
-            if (onProgress is not null)
-            {
-                await onProgress(progress).ConfigureAwait(false);
-            }
-
+            yield return progress;
             if (progress.IsOver)
             {
-                return progress;
+                yield break;
             }
         }
 
-        progress = progress with { TimedOut = true, Elapsed = time.GetElapsedTime(started) };
-        if (onProgress is not null)
-        {
-            await onProgress(progress).ConfigureAwait(false);
-        }
-
-        return progress;
+        yield return progress with { TimedOut = true, Elapsed = time.GetElapsedTime(started) };
     }
 }

@@ -5,7 +5,7 @@ using IcaKms.Core.Aws;
 namespace IcaKms.Web.Services;
 
 /// <summary>
-/// Carries typed AWS credentials from the browser to the circuit that asked for them without passing through the
+/// Carries typed secrets (AWS credentials, an ICA API key, an access key for ICA) from the browser to the circuit that asked for them without passing through the
 /// Blazor/SignalR message stream, whose verbose logging echoes event arguments and interop results. The circuit opens
 /// a single-use ticket, the browser posts the credentials with it to <see cref="CredentialHandoffEndpoint"/> over plain
 /// HTTP (a body no log writes), and the circuit claims them at once. Unclaimed credentials are forgotten after
@@ -31,12 +31,15 @@ public sealed class CredentialHandoff(TimeProvider time)
         }
 
         string ticket = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
-        _slots[ticket] = new Slot(time.GetUtcNow() + Lifetime, null);
+        _slots[ticket] = new Slot(time.GetUtcNow() + Lifetime, null, null);
         return ticket;
     }
 
-    /// <summary>Leaves credentials for an open ticket; false when the ticket is unknown, expired or already used.</summary>
-    public bool Deposit(string ticket, PastedCredentials credentials)
+    /// <summary>
+    /// Leaves credentials (and, from the ICA panel, an ICA API key) for an open ticket; false when the ticket is
+    /// unknown, expired or already used.
+    /// </summary>
+    public bool Deposit(string ticket, PastedCredentials credentials, string? icaApiKey = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         if (string.IsNullOrEmpty(ticket) || !_slots.TryGetValue(ticket, out Slot? slot) || slot.Credentials is not null || Expired(slot))
@@ -44,7 +47,18 @@ public sealed class CredentialHandoff(TimeProvider time)
             return false;
         }
 
-        return _slots.TryUpdate(ticket, slot with { Credentials = credentials }, slot);
+        return _slots.TryUpdate(ticket, slot with { Credentials = credentials, IcaApiKey = icaApiKey ?? string.Empty }, slot);
+    }
+
+    /// <summary>Takes the ICA API key left for a ticket and closes it; null when nothing was left in time.</summary>
+    public string? ClaimIcaApiKey(string ticket)
+    {
+        if (string.IsNullOrEmpty(ticket) || !_slots.TryRemove(ticket, out Slot? slot) || Expired(slot))
+        {
+            return null;
+        }
+
+        return slot.IcaApiKey;
     }
 
     /// <summary>Takes the credentials left for a ticket and closes it; null when none were left in time.</summary>
@@ -77,5 +91,5 @@ public sealed class CredentialHandoff(TimeProvider time)
         }
     }
 
-    private sealed record Slot(DateTimeOffset Expires, PastedCredentials? Credentials);
+    private sealed record Slot(DateTimeOffset Expires, PastedCredentials? Credentials, string? IcaApiKey);
 }

@@ -231,8 +231,9 @@ public sealed partial class WizardSession
     }
 
     // The audit record: kept for this tab (shown in the review and the zip's README) and written to the log at once,
-    // as one structured event per change, with digests of the documents (never their text, never a secret).
-    private void Record(AppliedChange applied)
+    // as one structured event per change, with digests of the documents (never their text, never a secret). The ICA
+    // flow (IcaSession) records its changes here too.
+    internal void Record(AppliedChange applied)
     {
         _history.Add(applied);
         _logger.LogInformation(

@@ -69,6 +69,9 @@ public sealed partial class WizardSession : IDisposable
 
     public bool IsConnected => _connected is not null;
 
+    /// <summary>The connected session's IAM gateway, or null when offline (the ICA flow creates an access key with it).</summary>
+    internal IIamGateway? Iam => _connected?.Gateways(_state.Inputs.AwsRegion).Iam;
+
     public bool IsConnecting { get; private set; }
 
     /// <summary>Whether the operator lets users borrow the server's own credentials.</summary>

@@ -22,10 +22,15 @@ public class ValidationWatchTests
         string id = await CreateAsync(ica);
         var seen = new List<string>();
 
-        ValidationProgress end = await Fast.WatchAsync(ica.Client(), id, p => { seen.Add(p.Configuration!.Status); return Task.CompletedTask; }, default);
+        ValidationProgress? end = null;
+        await foreach (ValidationProgress progress in Fast.WatchAsync(ica.Client(), id))
+        {
+            seen.Add(progress.Configuration!.Status);
+            end = progress;
+        }
 
         Assert.Equal(["INITIALIZING", "INITIALIZING", "OK"], seen);
-        Assert.Equal((StorageConfigurationStatus.Ok, 3, false), (end.Configuration!.Status, end.Reads, end.TimedOut));
+        Assert.Equal((StorageConfigurationStatus.Ok, 3, false), (end!.Configuration!.Status, end.Reads, end.TimedOut));
     }
 
     [Fact]
@@ -35,7 +40,7 @@ public class ValidationWatchTests
         await using FakeIcaFixture ica = await FakeIcaFixture.StartAsync(new FakeIcaScenario { ValidationErrors = new Dictionary<string, string> { [Samples.Bucket] = message } });
         string id = await CreateAsync(ica);
 
-        ValidationProgress end = await Fast.WatchAsync(ica.Client(), id, null, default);
+        ValidationProgress end = await LastAsync(Fast.WatchAsync(ica.Client(), id));
 
         Assert.Equal((StorageConfigurationStatus.Error, message), (end.Configuration!.Status, end.Configuration.ErrorMessage));
     }
@@ -47,10 +52,21 @@ public class ValidationWatchTests
         string id = await CreateAsync(ica);
         var watch = new ValidationWatch(TimeProvider.System) { FirstDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(20), Limit = TimeSpan.FromMilliseconds(100) };
 
-        ValidationProgress end = await watch.WatchAsync(ica.Client(), id, null, default);
+        ValidationProgress end = await LastAsync(watch.WatchAsync(ica.Client(), id));
 
         Assert.True(end.TimedOut);
         Assert.Equal(StorageConfigurationStatus.Initializing, end.Configuration!.Status);
+    }
+
+    private static async Task<ValidationProgress> LastAsync(IAsyncEnumerable<ValidationProgress> watch)
+    {
+        ValidationProgress? last = null;
+        await foreach (ValidationProgress progress in watch)
+        {
+            last = progress;
+        }
+
+        return last!;
     }
 
     private static async Task<string> CreateAsync(FakeIcaFixture ica)
