@@ -55,8 +55,8 @@ public sealed partial class FakeIcaServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The tenant the server plays.</summary>
-    public FakeIcaScenario Scenario { get; }
+    /// <summary>The tenant the server plays; a new one applies from the next request (its credentials only at the start).</summary>
+    public FakeIcaScenario Scenario { get; set; }
 
     /// <summary>The API's base URL, <c>http://127.0.0.1:PORT/ica/rest</c> (set it as <c>IcaKms:IcaApiUrl</c>).</summary>
     public Uri Url { get; }
