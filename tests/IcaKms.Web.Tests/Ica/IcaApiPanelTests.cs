@@ -79,7 +79,7 @@ public sealed class IcaApiPanelTests : WizardTestContext
 
         panel.FindAll("input[type=radio]")[1].Click();
         JSRuntimeInvocationHandler<bool> post = ExpectTypedCredentials();
-        panel.Find("#ica-user-secret-access-key").Closest("form")!.Submit();
+        panel.WaitForElement("#ica-user-secret-access-key").Closest("form")!.Submit();
         ReleaseTypedCredentials(post, "AKIAEXAMPLEPASTED001", PastedSecret, string.Empty);
         panel.WaitForAssertion(() => panel.Find("[data-testid=ica-pasted-key]"));
         Plan(panel);
@@ -114,6 +114,7 @@ public sealed class IcaApiPanelTests : WizardTestContext
         panel.FindAll("input[type=radio]")[2].Click();
         panel.WaitForAssertion(() => Assert.Contains("at most two access keys", panel.Find("[data-testid=ica-new-key-confirmation]").TextContent, StringComparison.Ordinal));
         panel.FindAll("button").Single(b => b.TextContent.Contains("Yes, create a key for ica-storage", StringComparison.Ordinal)).Click();
+        panel.WaitForState(() => Ica.Credential?.Source == CredentialSource.NewIamKey);
         Plan(panel);
         panel.WaitForAssertion(() => Assert.Equal(4, panel.FindAll("[data-testid=planned-change]").Count));
         ApplyAndConfirm(panel);
@@ -153,6 +154,8 @@ public sealed class IcaApiPanelTests : WizardTestContext
     {
         IRenderedComponent<IcaApiPanel> panel = RenderPanel();
         Connect(panel, FakeIcaScenario.DefaultApiKey);
+        // Connected, and the lists read: nothing re-renders under the test's next clicks.
+        panel.WaitForState(() => Ica.IsConnected && !Ica.IsConnecting && !Ica.IsRefreshing);
         panel.WaitForAssertion(() => panel.Find("[data-testid=ica-connected]"));
         return panel;
     }
@@ -167,8 +170,11 @@ public sealed class IcaApiPanelTests : WizardTestContext
         post.SetResult(true);
     }
 
-    private static void Plan(IRenderedComponent<IcaApiPanel> panel) =>
+    private void Plan(IRenderedComponent<IcaApiPanel> panel)
+    {
         panel.Find("[data-testid=plan-ica]").QuerySelectorAll("button").Single(b => b.TextContent.Contains("Plan", StringComparison.Ordinal)).Click();
+        panel.WaitForState(() => !Ica.IsPlanning && Ica.Plan is not null);
+    }
 
     private static void ApplyAndConfirm(IRenderedComponent<IcaApiPanel> panel)
     {
