@@ -42,7 +42,6 @@ public sealed partial class FakeIcaServer : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly Dictionary<string, FakeIcaCredential> _credentials = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FakeIcaConfiguration> _configurations = new(StringComparer.Ordinal);
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private FakeIcaServer(FakeIcaScenario scenario, WebApplication app, Uri url)
     {
@@ -124,33 +123,6 @@ public sealed partial class FakeIcaServer : IAsyncDisposable
         }
 
         return configuration;
-    }
-
-    /// <summary>
-    /// Completes once <paramref name="condition"/> holds, checked again after each request; fails after
-    /// <paramref name="timeout"/> (10 s when null) with <paramref name="what"/>.
-    /// </summary>
-    public async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
-    {
-        ArgumentNullException.ThrowIfNull(condition);
-        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            Task changed = _changed.Task;
-            if (condition())
-            {
-                return;
-            }
-
-            try
-            {
-                await changed.WaitAsync(deadline.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
-            {
-                throw new TimeoutException($"FakeIcaServer: {what} did not happen in time.");
-            }
-        }
     }
 
     /// <summary>Stops the server; hung requests end.</summary>
@@ -481,7 +453,6 @@ public sealed partial class FakeIcaServer : IAsyncDisposable
     private void Record(HttpRequest request, string path, bool keyMatched, string body, int status)
     {
         _requests.Enqueue(new FakeIcaRequest(request.Method, path, keyMatched, request.Headers.Accept.ToString(), request.ContentType, HideSecrets(body), status));
-        Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
     private static string? HideSecrets(string body)

@@ -33,26 +33,7 @@ public static class IcaApplier
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(time);
         var run = new Run(ica, iam, pastedKey);
-        var records = new List<AppliedChange>();
-        bool stopped = false;
-        foreach (SetupChange change in plan.Changes)
-        {
-            AppliedChange record;
-            if (stopped || ct.IsCancellationRequested)
-            {
-                record = new AppliedChange(change, ChangeOutcome.NotDone, stopped ? "Not sent: an earlier change failed." : "Not sent: the session ended.", principal, time.GetUtcNow());
-            }
-            else
-            {
-                (bool done, string message) = await run.ApplyAsync(change, ct).ConfigureAwait(false);
-                record = new AppliedChange(change, done ? ChangeOutcome.Done : ChangeOutcome.Failed, message, principal, time.GetUtcNow());
-                stopped = !done;
-            }
-
-            records.Add(record);
-            onApplied?.Invoke(record);
-        }
-
+        IReadOnlyList<AppliedChange> records = await ChangeSequence.ApplyAsync(plan.Changes, change => run.ApplyAsync(change, ct), principal, time, onApplied, ct).ConfigureAwait(false);
         return new IcaApplyResult(new ApplyResult(records), run.ConfigurationId, run.ValidationStarted);
     }
 

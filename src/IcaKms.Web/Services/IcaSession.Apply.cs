@@ -149,6 +149,11 @@ public sealed partial class IcaSession
 
             _logger.LogInformation("ICA validation of {Configuration}: {Status} after {Reads} reads, {Elapsed} ({Outcome})",
                 name, end.Configuration?.Status, end.Reads, end.Elapsed, end.TimedOut ? "time limit" : end.Failure?.Kind.ToString() ?? "settled");
+            if (end.Configuration is { } last && ReferenceEquals(_connection, connection))
+            {
+                // The lists show the status the watch ended with, not the one read before it.
+                Configurations = [.. Configurations.Select(c => c.Id == last.Id ? last with { StorageConfigurationDetails = c.StorageConfigurationDetails } : c)];
+            }
         }
         catch (OperationCanceledException) when (watch.IsCancellationRequested)
         {

@@ -27,6 +27,7 @@ public sealed partial class IcaSession : IDisposable
     private readonly ChangeSubscriptions _changes = new();
     private readonly CancellationTokenSource _circuit = new();
     private Connection? _connection;
+    private string? _newCredentialName;
     private bool _disposed;
 
     public IcaSession(
@@ -94,8 +95,12 @@ public sealed partial class IcaSession : IDisposable
     /// <summary>Whether to share the configuration with the tenant.</summary>
     public bool Share { get; private set; }
 
-    /// <summary>The credential name a new credential gets: the ICA IAM user's name, as ICA allows names.</summary>
-    public string NewCredentialName => CredentialChoice.NameFrom(_state.Inputs.IamUserName.Length > 0 ? _state.Inputs.IamUserName : "icakms-" + _state.Inputs.BucketName);
+    /// <summary>The name a new credential gets: as typed, else the ICA IAM user's name as ICA allows names.</summary>
+    public string NewCredentialName => _newCredentialName ??
+        CredentialChoice.NameFrom(_state.Inputs.IamUserName.Length > 0 ? _state.Inputs.IamUserName : "icakms-" + _state.Inputs.BucketName);
+
+    /// <summary>Why <see cref="NewCredentialName"/> cannot be used, or null.</summary>
+    public string? NewCredentialNameProblem => CredentialChoice.NameProblem(NewCredentialName);
 
     /// <summary>Whether an access key can be created for the ICA IAM user: an AWS session is connected and step 2 names the user.</summary>
     public bool CanCreateIamKey => _wizard.IsConnected && _state.Validation.IamUserName is { IsValid: true, Value.Length: > 0 };
@@ -200,6 +205,19 @@ public sealed partial class IcaSession : IDisposable
         }
 
         return null;
+    }
+
+    /// <summary>Names the new credential (also the one already chosen, when it is new).</summary>
+    public Task SetNewCredentialNameAsync(string name)
+    {
+        _newCredentialName = name.Trim();
+        if (Credential is { Source: not CredentialSource.Existing } chosen)
+        {
+            Credential = chosen with { Name = NewCredentialName };
+        }
+
+        ForgetPlan();
+        return _changes.NotifyAsync();
     }
 
     /// <summary>Shares the configuration with the tenant, or not.</summary>

@@ -60,7 +60,7 @@ public sealed partial class IcaFinishTests(AppServer app, BrowserFixture browser
         app.Ica.Scenario = before with { ValidationErrors = new Dictionary<string, string> { [FakeAwsScenario.DefaultBucketName] = message } };
         try
         {
-            await ica.PasteAccessKeyAsync("AKIAE2EPASTED0000001", PastedSecret);
+            await ica.PasteAccessKeyAsync("ica-storage-pasted", "AKIAE2EPASTED0000001", PastedSecret);
             await ica.Plan.PlanAsync();
             await Expect(ica.Plan.Changes).ToHaveCountAsync(3);
             await ica.Plan.ApplyAsync(3);
@@ -88,6 +88,7 @@ public sealed partial class IcaFinishTests(AppServer app, BrowserFixture browser
         await using IBrowserContext context = page.Context;
         var wizard = new WizardPage(page, app.BaseUrl);
         await wizard.OpenAsync();
+        await wizard.Bucket.FillAsync(FakeAwsScenario.DefaultBucketName, app.Aws.Scenario.DefaultKeyArn, "ica/");
         await wizard.NextAsync();
         await wizard.NextAsync();
         var ica = new IcaApiPanelPage(page);

@@ -37,9 +37,11 @@ public sealed class IcaApiPanelPage(IPage page)
     }
 
     /// <summary>Pastes an access key of the ICA IAM user for the new credential.</summary>
-    public async Task PasteAccessKeyAsync(string accessKeyId, string secret)
+    public async Task PasteAccessKeyAsync(string credentialName, string accessKeyId, string secret)
     {
         await Root.GetByText("Paste the ICA IAM user's access key").ClickAsync();
+        await Root.GetByRole(AriaRole.Textbox, new() { Name = "New credential name" }).FillAsync(credentialName);
+        await Root.GetByRole(AriaRole.Textbox, new() { Name = "New credential name" }).BlurAsync();
         await Root.GetByLabel("IAM user's access key id", new() { Exact = true }).FillAsync(accessKeyId);
         await Root.GetByLabel("IAM user's secret access key", new() { Exact = true }).FillAsync(secret);
         await Root.GetByRole(AriaRole.Button, new() { Name = "Use this access key" }).ClickAsync();
