@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using IcaKms.Core.Aws;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 
 namespace IcaKms.Web.Services;
 
@@ -50,26 +52,36 @@ public sealed class CredentialHandoff(TimeProvider time)
         return _slots.TryUpdate(ticket, slot with { Credentials = credentials, IcaApiKey = icaApiKey ?? string.Empty }, slot);
     }
 
-    /// <summary>Takes the ICA API key left for a ticket and closes it; null when nothing was left in time.</summary>
-    public string? ClaimIcaApiKey(string ticket)
-    {
-        if (string.IsNullOrEmpty(ticket) || !_slots.TryRemove(ticket, out Slot? slot) || Expired(slot))
-        {
-            return null;
-        }
-
-        return slot.IcaApiKey;
-    }
-
     /// <summary>Takes the credentials left for a ticket and closes it; null when none were left in time.</summary>
-    public PastedCredentials? Claim(string ticket)
+    public PastedCredentials? Claim(string ticket) => Take(ticket)?.Credentials;
+
+    /// <summary>
+    /// The whole hand-off for one form: opens a ticket, has the browser post the form's secret fields with it
+    /// (<c>icakms.postCredentials</c>, which empties them), takes what arrived, and closes the ticket.
+    /// </summary>
+    public async Task<HandoffReceipt> ReceiveAsync(IJSRuntime js, ElementReference form, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(ticket) || !_slots.TryRemove(ticket, out Slot? slot) || Expired(slot))
+        ArgumentNullException.ThrowIfNull(js);
+        string? ticket = Open();
+        if (ticket is null)
         {
-            return null;
+            return new HandoffReceipt(HandoffOutcome.Busy, null);
         }
 
-        return slot.Credentials;
+        try
+        {
+            bool posted = await js.InvokeAsync<bool>("icakms.postCredentials", ct, form, ticket);
+            HandedOff? secrets = posted ? Take(ticket) : null;
+            return new HandoffReceipt(secrets is null ? HandoffOutcome.NotReceived : HandoffOutcome.Received, secrets);
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or OperationCanceledException or TaskCanceledException)
+        {
+            return new HandoffReceipt(HandoffOutcome.BrowserFailed, null);
+        }
+        finally
+        {
+            Close(ticket);
+        }
     }
 
     /// <summary>Closes a ticket without taking anything (the circuit gave up on it).</summary>
@@ -79,6 +91,16 @@ public sealed class CredentialHandoff(TimeProvider time)
     internal int OpenCount => _slots.Count;
 
     private bool Expired(Slot slot) => time.GetUtcNow() >= slot.Expires;
+
+    private HandedOff? Take(string ticket)
+    {
+        if (string.IsNullOrEmpty(ticket) || !_slots.TryRemove(ticket, out Slot? slot) || Expired(slot) || slot.Credentials is not { } credentials)
+        {
+            return null;
+        }
+
+        return new HandedOff(credentials, slot.IcaApiKey ?? string.Empty);
+    }
 
     private void Purge()
     {
@@ -93,3 +115,29 @@ public sealed class CredentialHandoff(TimeProvider time)
 
     private sealed record Slot(DateTimeOffset Expires, PastedCredentials? Credentials, string? IcaApiKey);
 }
+
+/// <summary>What the browser handed over for one ticket: the credential fields, and the ICA API key field (empty when the form has none).</summary>
+public sealed record HandedOff(PastedCredentials Credentials, string IcaApiKey)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"HandedOff({Credentials}, ICA key hidden)";
+}
+
+/// <summary>How a hand-off ended.</summary>
+public enum HandoffOutcome
+{
+    /// <summary>The secrets arrived.</summary>
+    Received,
+
+    /// <summary>Too many tickets are open in the server.</summary>
+    Busy,
+
+    /// <summary>The browser answered, but nothing arrived for the ticket.</summary>
+    NotReceived,
+
+    /// <summary>The browser could not run the post (disconnected, script error, cancelled).</summary>
+    BrowserFailed,
+}
+
+/// <summary>The outcome of <see cref="CredentialHandoff.ReceiveAsync"/>, with the secrets when they arrived.</summary>
+public sealed record HandoffReceipt(HandoffOutcome Outcome, HandedOff? Secrets);

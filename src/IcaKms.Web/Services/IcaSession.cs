@@ -115,13 +115,13 @@ public sealed partial class IcaSession : IDisposable
     /// </summary>
     public async Task<string?> ConnectAsync(ElementReference form)
     {
-        string? key = await ReceiveAsync(form, claimKey: true);
-        if (key is null || key.StartsWith(Refusal, StringComparison.Ordinal))
+        HandoffReceipt receipt = await _handoff.ReceiveAsync(_js, form, _circuit.Token);
+        if (receipt.Secrets is not { } handed)
         {
-            return key?[Refusal.Length..] ?? "The API key did not reach the server: reload the page and try again.";
+            return Refused(receipt.Outcome, "the API key");
         }
 
-        key = key.Trim();
+        string key = handed.IcaApiKey.Trim();
         if (key.Length == 0)
         {
             return "Enter the ICA API key.";
@@ -198,12 +198,29 @@ public sealed partial class IcaSession : IDisposable
     /// </summary>
     public async Task<string?> HoldPastedKeyAsync(ElementReference form)
     {
-        string? received = await ReceiveAsync(form, claimKey: false);
-        if (received is not null)
+        HandoffReceipt receipt = await _handoff.ReceiveAsync(_js, form, _circuit.Token);
+        if (receipt.Secrets?.Credentials is not { } pasted)
         {
-            return received[Refusal.Length..];
+            return Refused(receipt.Outcome, "the access key");
         }
 
+        if (pasted.Problem() is { } problem)
+        {
+            return problem;
+        }
+
+        if (!pasted.IsLongTerm)
+        {
+            return "ICA needs the IAM user's long-term access key (AKIA…): temporary credentials (ASIA…) expire and ICA's storage would stop working.";
+        }
+
+        if (_connection is not { } connection)
+        {
+            return "Connect to ICA first.";
+        }
+
+        connection.PastedKey = new AwsAccessKey(pasted.AccessKeyId.Trim(), pasted.SecretAccessKey.Trim());
+        await ChooseAsync(new CredentialChoice(CredentialSource.PastedKey, null, NewCredentialName, connection.PastedKey.AccessKeyId));
         return null;
     }
 
@@ -242,61 +259,12 @@ public sealed partial class IcaSession : IDisposable
         _circuit.Dispose();
     }
 
-    // Marks a refusal message among the values ReceiveAsync returns.
-    private const string Refusal = "\u0001";
-
-    // Posts the form's secret fields to the hand-off endpoint and claims them: the API key (claimKey), or a pasted
-    // access key held for the credential. Returns the key, null, or Refusal + a message.
-    private async Task<string?> ReceiveAsync(ElementReference form, bool claimKey)
+    private static string Refused(HandoffOutcome outcome, string what) => outcome switch
     {
-        string? ticket = _handoff.Open();
-        if (ticket is null)
-        {
-            return Refusal + "The server is busy: try again in a minute.";
-        }
-
-        try
-        {
-            bool posted = await _js.InvokeAsync<bool>("icakms.postCredentials", _circuit.Token, form, ticket);
-            if (claimKey)
-            {
-                return posted ? _handoff.ClaimIcaApiKey(ticket) : null;
-            }
-
-            PastedCredentials? pasted = posted ? _handoff.Claim(ticket) : null;
-            if (pasted is null)
-            {
-                return Refusal + "The access key did not reach the server: reload the page and try again.";
-            }
-
-            if (pasted.Problem() is { } problem)
-            {
-                return Refusal + problem;
-            }
-
-            if (!pasted.IsLongTerm)
-            {
-                return Refusal + "ICA needs the IAM user's long-term access key (AKIA…): temporary credentials (ASIA…) expire and ICA's storage would stop working.";
-            }
-
-            if (_connection is not { } connection)
-            {
-                return Refusal + "Connect to ICA first.";
-            }
-
-            connection.PastedKey = new AwsAccessKey(pasted.AccessKeyId.Trim(), pasted.SecretAccessKey.Trim());
-            await ChooseAsync(new CredentialChoice(CredentialSource.PastedKey, null, NewCredentialName, connection.PastedKey.AccessKeyId));
-            return null;
-        }
-        catch (Exception ex) when (ex is JSException or JSDisconnectedException or OperationCanceledException or TaskCanceledException)
-        {
-            return Refusal + "The browser could not send the key: reload the page and try again.";
-        }
-        finally
-        {
-            _handoff.Close(ticket);
-        }
-    }
+        HandoffOutcome.Busy => "The server is busy: try again in a minute.",
+        HandoffOutcome.BrowserFailed => $"The browser could not send {what}: reload the page and try again.",
+        _ => $"{char.ToUpperInvariant(what[0])}{what[1..]} did not reach the server: reload the page and try again.",
+    };
 
     private async Task ChooseAsync(CredentialChoice? choice)
     {

@@ -134,40 +134,27 @@ public sealed partial class WizardSession : IDisposable
     /// </summary>
     public async Task<string?> ConnectWithTypedCredentialsAsync(ElementReference form)
     {
-        string? ticket = _handoff.Open();
-        if (ticket is null)
+        HandoffReceipt receipt = await _handoff.ReceiveAsync(_js, form, _circuitToken);
+        if (receipt.Secrets?.Credentials is not { } pasted)
         {
-            return "The server is busy: try again in a minute.";
-        }
-
-        try
-        {
-            bool posted = await _js.InvokeAsync<bool>("icakms.postCredentials", _circuitToken, form, ticket);
-            PastedCredentials? pasted = posted ? _handoff.Claim(ticket) : null;
-            if (pasted is null)
+            return receipt.Outcome switch
             {
-                return "The credentials did not reach the server: reload the page and try again.";
-            }
+                HandoffOutcome.Busy => "The server is busy: try again in a minute.",
+                HandoffOutcome.BrowserFailed => "The browser could not send the credentials: reload the page and try again.",
+                _ => "The credentials did not reach the server: reload the page and try again.",
+            };
+        }
 
-            if (pasted.Problem() is { } problem)
-            {
-                return problem;
-            }
+        if (pasted.Problem() is { } problem)
+        {
+            return problem;
+        }
 
-            string id = pasted.AccessKeyId.Trim();
-            AWSCredentials credentials = pasted.SessionToken.Trim().Length == 0
-                ? new BasicAWSCredentials(id, pasted.SecretAccessKey.Trim())
-                : new SessionAWSCredentials(id, pasted.SecretAccessKey.Trim(), pasted.SessionToken.Trim());
-            return await ConnectAsync(AwsSessionSource.Pasted, credentials);
-        }
-        catch (Exception ex) when (ex is JSException or JSDisconnectedException or OperationCanceledException or TaskCanceledException)
-        {
-            return "The browser could not send the credentials: reload the page and try again.";
-        }
-        finally
-        {
-            _handoff.Close(ticket);
-        }
+        string id = pasted.AccessKeyId.Trim();
+        AWSCredentials credentials = pasted.SessionToken.Trim().Length == 0
+            ? new BasicAWSCredentials(id, pasted.SecretAccessKey.Trim())
+            : new SessionAWSCredentials(id, pasted.SecretAccessKey.Trim(), pasted.SessionToken.Trim());
+        return await ConnectAsync(AwsSessionSource.Pasted, credentials);
     }
 
     /// <summary>Connects with the server's credential chain, when the operator allows it.</summary>
