@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using IcaKms.E2E.Tests.Infrastructure;
 using IcaKms.E2E.Tests.Pages;
 using IcaKms.FakeAws;
@@ -35,6 +37,7 @@ public sealed partial class IcaFinishTests(AppServer app, BrowserFixture browser
         await Expect(ica.Plan.Changes.Nth(0)).ToContainTextAsync("iam:CreateAccessKey");
         await Expect(ica.Plan.Changes.Nth(2)).ToContainTextAsync("\"serverSideEncryptionKey\"");
         await wizard.SaveScreenshotAsync("ica-1-plan");
+        await AssertAccessibleAsync(ica);
         await ica.Plan.ApplyAsync(4);
 
         await Expect(ica.Root.GetByTestId("ica-validation-ok")).ToBeVisibleAsync(new() { Timeout = 30_000 });
@@ -69,6 +72,7 @@ public sealed partial class IcaFinishTests(AppServer app, BrowserFixture browser
             await Expect(ica.Root.GetByTestId("ica-error-hint")).ToContainTextAsync("KMS access");
             await Expect(ica.Root.GetByTestId("ica-explained-iam-policy-live")).ToContainTextAsync("pass");
             await wizard.SaveScreenshotAsync("ica-3-validated-error");
+            await AssertAccessibleAsync(ica);
         }
         finally
         {
@@ -121,6 +125,16 @@ public sealed partial class IcaFinishTests(AppServer app, BrowserFixture browser
         await ica.ConnectAsync(FakeIcaScenario.DefaultApiKey);
         await Expect(ica.Region).ToContainTextAsync("United States");
         return (wizard, ica);
+    }
+
+    // axe-core's WCAG A and AA rules on the ICA panel as it is now.
+    private static async Task AssertAccessibleAsync(IcaApiPanelPage ica)
+    {
+        AxeResult axe = await ica.Root.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        Assert.Empty(axe.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})"));
     }
 
     // The ICA key and the secret (known by its digest only, for a key IAM made) are in no page and no log line.
