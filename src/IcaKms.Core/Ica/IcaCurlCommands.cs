@@ -4,8 +4,8 @@ using IcaKms.Core.Setup;
 namespace IcaKms.Core.Ica;
 
 /// <summary>
-/// The <c>curl</c> commands that make the same ICA changes by hand (ICA's CLI <c>icav2</c> documents no storage
-/// credential or configuration commands, so none are offered). The API key and any secret stay in shell variables
+/// The <c>curl</c> commands that make the same ICA changes by hand (no <c>icav2</c> commands are offered: none were
+/// found documented for storage credentials or configurations). The API key and any secret stay in shell variables
 /// (<c>$ICA_API_KEY</c>, <c>$AWS_SECRET_ACCESS_KEY</c>) the person sets; ids created by one command are captured
 /// with <c>jq</c> for the next.
 /// </summary>
