@@ -78,9 +78,12 @@ public static class PortalAuthentication
                 options.SignedOutRedirectUri = "/";
                 if (!settings.RequireHttpsMetadata)
                 {
-                    // A loopback provider over HTTP (tests): the correlation and nonce cookies cannot be Secure there.
+                    // A loopback provider over HTTP (tests): the correlation and nonce cookies cannot be Secure there,
+                    // and browsers refuse SameSite=None without Secure; Lax still reaches the same-site callback.
                     options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                     options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                    options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                    options.NonceCookie.SameSite = SameSiteMode.Lax;
                 }
             });
 
