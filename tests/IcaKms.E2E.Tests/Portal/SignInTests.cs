@@ -37,6 +37,24 @@ public sealed class SignInTests(PortalAppServers portal, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task SigningOut_EndsTheSessionHereAndAtTheProvider_WithoutACspViolation()
+    {
+        IPage page = await browser.NewPageAsync(portal.First.BaseUrl);
+        await using IBrowserContext context = page.Context;
+        CspViolations violations = await CspViolations.WatchAsync(page);
+        await SignInAsync(page, portal.First, "alice");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign out of IcaKms" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        // The provider ended its session and sent the browser back; the portal, signed out, asks the provider again.
+        await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(portal.Provider.Issuer.ToString().TrimEnd('/')) + "/authorize\\?"));
+        Assert.DoesNotContain(await context.CookiesAsync([portal.First.BaseUrl.ToString()]), c => c.Name.StartsWith("IcaKms.Session", StringComparison.Ordinal));
+        Assert.Empty(await violations.AllAsync());
+    }
+
+    [Fact]
     public async Task AUserWithoutTheRequiredGroup_GetsTheAccessDeniedPage_With403()
     {
         IPage page = await browser.NewPageAsync(portal.First.BaseUrl);
@@ -169,9 +187,10 @@ public sealed class SignInTests(PortalAppServers portal, BrowserFixture browser)
     private static string Suffix() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
 
     // Opens the portal, which sends the browser to the provider, picks the user there and comes back signed in.
-    private async Task<IPage> SignInAsync(AppServer app, string user)
+    private async Task<IPage> SignInAsync(AppServer app, string user) => await SignInAsync(await browser.NewPageAsync(app.BaseUrl), app, user);
+
+    private async Task<IPage> SignInAsync(IPage page, AppServer app, string user)
     {
-        IPage page = await browser.NewPageAsync(app.BaseUrl);
         await page.GotoAsync("/");
         await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(portal.Provider.Issuer.ToString().TrimEnd('/')) + "/authorize\\?"));
         await page.GetByRole(AriaRole.Link, new() { Name = $"Sign in as {user}" }).ClickAsync();
