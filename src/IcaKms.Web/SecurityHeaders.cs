@@ -50,8 +50,7 @@ internal static class SecurityHeaders
         string connect = $"'self' ws://{host} wss://{host}";
         if (azureSignalR is not null)
         {
-            string authority = azureSignalR.GetComponents(UriComponents.HostAndPort, UriFormat.UriEscaped);
-            connect += $" https://{authority} wss://{authority}";
+            connect += $" https://{azureSignalR.Authority} wss://{azureSignalR.Authority}";
         }
 
         return string.Join("; ",
