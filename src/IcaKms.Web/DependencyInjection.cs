@@ -35,6 +35,7 @@ public static class DependencyInjection
 
         // Hub options (global HubOptions are merged into Blazor's hub): see MaxBrowserMessageBytes.
         services.Configure<HubOptions>(options => options.MaximumReceiveMessageSize = MaxBrowserMessageBytes);
+        services.AddPortalCircuitLimits(configuration);
         services.AddPortalHealthChecks();
         services.AddPortalAuthentication(configuration);
         services.AddPortalDataProtection(configuration);
