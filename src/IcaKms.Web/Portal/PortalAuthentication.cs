@@ -88,7 +88,6 @@ public static class PortalAuthentication
             });
 
         services.AddAuthorizationBuilder().SetFallbackPolicy(PortalPolicy(settings));
-        services.AddCascadingAuthenticationState();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, PortalCircuitUser>());
         return services;
     }

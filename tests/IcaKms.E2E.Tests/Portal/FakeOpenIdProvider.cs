@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Web;
+using IcaKms.E2E.Tests.Infrastructure;
 
 namespace IcaKms.E2E.Tests.Portal;
 
@@ -55,27 +55,8 @@ public sealed class FakeOpenIdProvider : IAsyncDisposable
 
     public static FakeOpenIdProvider Start()
     {
-        for (int attempt = 1; ; attempt++)
-        {
-            int port;
-            using (var probe = new TcpListener(IPAddress.Loopback, 0))
-            {
-                probe.Start();
-                port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            }
-
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                listener.Start();
-                return new FakeOpenIdProvider(listener, new Uri($"http://127.0.0.1:{port}"));
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                listener.Close();
-            }
-        }
+        (HttpListener listener, Uri url) = LoopbackListener.Start();
+        return new FakeOpenIdProvider(listener, url);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using IcaKms.E2E.Tests.Infrastructure;
 
 namespace IcaKms.E2E.Tests.Portal;
 
@@ -29,27 +29,8 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     public static OtlpReceiver Start()
     {
-        for (int attempt = 1; ; attempt++)
-        {
-            int port;
-            using (var probe = new TcpListener(IPAddress.Loopback, 0))
-            {
-                probe.Start();
-                port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            }
-
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                listener.Start();
-                return new OtlpReceiver(listener, new Uri($"http://127.0.0.1:{port}"));
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                listener.Close();
-            }
-        }
+        (HttpListener listener, Uri url) = LoopbackListener.Start();
+        return new OtlpReceiver(listener, url);
     }
 
     /// <summary>Waits until an export to <paramref name="path"/> holds <paramref name="text"/>; fails after <paramref name="timeout"/>.</summary>

@@ -72,15 +72,7 @@ public class ChangeAuditTests : WizardTestContext
 
     private async Task ApplyPrefixFolderAsync()
     {
-        Assert.Null(await ConnectAsync());
-        OnDispatcher(() =>
-        {
-            State.SetBucketName(FakeGatewayFactory.Bucket);
-            State.SetKeyArn(FakeGatewayFactory.KeyArn);
-            State.SetKeyPrefix("ica/");
-        });
-        await Session.PlanAsync(PlanScope.Bucket);
-        Assert.IsType<CreatePrefixFolderChange>(Assert.Single(Session.PlanOf(PlanScope.Bucket)!.Changes));
+        await PlanPrefixFolderAsync();
         await Session.ApplyAsync(PlanScope.Bucket);
         Assert.Contains("CreateFolder lab-ica-data/ica/", Aws.Writes);
     }
@@ -128,18 +120,5 @@ public class ApplyRefusalTests : WizardTestContext
         await Session.ApplyAsync(PlanScope.Bucket);
 
         Assert.Contains("CreateFolder lab-ica-data/ica/", Aws.Writes);
-    }
-
-    private async Task PlanPrefixFolderAsync()
-    {
-        Assert.Null(await ConnectAsync());
-        OnDispatcher(() =>
-        {
-            State.SetBucketName(FakeGatewayFactory.Bucket);
-            State.SetKeyArn(FakeGatewayFactory.KeyArn);
-            State.SetKeyPrefix("ica/");
-        });
-        await Session.PlanAsync(PlanScope.Bucket);
-        Assert.Single(Session.PlanOf(PlanScope.Bucket)!.Changes);
     }
 }
