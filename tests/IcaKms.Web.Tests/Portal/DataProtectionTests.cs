@@ -1,13 +1,15 @@
 using System.Security.Cryptography;
 using IcaKms.Web.Portal;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace IcaKms.Web.Tests.Portal;
 
-/// <summary>Two instances of the portal, as the host registers Data Protection for them.</summary>
+/// <summary>Two instances of the portal, as the host registers Data Protection for them; and the scale-out switches.</summary>
 public sealed class DataProtectionTests : IDisposable
 {
     private const string Purpose = "Microsoft.AspNetCore.Antiforgery.AntiforgeryToken.v1";
@@ -61,6 +63,37 @@ public sealed class DataProtectionTests : IDisposable
         Assert.Equal(HealthStatus.Unhealthy, failed.Status);
         Assert.Equal(HealthStatus.Unhealthy, failed.Entries["data-protection-keys"].Status);
     }
+
+    [Fact]
+    public void WithARedisConnectionString_TheKeysGoToRedis_WithoutConnectingAtStartup()
+    {
+        IConfiguration configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["IcaKms:DataProtection:RedisConnectionString"] = "127.0.0.1:1,abortConnect=false" })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddPortalDataProtection(configuration);
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        KeyManagementOptions options = provider.GetRequiredService<IOptions<KeyManagementOptions>>().Value;
+
+        Assert.Equal("RedisXmlRepository", options.XmlRepository?.GetType().Name);
+    }
+
+    [Fact]
+    public void AzureSignalR_IsAddedOnlyWithAConnectionString()
+    {
+        IServiceCollection off = new ServiceCollection().AddPortalScaleOut(new ConfigurationBuilder().Build());
+        IServiceCollection on = new ServiceCollection().AddPortalScaleOut(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [PortalScaleOut.ConnectionStringKey] = "Endpoint=https://icakms.service.signalr.net;AccessKey=a2V5;Version=1.0;" })
+            .Build());
+
+        Assert.DoesNotContain(off, IsAzureSignalR);
+        Assert.Contains(on, IsAzureSignalR);
+    }
+
+    private static bool IsAzureSignalR(ServiceDescriptor descriptor) =>
+        (descriptor.ImplementationType ?? descriptor.ServiceType).Namespace?.StartsWith("Microsoft.Azure.SignalR", StringComparison.Ordinal) == true;
 
     private static IDataProtector Protector(ServiceProvider instance) =>
         instance.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);
