@@ -1,11 +1,13 @@
 using IcaKms.Web;
 using IcaKms.Web.Components;
+using IcaKms.Web.Portal;
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 builder.Services.AddIcaKmsWeb(builder.Configuration);
 
 WebApplication app = builder.Build();
 
+app.UsePortalProxySupport();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -13,11 +15,14 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UsePortalAuthentication();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
-app.MapHealthChecks("/healthz");
+app.MapPortalHealthChecks();
+app.MapPortalAccount();
 app.MapCredentialHandoff();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -68,7 +68,7 @@ public sealed partial class IcaSession
     /// <summary>Applies the current plan, which the person has just confirmed, then watches ICA's validation.</summary>
     public async Task ApplyAsync()
     {
-        if (_connection is not { } connection || IsApplying || IsPlanning || Plan is not { IsEmpty: false } plan)
+        if (_connection is not { } connection || IsApplying || IsPlanning || Plan is not { IsEmpty: false } plan || !_wizard.MayApply())
         {
             return;
         }

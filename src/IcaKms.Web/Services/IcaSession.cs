@@ -115,6 +115,11 @@ public sealed partial class IcaSession : IDisposable
     /// </summary>
     public async Task<string?> ConnectAsync(ElementReference form)
     {
+        if (_wizard.TakeCredentialCheck() is { } limited)
+        {
+            return limited;
+        }
+
         HandoffReceipt receipt = await _handoff.ReceiveAsync(_js, form, _circuit.Token);
         if (receipt.Secrets is not { } handed)
         {
