@@ -134,6 +134,12 @@ internal sealed class InMemoryBackend : IInspectionBackend, IS3Gateway, IKmsGate
     public Task<AwsResult<IReadOnlyList<PolicyVersionInfo>>> ListPolicyVersionsAsync(string policyArn, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("IAM writes are not part of the inspection benchmarks.");
 
+    public Task<AwsResult<IReadOnlyList<string>>> ListAccessKeysAsync(string userName, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of the inspection benchmarks.");
+
+    public Task<AwsResult<CreatedAccessKey>> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of the inspection benchmarks.");
+
     public Task<AwsResult<IamUser>> CreateUserAsync(string userName, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("IAM writes are not part of the inspection benchmarks.");
 

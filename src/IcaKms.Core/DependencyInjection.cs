@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using IcaKms.Core.Aws;
+using IcaKms.Core.Ica;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IcaKms.Core;
@@ -26,4 +27,13 @@ public static class DependencyInjection
         services.AddSingleton<IAwsGatewayFactory>(provider => AwsClientFactory.WithIamQueryClient(settings?.Invoke(provider) ?? new AwsClientSettings(), httpClientFactory));
         return services;
     }
+
+    /// <summary>
+    /// Adds the ICA API client factory (<see cref="IIcaClientFactory"/>) over <c>IHttpClientFactory</c> with the standard
+    /// resilience pipeline (<see cref="IcaClientFactory.AddTo"/>).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="settings">ICA's base address and timeouts from the host's configuration; null for ICA's public API.</param>
+    public static IServiceCollection AddIcaApi(this IServiceCollection services, Func<IServiceProvider, IcaApiSettings>? settings = null) =>
+        IcaClientFactory.AddTo(services, settings ?? (_ => new IcaApiSettings()));
 }

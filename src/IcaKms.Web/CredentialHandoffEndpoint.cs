@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace IcaKms.Web;
 
 /// <summary>
-/// <c>POST /aws/credentials</c>: where the browser leaves typed credentials for its circuit (see
+/// <c>POST /aws/credentials</c>: where the browser leaves typed credentials (AWS, or the ICA panel's API key and access key) for its circuit (see
 /// <see cref="CredentialHandoff"/>). JSON only, so a cross-site form cannot post here without a CORS preflight (which
 /// this app never grants); nothing of the body is logged or echoed, and a wrong ticket learns nothing.
 /// </summary>
@@ -74,8 +74,8 @@ public static class CredentialHandoffEndpoint
         }
 
         var credentials = new PastedCredentials(posted.AccessKeyId ?? string.Empty, posted.SecretAccessKey ?? string.Empty, posted.SessionToken ?? string.Empty);
-        return handoff.Deposit(ticket, credentials) ? Results.NoContent() : Results.NotFound();
+        return handoff.Deposit(ticket, credentials, posted.IcaApiKey) ? Results.NoContent() : Results.NotFound();
     }
 
-    private sealed record Posted(string? Ticket, string? AccessKeyId, string? SecretAccessKey, string? SessionToken);
+    private sealed record Posted(string? Ticket, string? AccessKeyId, string? SecretAccessKey, string? SessionToken, string? IcaApiKey);
 }

@@ -72,6 +72,17 @@ public static class DependencyInjection
         services.AddScoped<WizardSession>();
         services.AddScoped<BrowserFiles>();
         services.AddScoped<WizardStorage>();
+        return services.AddIcaKmsIca();
+    }
+
+    /// <summary>
+    /// Adds the ICA flow: the ICA API client factory (IHttpClientFactory with the standard resilience pipeline, base
+    /// address and timeouts from <see cref="IcaKmsOptions"/>) and the per-circuit <see cref="IcaSession"/>.
+    /// </summary>
+    public static IServiceCollection AddIcaKmsIca(this IServiceCollection services)
+    {
+        services.AddIcaApi(provider => provider.GetRequiredService<IOptions<IcaKmsOptions>>().Value.IcaApiSettings());
+        services.AddScoped<IcaSession>();
         return services;
     }
 }

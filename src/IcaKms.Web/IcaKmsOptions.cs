@@ -21,6 +21,28 @@ public sealed class IcaKmsOptions
     /// <summary>How many times a timed-out or transient AWS request is retried; null for the default of 1.</summary>
     public int? AwsMaxErrorRetry { get; set; }
 
+    /// <summary>ICA's API base address (a self-hosted ICA, or a test endpoint); null for ICA's public API.</summary>
+    public Uri? IcaApiUrl { get; set; }
+
+    /// <summary>The time one ICA request may take (e.g. <c>00:00:10</c>); null for the default of 10 seconds.</summary>
+    public TimeSpan? IcaTimeout { get; set; }
+
+    /// <summary>How long IcaKms watches ICA's validation of a configuration; null for the default of 5 minutes.</summary>
+    public TimeSpan? IcaValidationTimeLimit { get; set; }
+
+    /// <summary>The ICA API settings these options describe.</summary>
+    public Core.Ica.IcaApiSettings IcaApiSettings()
+    {
+        var defaults = new Core.Ica.IcaApiSettings();
+        TimeSpan attempt = IcaTimeout is { } timeout && timeout > TimeSpan.Zero ? timeout : defaults.AttemptTimeout;
+        return defaults with
+        {
+            BaseUrl = IcaApiUrl ?? defaults.BaseUrl,
+            AttemptTimeout = attempt,
+            TotalTimeout = attempt * 3 > defaults.TotalTimeout ? attempt * 3 : defaults.TotalTimeout,
+        };
+    }
+
     /// <summary>The AWS client settings these options describe.</summary>
     public Core.Aws.AwsClientSettings AwsClientSettings()
     {

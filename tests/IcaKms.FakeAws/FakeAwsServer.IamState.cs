@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -16,6 +18,12 @@ public sealed partial class FakeAwsServer
 
     /// <summary>The account's IAM as it is now (created on the first IAM call).</summary>
     private IamState Iam => LazyInitializer.EnsureInitialized(ref _iamState, () => new IamState(Scenario));
+
+    /// <summary>The ids of the access keys CreateAccessKey made for a user.</summary>
+    public IReadOnlyList<string> AccessKeysOf(string userName) => Iam.AccessKeysOf(userName);
+
+    /// <summary>The SHA-256 (hex, upper case) of the secret of an access key CreateAccessKey made, or null: the secret itself is never kept.</summary>
+    public string? AccessKeySecretDigest(string accessKeyId) => Iam.SecretDigestOf(accessKeyId);
 
     /// <summary>An IAM error to answer: status, IAM's code and message.</summary>
     private sealed record IamError(HttpStatusCode Status, string Code, string Message);
@@ -48,6 +56,7 @@ public sealed partial class FakeAwsServer
         private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _groups;
         private readonly Dictionary<string, User> _users = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Policy> _policies = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<AccessKey>> _accessKeys = new(StringComparer.Ordinal);
         private int _tick;
 
         public IamState(FakeAwsScenario scenario)
@@ -100,6 +109,42 @@ public sealed partial class FakeAwsServer
                 var user = new User(userName, Now());
                 _users[userName] = user;
                 return (InfoOf(user), null);
+            }
+        }
+
+        /// <summary>The ids of a user's access keys (none for a user of the scenario until one is created).</summary>
+        public IReadOnlyList<string> AccessKeysOf(string userName)
+        {
+            lock (_lock)
+            {
+                return _accessKeys.TryGetValue(userName, out List<AccessKey>? keys) ? [.. keys.Select(k => k.Id)] : [];
+            }
+        }
+
+        /// <summary>Creates an access key; LimitExceeded at two. Only the secret's digest is kept.</summary>
+        public (string? Id, string? Secret, IamError? Error) CreateAccessKey(string userName)
+        {
+            lock (_lock)
+            {
+                List<AccessKey> keys = _accessKeys.TryGetValue(userName, out List<AccessKey>? existing) ? existing : _accessKeys[userName] = [];
+                if (keys.Count >= 2)
+                {
+                    return (null, null, new IamError(HttpStatusCode.Conflict, "LimitExceeded", "Cannot exceed quota for AccessKeysPerUser: 2"));
+                }
+
+                string id = "AKIA" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+                string secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(30));
+                keys.Add(new AccessKey(id, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)))));
+                return (id, secret, null);
+            }
+        }
+
+        /// <summary>The SHA-256 (hex) of the secret of an access key created here, or null.</summary>
+        public string? SecretDigestOf(string accessKeyId)
+        {
+            lock (_lock)
+            {
+                return _accessKeys.Values.SelectMany(k => k).FirstOrDefault(k => k.Id == accessKeyId)?.SecretDigest;
             }
         }
 
@@ -308,6 +353,8 @@ public sealed partial class FakeAwsServer
 
         [GeneratedRegex(@"^[\w+=,.@-]{1,128}$", RegexOptions.CultureInvariant)]
         private static partial Regex PolicyName();
+
+        private sealed record AccessKey(string Id, string SecretDigest);
 
         private sealed record User(string UserName, string CreateDate)
         {

@@ -7,7 +7,7 @@ namespace IcaKms.FakeAws;
 /// The Query-protocol services (form POST, XML answers): STS GetCallerIdentity; IAM reads GetPolicy, GetPolicyVersion,
 /// ListPolicyVersions, GetUser, ListAttachedUserPolicies, ListUserPolicies, GetUserPolicy, ListGroupsForUser,
 /// ListAttachedGroupPolicies, ListGroupPolicies and GetGroupPolicy; and IAM writes CreateUser, CreatePolicy,
-/// CreatePolicyVersion, DeletePolicyVersion and AttachUserPolicy, which change the server's IAM state (never the
+/// CreatePolicyVersion, DeletePolicyVersion, AttachUserPolicy and CreateAccessKey (with ListAccessKeys), which change the server's IAM state (never the
 /// scenario) and which the reads then see.
 /// </content>
 public sealed partial class FakeAwsServer
@@ -24,6 +24,7 @@ public sealed partial class FakeAwsServer
         "GetPolicy", "GetPolicyVersion", "ListAttachedUserPolicies", "ListUserPolicies", "GetUserPolicy",
         "ListGroupsForUser", "ListAttachedGroupPolicies", "ListGroupPolicies", "GetGroupPolicy",
         "GetUser", "ListPolicyVersions", "CreateUser", "CreatePolicy", "CreatePolicyVersion", "DeletePolicyVersion", "AttachUserPolicy",
+        "ListAccessKeys", "CreateAccessKey",
     };
     private static readonly XNamespace StsNamespace = $"https://sts.amazonaws.com/doc/{StsVersion}/";
     private static readonly XNamespace IamNamespace = $"https://iam.amazonaws.com/doc/{IamVersion}/";
@@ -80,6 +81,8 @@ public sealed partial class FakeAwsServer
             "ListPolicyVersions" => ListPolicyVersions(call, request),
             "GetUser" => WithUser(call, request, user => UserAnswer(call, Iam.GetUser(user)!)),
             "CreateUser" => CreateUser(call, request),
+            "ListAccessKeys" => WithUser(call, request, user => ListAccessKeys(call, user)),
+            "CreateAccessKey" => WithUser(call, request, user => CreateAccessKey(call, user)),
             "CreatePolicy" => CreatePolicy(call, request),
             "CreatePolicyVersion" => CreatePolicyVersion(call, request),
             "DeletePolicyVersion" => DeletePolicyVersion(call, request),
@@ -256,6 +259,30 @@ public sealed partial class FakeAwsServer
 
         (IamUserInfo? user, IamError? error) = Iam.CreateUser(userName);
         return error is null ? UserAnswer(call, user!) : QueryError(call, error.Status, error.Code, error.Message);
+    }
+
+    private FakeAwsResponse ListAccessKeys(QueryCall call, string userName) =>
+        QueryAnswer(call,
+            new XElement(IamNamespace + "UserName", userName),
+            new XElement(IamNamespace + "AccessKeyMetadata", Iam.AccessKeysOf(userName).Select(id => new XElement(IamNamespace + "member",
+                new XElement(IamNamespace + "UserName", userName),
+                new XElement(IamNamespace + "AccessKeyId", id),
+                new XElement(IamNamespace + "Status", "Active"),
+                new XElement(IamNamespace + "CreateDate", IamTimestamp)))),
+            new XElement(IamNamespace + "IsTruncated", "false"));
+
+    // The secret goes into the answer only: the server keeps its digest (for tests that follow it to ICA), never the text.
+    private FakeAwsResponse CreateAccessKey(QueryCall call, string userName)
+    {
+        (string? id, string? secret, IamError? error) = Iam.CreateAccessKey(userName);
+        return error is not null
+            ? QueryError(call, error.Status, error.Code, error.Message)
+            : QueryAnswer(call, new XElement(IamNamespace + "AccessKey",
+                new XElement(IamNamespace + "UserName", userName),
+                new XElement(IamNamespace + "AccessKeyId", id),
+                new XElement(IamNamespace + "Status", "Active"),
+                new XElement(IamNamespace + "SecretAccessKey", secret),
+                new XElement(IamNamespace + "CreateDate", IamTimestamp)));
     }
 
     private static FakeAwsResponse UserAnswer(QueryCall call, IamUserInfo user) =>

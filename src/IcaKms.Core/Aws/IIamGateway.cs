@@ -75,4 +75,13 @@ public interface IIamGateway
     /// sent once, never retried.
     /// </summary>
     Task<AwsResult<UserPolicyAttachment>> AttachUserPolicyAsync(string userName, string policyArn, CancellationToken cancellationToken = default);
+
+    /// <summary>The ids of an IAM user's access keys (<c>iam:ListAccessKeys</c>), never their secrets.</summary>
+    Task<AwsResult<IReadOnlyList<string>>> ListAccessKeysAsync(string userName, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates an access key for an IAM user (<c>iam:CreateAccessKey</c>); the secret is in the answer only, once.
+    /// <see cref="AwsFailureKind.LimitExceeded"/> when the user already holds two keys. A write: sent once, never retried.
+    /// </summary>
+    Task<AwsResult<CreatedAccessKey>> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken = default);
 }

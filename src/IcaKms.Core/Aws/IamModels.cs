@@ -36,3 +36,19 @@ public sealed record UserPolicyAttachment(string UserName, string PolicyArn);
 /// <param name="PolicyArn">The policy.</param>
 /// <param name="VersionId">The version deleted.</param>
 public sealed record DeletedPolicyVersion(string PolicyArn, string VersionId);
+
+/// <summary>
+/// An access key just created for an IAM user (IAM CreateAccessKey). The secret is returned once, at creation: hand it
+/// straight to where it is needed and drop it; <see cref="ToString"/> never shows it.
+/// </summary>
+/// <param name="UserName">The user the key belongs to.</param>
+/// <param name="AccessKeyId">The access key id.</param>
+/// <param name="SecretAccessKey">The secret access key.</param>
+public sealed record CreatedAccessKey(string UserName, string AccessKeyId, string SecretAccessKey)
+{
+    /// <summary>The most access keys IAM lets one user hold.</summary>
+    public const int MaxKeysPerUser = 2;
+
+    /// <inheritdoc />
+    public override string ToString() => $"CreatedAccessKey({UserName}, {AccessKeyId}, secret hidden)";
+}

@@ -1,6 +1,9 @@
 namespace IcaKms.Core.Ica;
 
-/// <summary>The parts of ICA's REST API (v3) that connect a storage configuration.</summary>
+/// <summary>
+/// The parts of ICA's REST API (v3) that connect a storage configuration, as ICA's OpenAPI document
+/// (<c>openapi_public.yaml</c>) names them. Paths are relative to <see cref="BaseUrl"/>.
+/// </summary>
 public static class IcaApi
 {
     /// <summary>The API's base address; the paths below are relative to it.</summary>
@@ -9,18 +12,35 @@ public static class IcaApi
     /// <summary>The media type of v3 requests and responses (<c>Content-Type</c> and <c>Accept</c>).</summary>
     public const string MediaType = "application/vnd.illumina.v3+json";
 
+    /// <summary>The media type of ICA's error answers (the <c>Problem</c> model).</summary>
+    public const string ProblemMediaType = "application/problem+json";
+
     /// <summary>The header that carries the ICA API key.</summary>
     public const string ApiKeyHeader = "X-API-Key";
 
-    /// <summary><c>POST</c>: creates a storage credential from an IAM user's access key; returns its id.</summary>
+    /// <summary><c>GET</c>: lists the credentials; <c>POST</c>: creates one from an IAM user's access key.</summary>
     public const string StorageCredentialsPath = "/api/storageCredentials";
 
-    /// <summary><c>POST</c>: creates a storage configuration (body: <see cref="StorageConfigurationRequest"/>).</summary>
+    /// <summary><c>GET</c>: lists the configurations with their details; <c>POST</c>: creates one (<see cref="StorageConfigurationRequest"/>).</summary>
     public const string StorageConfigurationsPath = "/api/storageConfigurations";
 
-    /// <summary><c>GET</c>: lists ICA's regions with their ids.</summary>
+    /// <summary><c>GET</c>: one storage configuration (its status and error message); <c>{id}</c> is the configuration id.</summary>
+    public const string StorageConfigurationPath = "/api/storageConfigurations/{id}";
+
+    /// <summary><c>GET</c>: lists the regions the key's user is entitled to, with their ids.</summary>
     public const string RegionsPath = "/api/regions";
 
-    /// <summary><c>POST</c>: starts validation of a storage configuration; <c>{id}</c> is the configuration id.</summary>
+    /// <summary><c>POST</c>: starts validation of a storage configuration (204); <c>{id}</c> is the configuration id.</summary>
     public const string ValidateStorageConfigurationPath = "/api/storageConfigurations/{id}:validate";
+
+    /// <summary><c>POST</c>: shares the caller's own storage configuration with the whole tenant (204).</summary>
+    public const string ShareStorageConfigurationPath = "/api/storageConfigurations/{id}:share";
+
+    /// <summary>A path with <c>{id}</c> replaced by the (escaped) id.</summary>
+    public static string WithId(string path, string id)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return path.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
+    }
 }

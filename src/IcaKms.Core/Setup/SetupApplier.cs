@@ -41,36 +41,22 @@ public static class SetupApplier
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(time);
 
-        var records = new List<AppliedChange>();
         string? createdKey = null;
-        bool stopped = false;
-        foreach (SetupChange change in plan.Changes)
+        IReadOnlyList<AppliedChange> records = await ChangeSequence.ApplyAsync(plan.Changes, async change =>
         {
-            AppliedChange record;
-            if (stopped || ct.IsCancellationRequested)
+            Outcome outcome;
+            try
             {
-                record = new AppliedChange(change, ChangeOutcome.NotDone, stopped ? "Not sent: an earlier change failed." : "Not sent: the session ended.", principal, time.GetUtcNow());
+                outcome = await ApplyWithPatienceAsync(gateways, change, plan.Changes, time, consistencyDelays ?? ConsistencyDelays, ct).ConfigureAwait(false);
             }
-            else
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                Outcome outcome;
-                try
-                {
-                    outcome = await ApplyWithPatienceAsync(gateways, change, plan.Changes, time, consistencyDelays ?? ConsistencyDelays, ct).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (ct.IsCancellationRequested)
-                {
-                    outcome = new Outcome(false, $"Stopped: the session ended while {change.Permission} was on its way; inspect again to see whether it was made.", null);
-                }
-
-                createdKey ??= outcome.CreatedKeyArn;
-                record = new AppliedChange(change, outcome.Done ? ChangeOutcome.Done : ChangeOutcome.Failed, outcome.Message, principal, time.GetUtcNow());
-                stopped = !outcome.Done;
+                outcome = new Outcome(false, $"Stopped: the session ended while {change.Permission} was on its way; inspect again to see whether it was made.", null);
             }
 
-            records.Add(record);
-            onApplied?.Invoke(record);
-        }
+            createdKey ??= outcome.CreatedKeyArn;
+            return (outcome.Done, outcome.Message);
+        }, principal, time, onApplied, ct).ConfigureAwait(false);
 
         return new ApplyResult(records, createdKey);
     }

@@ -1,6 +1,6 @@
 namespace IcaKms.Core.Setup;
 
-/// <summary>The AWS CLI commands that make exactly the same change as a planned <see cref="SetupChange"/>.</summary>
+/// <summary>The AWS CLI commands (for an ICA change, the <c>curl</c> commands) that make exactly the same change as a planned <see cref="SetupChange"/>.</summary>
 public static class SetupChangeCommands
 {
     /// <summary>The commands for a change, in the region the plan is for (IAM commands go to IAM's global endpoint anyway).</summary>
@@ -22,6 +22,7 @@ public static class SetupChangeCommands
             AttachPolicyChange c => [AwsCliCommands.AttachUserPolicy(region, c.UserName, CliArn.Of(c.PolicyArn))],
             MergeKeyPolicyChange c => [AwsCliCommands.GetKeyPolicy(region, CliArn.Of(c.KeyArn)), AwsCliCommands.PutKeyPolicy(region, CliArn.Of(c.KeyArn))],
             RestoreKeyPolicyChange c => [AwsCliCommands.PutKeyPolicy(region, CliArn.Of(c.KeyArn))],
+            Ica.IcaChange or Ica.CreateIamAccessKeyChange => Ica.IcaCurlCommands.For(change),
             _ => throw new ArgumentException($"No CLI commands for {change.GetType().Name}.", nameof(change)),
         };
     }

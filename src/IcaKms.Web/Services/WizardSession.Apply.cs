@@ -247,16 +247,17 @@ public sealed partial class WizardSession
 
     // The audit record: kept for this tab (shown in the review and the zip's README) and written at once as the audit
     // event (ChangeAudit: one structured event per change, digests of the documents, never their text or a secret).
-    // Every applied change, whichever flow applied it (AWS now, ICA too), comes through here.
-    private void Record(AppliedChange applied)
+    // Every applied change, whichever flow applied it (AWS, and ICA through IcaSession), comes through here.
+    internal void Record(AppliedChange applied)
     {
         _history.Add(applied);
         _audit.Record(applied, _user.Current);
         _telemetry.Applied(applied);
     }
 
-    // Refuses a write to AWS, server side, for a signed-in person without the apply role (the buttons are disabled too).
-    private bool MayApply()
+    // Refuses a write (to AWS, or to ICA through IcaSession), server side, for a signed-in person without the apply role
+    // (the buttons are disabled too).
+    internal bool MayApply()
     {
         if (_user.Current.MayApply)
         {

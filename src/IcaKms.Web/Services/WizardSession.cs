@@ -82,6 +82,9 @@ public sealed partial class WizardSession : IDisposable
 
     public bool IsConnected => _connected is not null;
 
+    /// <summary>The connected session's IAM gateway, or null when offline (the ICA flow creates an access key with it).</summary>
+    internal IIamGateway? Iam => _connected?.Gateways(_state.Inputs.AwsRegion).Iam;
+
     public bool IsConnecting { get; private set; }
 
     /// <summary>Whether the operator lets users borrow the server's own credentials.</summary>
@@ -94,6 +97,9 @@ public sealed partial class WizardSession : IDisposable
 
     /// <summary>Why the person at this circuit may not apply changes (sign-in without the apply role), or null when they may.</summary>
     public string? ApplyRefusal => _user.Current.ApplyRefusal;
+
+    /// <summary>Takes one credential check of the signed-in person's rate limit (the ICA key check counts too); a message when spent.</summary>
+    internal string? TakeCredentialCheck() => _limits.TakeCredentialCheck(_user.Current);
 
     /// <summary>True when an inspection can start now: connected, none running, and a bucket name to inspect.</summary>
     public bool CanInspect => IsConnected && !IsInspecting && _state.Validation.BucketName.IsValid;
@@ -155,40 +161,27 @@ public sealed partial class WizardSession : IDisposable
             return limited;
         }
 
-        string? ticket = _handoff.Open();
-        if (ticket is null)
+        HandoffReceipt receipt = await _handoff.ReceiveAsync(_js, form, _circuitToken);
+        if (receipt.Secrets?.Credentials is not { } pasted)
         {
-            return "The server is busy: try again in a minute.";
-        }
-
-        try
-        {
-            bool posted = await _js.InvokeAsync<bool>("icakms.postCredentials", _circuitToken, form, ticket);
-            PastedCredentials? pasted = posted ? _handoff.Claim(ticket) : null;
-            if (pasted is null)
+            return receipt.Outcome switch
             {
-                return "The credentials did not reach the server: reload the page and try again.";
-            }
+                HandoffOutcome.Busy => "The server is busy: try again in a minute.",
+                HandoffOutcome.BrowserFailed => "The browser could not send the credentials: reload the page and try again.",
+                _ => "The credentials did not reach the server: reload the page and try again.",
+            };
+        }
 
-            if (pasted.Problem() is { } problem)
-            {
-                return problem;
-            }
+        if (pasted.Problem() is { } problem)
+        {
+            return problem;
+        }
 
-            string id = pasted.AccessKeyId.Trim();
-            AWSCredentials credentials = pasted.SessionToken.Trim().Length == 0
-                ? new BasicAWSCredentials(id, pasted.SecretAccessKey.Trim())
-                : new SessionAWSCredentials(id, pasted.SecretAccessKey.Trim(), pasted.SessionToken.Trim());
-            return await ConnectAsync(AwsSessionSource.Pasted, credentials);
-        }
-        catch (Exception ex) when (ex is JSException or JSDisconnectedException or OperationCanceledException or TaskCanceledException)
-        {
-            return "The browser could not send the credentials: reload the page and try again.";
-        }
-        finally
-        {
-            _handoff.Close(ticket);
-        }
+        string id = pasted.AccessKeyId.Trim();
+        AWSCredentials credentials = pasted.SessionToken.Trim().Length == 0
+            ? new BasicAWSCredentials(id, pasted.SecretAccessKey.Trim())
+            : new SessionAWSCredentials(id, pasted.SecretAccessKey.Trim(), pasted.SessionToken.Trim());
+        return await ConnectAsync(AwsSessionSource.Pasted, credentials);
     }
 
     /// <summary>Connects with the server's credential chain, when the operator allows it.</summary>

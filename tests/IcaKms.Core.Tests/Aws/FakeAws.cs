@@ -197,6 +197,12 @@ internal sealed class UnusedIamGateway : IIamGateway
     public Task<AwsResult<IReadOnlyList<PolicyVersionInfo>>> ListPolicyVersionsAsync(string policyArn, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("IAM is not part of these tests.");
 
+    public Task<AwsResult<IReadOnlyList<string>>> ListAccessKeysAsync(string userName, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
+
+    public Task<AwsResult<CreatedAccessKey>> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
+
     public Task<AwsResult<IamUser>> CreateUserAsync(string userName, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("IAM is not part of these tests.");
 

@@ -179,6 +179,12 @@ internal sealed class FakeAws : IS3Gateway, IKmsGateway, IIamGateway, IStsGatewa
     public Task<AwsResult<IReadOnlyList<PolicyVersionInfo>>> ListPolicyVersionsAsync(string policyArn, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("IAM writes are not part of the inspection tests.");
 
+    public Task<AwsResult<IReadOnlyList<string>>> ListAccessKeysAsync(string userName, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of the inspection tests.");
+
+    public Task<AwsResult<CreatedAccessKey>> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM writes are not part of the inspection tests.");
+
     public Task<AwsResult<IamUser>> CreateUserAsync(string userName, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("IAM writes are not part of the inspection tests.");
 

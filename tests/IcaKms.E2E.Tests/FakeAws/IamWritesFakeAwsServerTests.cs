@@ -50,6 +50,28 @@ public sealed class IamWritesFakeAwsServerTests
     }
 
     [Fact]
+    public async Task CreateAccessKey_ReturnsTheSecretOnce_AndRefusesAThirdKey()
+    {
+        await using FakeAwsServer aws = FakeAwsServer.Start(new FakeAwsScenario { Region = Region });
+        IIamGateway iam = Gateways(aws).Iam;
+        const string user = FakeAwsScenario.DefaultIamUserName;
+
+        AwsResult<CreatedAccessKey> first = await iam.CreateAccessKeyAsync(user);
+        AwsResult<CreatedAccessKey> second = await iam.CreateAccessKeyAsync(user);
+        AwsResult<CreatedAccessKey> third = await iam.CreateAccessKeyAsync(user);
+        AwsResult<CreatedAccessKey> nobody = await iam.CreateAccessKeyAsync("no-such-user");
+
+        Assert.StartsWith("AKIA", first.Value!.AccessKeyId, StringComparison.Ordinal);
+        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(first.Value.SecretAccessKey))), aws.AccessKeySecretDigest(first.Value.AccessKeyId));
+        Assert.DoesNotContain(first.Value.SecretAccessKey, first.Value.ToString(), StringComparison.Ordinal);
+        Assert.Equal([first.Value.AccessKeyId, second.Value!.AccessKeyId], (await iam.ListAccessKeysAsync(user)).Value);
+        Assert.Equal(AwsFailureKind.LimitExceeded, third.Failure?.Kind);
+        Assert.Contains("already holds 2 access keys", third.Failure!.Message, StringComparison.Ordinal);
+        Assert.Equal(AwsFailureKind.NotFound, nobody.Failure?.Kind);
+        Assert.Equal(1, aws.Requests.Count(r => r.Operation == "iam:CreateAccessKey" && r.StatusCode == 409));
+    }
+
+    [Fact]
     public async Task CreatingAgain_FailsAlreadyExists_AndAttachingAgainChangesNothing()
     {
         await using FakeAwsServer aws = FakeAwsServer.Start(new FakeAwsScenario { Region = Region });

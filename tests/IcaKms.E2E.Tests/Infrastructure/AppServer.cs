@@ -1,4 +1,5 @@
 using IcaKms.FakeAws;
+using IcaKms.FakeIca;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -10,8 +11,8 @@ namespace IcaKms.E2E.Tests.Infrastructure;
 /// <summary>
 /// Runs the built IcaKms.Web as its own process on 127.0.0.1 and a free port, as it runs in
 /// production (Kestrel, real static web assets), and stops it when the collection ends. Its AWS endpoint is a
-/// loopback <see cref="FakeAwsServer"/>, so no test can reach AWS, and every logging provider is at Trace so the logs
-/// can be searched for credentials.
+/// loopback <see cref="FakeAwsServer"/> and its ICA API a loopback <see cref="FakeIcaServer"/>, so no test can reach AWS
+/// or ICA, and every logging provider is at Trace so the logs can be searched for credentials.
 /// </summary>
 public sealed class AppServer : IAsyncLifetime
 {
@@ -30,6 +31,7 @@ public sealed class AppServer : IAsyncLifetime
     private readonly bool _ownsAws;
     private Process? _process;
     private FakeAwsServer? _aws;
+    private FakeIcaServer? _ica;
     private Uri? _baseUrl;
     private HttpClient? _http;
 
@@ -41,6 +43,9 @@ public sealed class AppServer : IAsyncLifetime
 
     /// <summary>The fake AWS the app talks to.</summary>
     public FakeAwsServer Aws => _aws ?? throw new InvalidOperationException("The app server has not started.");
+
+    /// <summary>The fake ICA the app talks to.</summary>
+    public FakeIcaServer Ica => _ica ?? throw new InvalidOperationException("The app server has not started.");
 
     /// <summary>What the app has written to stdout and stderr so far, for failure messages.</summary>
     public string Output => string.Join(Environment.NewLine, _output);
@@ -70,6 +75,7 @@ public sealed class AppServer : IAsyncLifetime
             });
         }
 
+        _ica = await FakeIcaServer.StartAsync();
         string webAssembly = FindWebAssembly();
         for (int attempt = 1; ; attempt++)
         {
@@ -103,6 +109,12 @@ public sealed class AppServer : IAsyncLifetime
         {
             await _aws.DisposeAsync();
             _aws = null;
+        }
+
+        if (_ica is not null)
+        {
+            await _ica.DisposeAsync();
+            _ica = null;
         }
     }
 
@@ -164,6 +176,8 @@ public sealed class AppServer : IAsyncLifetime
         startInfo.Environment.Remove("ASPNETCORE_HTTPS_PORTS");
         startInfo.Environment["IcaKms__AwsEndpointUrl"] = Aws.Url.ToString();
         startInfo.Environment["IcaKms__AllowServerCredentials"] = "false";
+        startInfo.Environment["IcaKms__IcaApiUrl"] = Ica.Url.ToString();
+        startInfo.Environment["IcaKms__IcaTimeout"] = "00:00:05";
         // Short enough for a test to wait out a black-holed call (3 s × 2 attempts + 2 s), long enough for a busy CI machine.
         startInfo.Environment["IcaKms__AwsTimeout"] = "00:00:03";
         // Every provider at Trace, as an operator hunting a problem might set it, general and provider-specific rules

@@ -145,6 +145,22 @@ internal sealed class FakeGatewayFactory : IAwsGatewayFactory, IS3Gateway, IKmsG
     public Task<AwsResult<IReadOnlyList<PolicyVersionInfo>>> ListPolicyVersionsAsync(string policyArn, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("IAM writes are not part of these tests.");
 
+    /// <summary>The secret of every access key <see cref="CreateAccessKeyAsync"/> makes (tests look for it in the page).</summary>
+    public const string NewAccessKeySecret = "NewKeySecretFromIam/0123456789abcdefGHIJ";
+
+    /// <summary>The ids of the access keys made so far.</summary>
+    public List<string> CreatedAccessKeys { get; } = [];
+
+    public Task<AwsResult<IReadOnlyList<string>>> ListAccessKeysAsync(string userName, CancellationToken cancellationToken = default) =>
+        Task.FromResult(AwsResult<IReadOnlyList<string>>.Ok([.. CreatedAccessKeys]));
+
+    public Task<AwsResult<CreatedAccessKey>> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        string id = $"AKIAFAKENEWKEY{CreatedAccessKeys.Count:D6}";
+        CreatedAccessKeys.Add(id);
+        return Task.FromResult(AwsResult<CreatedAccessKey>.Ok(new CreatedAccessKey(userName, id, NewAccessKeySecret)));
+    }
+
     public Task<AwsResult<IamUser>> CreateUserAsync(string userName, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("IAM writes are not part of these tests.");
 

@@ -20,9 +20,18 @@ public abstract class WizardStepBase : ComponentBase, IDisposable
 
     public void Dispose()
     {
-        _stateSubscription?.Dispose();
-        _sessionSubscription?.Dispose();
+        Dispose(true);
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Ends the subscriptions; a derived panel ends its own too.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _stateSubscription?.Dispose();
+            _sessionSubscription?.Dispose();
+        }
     }
 
     protected override void OnInitialized()

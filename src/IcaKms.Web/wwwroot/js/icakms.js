@@ -1,5 +1,5 @@
 // Browser-side helpers for IcaKms: clipboard, downloads, the non-secret wizard inputs in localStorage, and the
-// hand-off of typed AWS credentials to the server.
+// hand-off of typed AWS credentials and ICA API keys to the server.
 window.icakms = {
     // Posts the credential fields of a form to the server with the circuit's single-use ticket, then empties them.
     // The values go over plain HTTP to /aws/credentials, never through the Blazor circuit (whose messages verbose
@@ -18,7 +18,8 @@ window.icakms = {
             ticket: ticket,
             accessKeyId: take("accessKeyId"),
             secretAccessKey: take("secretAccessKey"),
-            sessionToken: take("sessionToken")
+            sessionToken: take("sessionToken"),
+            icaApiKey: take("icaApiKey")
         });
         try {
             const response = await fetch("aws/credentials", {

@@ -1,0 +1,143 @@
+using IcaKms.Core.Aws;
+using IcaKms.Core.Setup;
+
+namespace IcaKms.Core.Ica;
+
+/// <summary>
+/// Applies a confirmed ICA plan change by change and stops at the first failure, as <see cref="SetupApplier"/> does for
+/// AWS. An access key created for the IAM user goes straight into the credential request and is dropped with it; a
+/// pasted secret is used once. Nothing here logs.
+/// </summary>
+public static class IcaApplier
+{
+    /// <summary>Applies the plan.</summary>
+    /// <param name="ica">The client of the admin's API key.</param>
+    /// <param name="iam">The connected AWS session's IAM gateway, needed only for <see cref="CreateIamAccessKeyChange"/>.</param>
+    /// <param name="plan">The confirmed plan.</param>
+    /// <param name="pastedKey">The pasted access key, needed only for a credential made from it.</param>
+    /// <param name="principal">Who makes the changes, recorded with each (the ICA key is never named).</param>
+    /// <param name="time">The clock of the records.</param>
+    /// <param name="onApplied">Told about each change as soon as it ended (the audit log writes it then).</param>
+    /// <param name="ct">Stops before the next change.</param>
+    public static async Task<IcaApplyResult> ApplyAsync(
+        IIcaClient ica,
+        IIamGateway? iam,
+        SetupPlan plan,
+        AwsAccessKey? pastedKey,
+        string principal,
+        TimeProvider time,
+        Action<AppliedChange>? onApplied = null,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(ica);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(time);
+        var run = new Run(ica, iam, pastedKey);
+        IReadOnlyList<AppliedChange> records = await ChangeSequence.ApplyAsync(plan.Changes, change => run.ApplyAsync(change, ct), principal, time, onApplied, ct).ConfigureAwait(false);
+        return new IcaApplyResult(new ApplyResult(records), run.ConfigurationId, run.ValidationStarted);
+    }
+
+    /// <summary>The ids and the one-time key handed from change to change during one apply.</summary>
+    private sealed class Run(IIcaClient ica, IIamGateway? iam, AwsAccessKey? pastedKey)
+    {
+        private CreatedAccessKey? _newKey;
+        private string? _credentialId;
+
+        public string? ConfigurationId { get; private set; }
+
+        public bool ValidationStarted { get; private set; }
+
+        public async Task<(bool Done, string Message)> ApplyAsync(SetupChange change, CancellationToken ct)
+        {
+            try
+            {
+                return await ApplyOneAsync(change, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return (false, $"Stopped: the session ended while {change.Permission} was on its way; refresh ICA's lists to see whether it was made.");
+            }
+        }
+
+        private async Task<(bool Done, string Message)> ApplyOneAsync(SetupChange change, CancellationToken ct)
+        {
+            switch (change)
+            {
+                case CreateIamAccessKeyChange c:
+                    if (iam is null)
+                    {
+                        return (false, "Connect to AWS (at the top) first: the access key is created with your AWS session.");
+                    }
+
+                    AwsResult<CreatedAccessKey> key = await iam.CreateAccessKeyAsync(c.UserName, ct).ConfigureAwait(false);
+                    if (key.Value is not { } created)
+                    {
+                        return (false, key.Failure?.Message ?? "IAM answered without a key.");
+                    }
+
+                    _newKey = created;
+                    return (true, $"Created the access key {created.AccessKeyId} for {c.UserName}; its secret is passed to ICA only.");
+                case CreateStorageCredentialChange c:
+                    AwsAccessKey? secret = c.Source == CredentialSource.NewIamKey
+                        ? _newKey is { } made ? new AwsAccessKey(made.AccessKeyId, made.SecretAccessKey) : null
+                        : pastedKey;
+                    _newKey = null;
+                    if (secret is null)
+                    {
+                        return (false, "No access key to send: paste it again (IcaKms forgets a pasted secret once it was used or the plan changed).");
+                    }
+
+                    IcaResult<StorageCredential> credential = await ica.CreateStorageCredentialAsync(
+                        new StorageCredentialRequest(c.Name, StorageCredential.AwsUserType, secret), ct).ConfigureAwait(false);
+                    if (credential.Value is not { } made2)
+                    {
+                        string orphan = c.Source == CredentialSource.NewIamKey
+                            ? $" The access key {secret.AccessKeyId} was created in IAM, but its secret is gone (IcaKms never keeps it): delete that key (aws iam delete-access-key --access-key-id {secret.AccessKeyId} --user-name …) before trying again."
+                            : string.Empty;
+                        return (false, (credential.Failure?.Message ?? "ICA answered without a credential.") + orphan);
+                    }
+
+                    _credentialId = made2.Id;
+                    return (true, $"Created the ICA storage credential {made2.Name} ({made2.Id}).");
+                case CreateStorageConfigurationChange c:
+                    StorageConfigurationRequest body = c.Request.StorageCredentialId == StorageConfigurationRequest.StorageCredentialIdPlaceholder
+                        ? c.Request with { StorageCredentialId = _credentialId ?? c.Request.StorageCredentialId }
+                        : c.Request;
+                    if (body.StorageCredentialId == StorageConfigurationRequest.StorageCredentialIdPlaceholder)
+                    {
+                        return (false, "No storage credential to use: plan again.");
+                    }
+
+                    IcaResult<StorageConfiguration> configuration = await ica.CreateStorageConfigurationAsync(body, ct).ConfigureAwait(false);
+                    if (configuration.Value is not { } createdConfiguration)
+                    {
+                        return (false, configuration.Failure?.Message ?? "ICA answered without a configuration.");
+                    }
+
+                    ConfigurationId = createdConfiguration.Id;
+                    return (true, $"Created the ICA storage configuration {createdConfiguration.Name} ({createdConfiguration.Id}), status {createdConfiguration.Status}.");
+                case ShareStorageConfigurationChange c:
+                    ConfigurationId ??= c.ConfigurationId;
+                    if (ConfigurationId is null)
+                    {
+                        return (false, "No configuration to share: plan again.");
+                    }
+
+                    IcaResult<bool> shared = await ica.ShareStorageConfigurationAsync(ConfigurationId, ct).ConfigureAwait(false);
+                    return shared.Succeeded ? (true, $"Shared {c.Name} with the tenant.") : (false, shared.Failure!.Message);
+                case ValidateStorageConfigurationChange c:
+                    ConfigurationId ??= c.ConfigurationId;
+                    if (ConfigurationId is null)
+                    {
+                        return (false, "No configuration to validate: plan again.");
+                    }
+
+                    IcaResult<bool> started = await ica.ValidateStorageConfigurationAsync(ConfigurationId, ct).ConfigureAwait(false);
+                    ValidationStarted = started.Succeeded;
+                    return started.Succeeded ? (true, $"ICA is validating {c.Name}.") : (false, started.Failure!.Message);
+                default:
+                    return (false, $"IcaKms cannot apply {change.GetType().Name} in ICA.");
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+using IcaKms.Core.Setup;
+
+namespace IcaKms.Core.Ica;
+
+/// <summary>What applying an ICA plan did, and the configuration whose validation to watch.</summary>
+/// <param name="Result">Every change with its outcome (the same record as the AWS writes).</param>
+/// <param name="ConfigurationId">The id of the configuration created or validated, or null when none got that far.</param>
+/// <param name="ValidationStarted">True when ICA accepted the <c>:validate</c> call.</param>
+public sealed record IcaApplyResult(ApplyResult Result, string? ConfigurationId, bool ValidationStarted);

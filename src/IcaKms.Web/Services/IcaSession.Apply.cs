@@ -1,0 +1,219 @@
+using IcaKms.Core.Ica;
+using IcaKms.Core.Setup;
+
+namespace IcaKms.Web.Services;
+
+/// <content>
+/// Plan → confirm → apply → watch: the plan is computed from ICA's lists read again, shown with its curl commands, and
+/// applied only by <see cref="ApplyAsync"/> after the person confirmed; then ICA's validation is watched with a back-off
+/// until <c>OK</c>, <c>ERROR</c> or the time limit.
+/// </content>
+public sealed partial class IcaSession
+{
+    private PlannedIca? _plan;
+    private CancellationTokenSource? _watch;
+
+    public bool IsPlanning { get; private set; }
+
+    public bool IsApplying { get; private set; }
+
+    /// <summary>True while ICA's validation is watched.</summary>
+    public bool IsWatching { get; private set; }
+
+    /// <summary>The current plan, or null (none yet, or the wizard's values or the choice changed since).</summary>
+    public SetupPlan? Plan => _plan is { } plan && ReferenceEquals(plan.For, _state.Validation) && plan.Description == _state.Inputs.Description ? plan.Plan : null;
+
+    /// <summary>What applying the last plan did, or null.</summary>
+    public ApplyResult? Applied { get; private set; }
+
+    /// <summary>The validation being (or last) watched, or null.</summary>
+    public ValidationProgress? Validation { get; private set; }
+
+    /// <summary>The configuration whose validation is watched.</summary>
+    public string? ValidatedName { get; private set; }
+
+    /// <summary>On <c>ERROR</c>: which live checks most likely explain ICA's message.</summary>
+    public ValidationErrorExplanation? Explanation =>
+        Validation?.Configuration is { Status: StorageConfigurationStatus.Error } failed ? ValidationErrorExplanation.Of(failed.ErrorMessage) : null;
+
+    /// <summary>Reads ICA's lists again and computes the plan.</summary>
+    public async Task PlanAsync()
+    {
+        if (_connection is not { } connection || IsPlanning || IsApplying)
+        {
+            return;
+        }
+
+        IsPlanning = true;
+        await _changes.NotifyAsync();
+        try
+        {
+            await RefreshWithAsync(connection);
+            if (!ReferenceEquals(_connection, connection))
+            {
+                return;
+            }
+
+            SetupPlan plan = IcaPlanner.Plan(new IcaPlanRequest(
+                ApiUrl, _state.Documents.StorageConfiguration, InputProblems(), Region, RegionProblem, Credential, Credentials, Configurations, Share));
+            _plan = new PlannedIca(plan, _state.Validation, _state.Inputs.Description);
+        }
+        finally
+        {
+            IsPlanning = false;
+            await _changes.NotifyAsync();
+        }
+    }
+
+    /// <summary>Applies the current plan, which the person has just confirmed, then watches ICA's validation.</summary>
+    public async Task ApplyAsync()
+    {
+        if (_connection is not { } connection || IsApplying || IsPlanning || Plan is not { IsEmpty: false } plan || !_wizard.MayApply())
+        {
+            return;
+        }
+
+        IsApplying = true;
+        StopWatching();
+        Validation = null;
+        await _changes.NotifyAsync();
+        IcaApplyResult result;
+        try
+        {
+            string principal = $"ICA API key at {ApiUrl.Host}" + (_wizard.Identity is { } identity ? $"; AWS {identity.Arn}" : string.Empty);
+            result = await IcaApplier.ApplyAsync(connection.Client, _wizard.Iam, plan, connection.PastedKey, principal, _time, _wizard.Record, connection.Token);
+            connection.PastedKey = null;
+            if (!ReferenceEquals(_connection, connection))
+            {
+                return;
+            }
+
+            Applied = result.Result;
+            _plan = null;
+            if (Credential?.Source == CredentialSource.PastedKey)
+            {
+                // The secret is gone: a new plan needs it pasted again.
+                Credential = null;
+            }
+        }
+        finally
+        {
+            IsApplying = false;
+            await _changes.NotifyAsync();
+        }
+
+        await RefreshWithAsync(connection);
+        if (result.ValidationStarted && result.ConfigurationId is { } id && ReferenceEquals(_connection, connection))
+        {
+            await WatchAsync(connection, id, plan.Changes.OfType<ValidateStorageConfigurationChange>().First().Name);
+        }
+    }
+
+    /// <summary>Stops watching the validation (ICA goes on validating).</summary>
+    public Task StopWatchingAsync()
+    {
+        StopWatching();
+        return _changes.NotifyAsync();
+    }
+
+    /// <summary>The task of the watch started last (tests await it).</summary>
+    internal Task? WatchInFlight { get; private set; }
+
+    private Task WatchAsync(Connection connection, string id, string name)
+    {
+        var watch = CancellationTokenSource.CreateLinkedTokenSource(connection.Token);
+        _watch = watch;
+        ValidatedName = name;
+        IsWatching = true;
+        var watcher = new ValidationWatch(_time) { Limit = _options.IcaValidationTimeLimit is { } limit && limit > TimeSpan.Zero ? limit : TimeSpan.FromMinutes(5) };
+        WatchInFlight = RunWatchAsync(watcher, connection, id, name, watch);
+        return WatchInFlight;
+    }
+
+    private async Task RunWatchAsync(ValidationWatch watcher, Connection connection, string id, string name, CancellationTokenSource watch)
+    {
+        try
+        {
+            Validation = new ValidationProgress(null, 0, TimeSpan.Zero);
+            await _changes.NotifyAsync();
+            ValidationProgress end = Validation;
+            await foreach (ValidationProgress progress in watcher.WatchAsync(connection.Client, id, watch.Token))
+            {
+                end = progress;
+                if (ReferenceEquals(_watch, watch))
+                {
+                    Validation = progress;
+                    await _changes.NotifyAsync();
+                }
+            }
+
+            _logger.LogInformation("ICA validation of {Configuration}: {Status} after {Reads} reads, {Elapsed} ({Outcome})",
+                name, end.Configuration?.Status, end.Reads, end.Elapsed, end.TimedOut ? "time limit" : end.Failure?.Kind.ToString() ?? "settled");
+            if (end.Configuration is { } last && ReferenceEquals(_connection, connection))
+            {
+                // The lists show the status the watch ended with, not the one read before it.
+                Configurations = [.. Configurations.Select(c => c.Id == last.Id ? last with { StorageConfigurationDetails = c.StorageConfigurationDetails } : c)];
+            }
+        }
+        catch (OperationCanceledException) when (watch.IsCancellationRequested)
+        {
+            // Stopped, disconnected, or a new apply started.
+        }
+        finally
+        {
+            if (ReferenceEquals(_watch, watch))
+            {
+                IsWatching = false;
+                _watch = null;
+            }
+
+            watch.Dispose();
+            if (!_circuit.IsCancellationRequested)
+            {
+                await _changes.NotifyAsync();
+            }
+        }
+    }
+
+    private void StopWatching()
+    {
+        CancellationTokenSource? watch = _watch;
+        _watch = null;
+        IsWatching = false;
+        watch?.Cancel();
+    }
+
+    private List<string> InputProblems()
+    {
+        SetupValidation validation = _state.Validation;
+        var problems = new List<string>();
+        foreach ((string label, Core.Validation.FieldValidation field) in new[]
+        {
+            ("Bucket name (step 1)", validation.BucketName),
+            ("KMS key ARN (step 1)", validation.KeyArn),
+            ("Key prefix (step 1)", validation.KeyPrefix),
+            ("Configuration name (step 3)", validation.ConfigurationName),
+        })
+        {
+            if (field.Error is { } error)
+            {
+                problems.Add($"{label}: {error}");
+            }
+        }
+
+        return problems;
+    }
+
+    private void ForgetPlan() => _plan = null;
+
+    private void ForgetApplied()
+    {
+        StopWatching();
+        Applied = null;
+        Validation = null;
+        ValidatedName = null;
+    }
+
+    /// <summary>A plan and the wizard values it was made for.</summary>
+    private sealed record PlannedIca(SetupPlan Plan, SetupValidation For, string Description);
+}

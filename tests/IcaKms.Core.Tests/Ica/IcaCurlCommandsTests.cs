@@ -1,0 +1,43 @@
+using IcaKms.Core.Ica;
+using IcaKms.Core.Setup;
+
+namespace IcaKms.Core.Tests.Ica;
+
+public class IcaCurlCommandsTests
+{
+    private static readonly Uri Api = new("https://ica.illumina.com/ica/rest");
+
+    [Fact]
+    public void Credential_KeepsTheKeyAndSecretInShellVariables_AndCapturesTheId()
+    {
+        AwsCliCommand command = Assert.Single(SetupChangeCommands.For(new CreateStorageCredentialChange(Api, "ica-user", CredentialSource.PastedKey, "AKIAEXAMPLE000000001"), "us-east-1"));
+
+        Assert.Equal(
+            "STORAGE_CREDENTIAL_ID=$(curl --fail-with-body -sS -X POST https://ica.illumina.com/ica/rest/api/storageCredentials -H \"X-API-Key: $ICA_API_KEY\" " +
+            "-H 'Accept: application/vnd.illumina.v3+json' -H 'Content-Type: application/vnd.illumina.v3+json' " +
+            "--data '{\"name\":\"ica-user\",\"type\":\"AWS_USER\",\"awsCredentials\":{\"accessKeyId\":\"'\"$AWS_ACCESS_KEY_ID\"'\",\"secretAccessKey\":\"'\"$AWS_SECRET_ACCESS_KEY\"'\"}}' | jq -r .id)",
+            command.CommandLine);
+    }
+
+    [Fact]
+    public void ValidateOfANewConfiguration_UsesTheCapturedId()
+    {
+        IReadOnlyList<AwsCliCommand> commands = IcaCurlCommands.For(new ValidateStorageConfigurationChange(Api, "acme-runs", null));
+
+        Assert.Equal(
+            "curl --fail-with-body -sS -X POST https://ica.illumina.com/ica/rest/api/storageConfigurations/\"$STORAGE_CONFIGURATION_ID\":validate -H \"X-API-Key: $ICA_API_KEY\" -H 'Accept: application/vnd.illumina.v3+json' --data ''",
+            commands[0].CommandLine);
+        Assert.EndsWith("\"$STORAGE_CONFIGURATION_ID\" -H \"X-API-Key: $ICA_API_KEY\" -H 'Accept: application/vnd.illumina.v3+json' | jq '{status, errorMessage}'", commands[1].CommandLine, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Configuration_SendsTheCapturedCredentialId_WhenItIsCreatedFirst()
+    {
+        StorageConfigurationRequest body = StorageConfigurationRequest.Create(Samples.Configuration(), regionId: "region-au");
+
+        string line = Assert.Single(IcaCurlCommands.For(new CreateStorageConfigurationChange(Api, body))).CommandLine;
+
+        Assert.Contains("\"storageCredentialId\":\"'\"$STORAGE_CREDENTIAL_ID\"'\"", line, StringComparison.Ordinal);
+        Assert.StartsWith("STORAGE_CONFIGURATION_ID=$(curl", line, StringComparison.Ordinal);
+    }
+}

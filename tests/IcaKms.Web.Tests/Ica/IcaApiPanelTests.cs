@@ -1,0 +1,184 @@
+using IcaKms.Core.Ica;
+using IcaKms.Core.Setup;
+using IcaKms.FakeIca;
+using IcaKms.Web.Components.Ica;
+using IcaKms.Web.Services;
+using IcaKms.Web.Tests.Live;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace IcaKms.Web.Tests.Ica;
+
+/// <summary>The ICA panel of step 3 against a loopback fake ICA, through the host's real ICA client and resilience pipeline.</summary>
+public sealed class IcaApiPanelTests : WizardTestContext
+{
+    private const string PastedSecret = "PastedSecretForIca/0123456789abcdefXYZ";
+
+    public IcaApiPanelTests()
+        : this(FakeIcaServer.StartAsync().GetAwaiter().GetResult())
+    {
+    }
+
+    private IcaApiPanelTests(FakeIcaServer ica)
+        : base(new Dictionary<string, string?> { ["IcaKms:IcaApiUrl"] = ica.Url.ToString() })
+    {
+        FakeIca = ica;
+        // Made by a factory, so the container disposes it with the test.
+        Services.AddSingleton(_ => ica);
+    }
+
+    private FakeIcaServer FakeIca { get; }
+
+    private IcaSession Ica => Services.GetRequiredService<IcaSession>();
+
+    [Fact]
+    public void Connect_WithTheKey_ShowsTheMatchedRegion_AndTheKeyNeverReachesThePage()
+    {
+        IRenderedComponent<IcaApiPanel> panel = RenderConnected();
+
+        panel.WaitForAssertion(() => Assert.Contains("Virginia, United States (US)", panel.Find("[data-testid=ica-region]").TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain(FakeIcaScenario.DefaultApiKey, panel.Markup, StringComparison.Ordinal);
+        Assert.All(FakeIca.Requests, r => Assert.True(r.ApiKeyMatched));
+    }
+
+    [Fact]
+    public void Connect_WithAWrongKey_SaysSo_AndStaysDisconnected()
+    {
+        IRenderedComponent<IcaApiPanel> panel = RenderPanel();
+        // bUnit renders an event handler as a blazor:on… attribute: none may listen to what is typed.
+        Assert.DoesNotContain(panel.Find("#ica-api-key").Attributes, a => a.Name.StartsWith("blazor:on", StringComparison.Ordinal));
+
+        Connect(panel, "wrong-key-123");
+
+        panel.WaitForAssertion(() => Assert.Contains("did not accept the API key", panel.Find("[data-testid=ica-connect-error]").TextContent, StringComparison.Ordinal));
+        Assert.False(Ica.IsConnected);
+        Assert.DoesNotContain("wrong-key-123", panel.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Region_WithoutEntitlement_IsSaidClearly_AndBlocksThePlan()
+    {
+        FakeIca.Scenario = FakeIca.Scenario with { Regions = [new FakeIcaRegion(FakeIcaScenario.AuRegionId, "AU", "Sydney", "AU", "Australia")] };
+        FillValidBucketStep();
+        OnDispatcher(() => State.SetConfigurationName("lab-kms"));
+        IRenderedComponent<IcaApiPanel> panel = RenderConnected();
+
+        panel.WaitForAssertion(() => Assert.Contains("no entitlement for United States (us-east-1)", panel.Find("[data-testid=ica-region-problem]").TextContent, StringComparison.Ordinal));
+        Plan(panel);
+        panel.WaitForAssertion(() => Assert.Contains(panel.FindAll("[data-testid=plan-blocker]"), b => b.TextContent.Contains("no entitlement", StringComparison.Ordinal)));
+        Assert.Empty(panel.FindAll("[data-testid=planned-change]"));
+    }
+
+    [Fact]
+    public void PastedKey_CreatesCredentialAndConfiguration_ValidatesToOk_AndRecordsEveryChange()
+    {
+        FillValidBucketStep();
+        OnDispatcher(() => State.SetConfigurationName("lab-kms"));
+        IRenderedComponent<IcaApiPanel> panel = RenderConnected();
+        panel.WaitForAssertion(() => panel.Find("[data-testid=ica-region]"));
+
+        panel.FindAll("input[type=radio]")[1].Click();
+        JSRuntimeInvocationHandler<bool> post = ExpectTypedCredentials();
+        panel.WaitForElement("#ica-user-secret-access-key").Closest("form")!.Submit();
+        ReleaseTypedCredentials(post, "AKIAEXAMPLEPASTED001", PastedSecret, string.Empty);
+        panel.WaitForAssertion(() => panel.Find("[data-testid=ica-pasted-key]"));
+        Plan(panel);
+        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=planned-change]").Count));
+        Assert.Contains("$ICA_API_KEY", panel.Markup, StringComparison.Ordinal);
+        ApplyAndConfirm(panel);
+
+        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=applied-change]").Count(c => c.TextContent.Contains("— done", StringComparison.Ordinal))));
+        panel.WaitForAssertion(() => panel.Find("[data-testid=ica-validation-ok]"), TimeSpan.FromSeconds(15));
+        FakeIcaConfiguration created = Assert.Single(FakeIca.Configurations);
+        Assert.Equal(("lab-kms", FakeIcaScenario.UsRegionId, "lab-ica-data", "ica/", "aws:kms", KeyArn, "OK"),
+            (created.Name, created.RegionId, created.BucketName, created.KeyPrefix, created.Algorithm, created.Key, created.Status));
+        Assert.Equal(FakeIcaServer.DigestOf(PastedSecret), Assert.Single(FakeIca.Credentials).SecretDigest);
+        Assert.Equal(3, Session.History.Count(h => h.Change is IcaChange));
+        Assert.DoesNotContain(PastedSecret, panel.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewIamKey_GoesFromIamStraightToIca_WithoutEverReachingThePage()
+    {
+        FillValidBucketStep();
+        OnDispatcher(() =>
+        {
+            State.SetConfigurationName("lab-kms");
+            State.SetIamUserName("ica-storage");
+        });
+        Assert.Null(await ConnectAsync());
+        FakeIca.Scenario = FakeIca.Scenario with { ValidationErrors = new Dictionary<string, string> { ["lab-ica-data"] = "User: arn:aws:iam::123456789012:user/ica-storage is not authorized to perform: kms:GenerateDataKey" } };
+        IRenderedComponent<IcaApiPanel> panel = RenderConnected();
+        panel.WaitForAssertion(() => panel.Find("[data-testid=ica-region]"));
+
+        panel.FindAll("input[type=radio]")[2].Click();
+        panel.WaitForAssertion(() => Assert.Contains("at most two access keys", panel.Find("[data-testid=ica-new-key-confirmation]").TextContent, StringComparison.Ordinal));
+        panel.FindAll("button").Single(b => b.TextContent.Contains("Yes, create a key for ica-storage", StringComparison.Ordinal)).Click();
+        panel.WaitForState(() => Ica.Credential?.Source == CredentialSource.NewIamKey);
+        Plan(panel);
+        panel.WaitForAssertion(() => Assert.Equal(4, panel.FindAll("[data-testid=planned-change]").Count));
+        ApplyAndConfirm(panel);
+
+        panel.WaitForAssertion(() => panel.Find("[data-testid=ica-validation-error]"), TimeSpan.FromSeconds(15));
+        Assert.Contains("kms:GenerateDataKey", panel.Find("[data-testid=ica-validation-error]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("KMS access", panel.Find("[data-testid=ica-error-hint]").TextContent, StringComparison.Ordinal);
+        string newKey = Assert.Single(Aws.CreatedAccessKeys);
+        FakeIcaCredential credential = Assert.Single(FakeIca.Credentials);
+        Assert.Equal((newKey, FakeIcaServer.DigestOf(FakeGatewayFactory.NewAccessKeySecret)), (credential.AccessKeyId, credential.SecretDigest));
+        Assert.DoesNotContain(FakeGatewayFactory.NewAccessKeySecret, panel.Markup, StringComparison.Ordinal);
+        Assert.Contains(Session.History, h => h.Change is CreateIamAccessKeyChange && h.Outcome == ChangeOutcome.Done);
+    }
+
+    [Fact]
+    public void ExistingConfiguration_WithOtherValues_IsComparedNotDuplicated()
+    {
+        FillValidBucketStep();
+        OnDispatcher(() => State.SetConfigurationName("lab-kms"));
+        FakeIca.AddConfiguration("lab-kms", "cred", FakeIcaScenario.UsRegionId, "other-bucket", null, KeyArn);
+        IRenderedComponent<IcaApiPanel> panel = RenderConnected();
+
+        panel.WaitForAssertion(() => Assert.Contains("other-bucket", panel.Find("[data-testid=ica-existing]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(["Bucket name", "Key prefix"], panel.FindAll("[data-testid=ica-difference] b").Select(b => b.TextContent));
+        Plan(panel);
+        panel.WaitForAssertion(() => Assert.Contains("does not change or duplicate it", panel.Find("[data-testid=plan-blocker]").TextContent, StringComparison.Ordinal));
+        Assert.Single(FakeIca.Configurations);
+    }
+
+    private IRenderedComponent<IcaApiPanel> RenderPanel()
+    {
+        Render<MudPopoverProvider>();
+        return Render<IcaApiPanel>();
+    }
+
+    private IRenderedComponent<IcaApiPanel> RenderConnected()
+    {
+        IRenderedComponent<IcaApiPanel> panel = RenderPanel();
+        Connect(panel, FakeIcaScenario.DefaultApiKey);
+        // Connected, and the lists read: nothing re-renders under the test's next clicks.
+        panel.WaitForState(() => Ica.IsConnected && !Ica.IsConnecting && !Ica.IsRefreshing);
+        panel.WaitForAssertion(() => panel.Find("[data-testid=ica-connected]"));
+        return panel;
+    }
+
+    // As icakms.postCredentials does: the browser leaves the typed key for the ticket at the hand-off endpoint.
+    private void Connect(IRenderedComponent<IcaApiPanel> panel, string apiKey)
+    {
+        JSRuntimeInvocationHandler<bool> post = ExpectTypedCredentials();
+        panel.Find("#ica-api-key").Closest("form")!.Submit();
+        JSRuntimeInvocation call = post.Invocations.Last();
+        Services.GetRequiredService<CredentialHandoff>().Deposit((string)call.Arguments[1]!, new IcaKms.Core.Aws.PastedCredentials(string.Empty, string.Empty, string.Empty), apiKey);
+        post.SetResult(true);
+    }
+
+    private void Plan(IRenderedComponent<IcaApiPanel> panel)
+    {
+        panel.Find("[data-testid=plan-ica]").QuerySelectorAll("button").Single(b => b.TextContent.Contains("Plan", StringComparison.Ordinal)).Click();
+        panel.WaitForState(() => !Ica.IsPlanning && Ica.Plan is not null);
+    }
+
+    private static void ApplyAndConfirm(IRenderedComponent<IcaApiPanel> panel)
+    {
+        panel.FindAll("button").Single(b => b.TextContent.Trim().StartsWith("Apply", StringComparison.Ordinal)).Click();
+        panel.FindAll("button").Single(b => b.TextContent.Contains("Confirm and apply", StringComparison.Ordinal)).Click();
+    }
+}
