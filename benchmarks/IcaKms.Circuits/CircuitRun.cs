@@ -91,6 +91,11 @@ internal static class CircuitRun
             Console.WriteLine($"   {options.WarmUp + options.Circuits} circuits held: {Format(held)}");
             double batches = circuits.Skip(options.WarmUp).Average(c => c.BatchCount);
             Console.WriteLine($"   render batches per circuit to idle: {batches:F1}; JS calls answered per circuit: {circuits.Average(c => c.JsCallsAnswered):F1}");
+            if (options.Hold > TimeSpan.Zero)
+            {
+                Console.WriteLine($"   holding the circuits {options.Hold.TotalSeconds:F0} s: pid {server.Pid} (e.g. dotnet-gcdump collect -p {server.Pid})");
+                await Task.Delay(options.Hold, cancellation);
+            }
 
             IReadOnlyList<TimeSpan>? steps = options.Steps > 0
                 ? await TimeStepsAsync(app.Step, circuits.Skip(options.WarmUp).ToList(), options.Steps, cancellation)

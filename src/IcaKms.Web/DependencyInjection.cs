@@ -1,5 +1,6 @@
 using IcaKms.Core;
 using IcaKms.Core.Validation;
+using IcaKms.Web.Components.Layout;
 using IcaKms.Web.Logging;
 using IcaKms.Web.Services;
 using Microsoft.AspNetCore.SignalR;
@@ -31,6 +32,7 @@ public static class DependencyInjection
         // Hub options (global HubOptions are merged into Blazor's hub): see MaxBrowserMessageBytes.
         services.Configure<HubOptions>(options => options.MaximumReceiveMessageSize = MaxBrowserMessageBytes);
         services.AddHealthChecks();
+        services.AddSingleton<ThemeStylesheet>();
         return services.AddIcaKmsWizard(configuration);
     }
 

@@ -1,5 +1,6 @@
 using IcaKms.Web;
 using IcaKms.Web.Components;
+using IcaKms.Web.Components.Layout;
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 builder.Services.AddIcaKmsWeb(builder.Configuration);
@@ -18,6 +19,7 @@ app.UseAntiforgery();
 app.MapHealthChecks("/healthz");
 app.MapCredentialHandoff();
 app.MapStaticAssets();
+ThemeStylesheet.Map(app);
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
