@@ -5,13 +5,16 @@ using System.Text.Json.Nodes;
 namespace IcaKms.Circuits;
 
 /// <summary>An app to measure: its published dll, the page whose circuit is held, extra environment.</summary>
-internal sealed record AppUnderTest(string Name, string Dll, string Path, IReadOnlyDictionary<string, string> Environment, StepAction Step);
+internal sealed record AppUnderTest(string Name, string Dll, string Path, IReadOnlyDictionary<string, string> Environment, StepAction Step, StepAction? Next = null);
 
 /// <summary>
 /// The interaction timed with N circuits held: an event on the element marked by MarkerName=MarkerValue, e.g. typing
 /// into the bucket field (data-testid=bucket-name, "input" with a new value).
 /// </summary>
-internal sealed record StepAction(string Description, string MarkerName, string MarkerValue, string EventName, Func<int, JsonObject> EventArgs);
+/// <param name="AnswerJs">How the browser answers the page's JS calls in the circuits of this action (e.g. localStorage
+/// holding valid inputs, so that Next may pass); null answers every call with null.</param>
+internal sealed record StepAction(string Description, string MarkerName, string MarkerValue, string EventName, Func<int, JsonObject> EventArgs,
+    Func<string, string, string?>? AnswerJs = null);
 
 /// <summary>What one app measured.</summary>
 internal sealed record AppResult(
@@ -22,7 +25,9 @@ internal sealed record AppResult(
     FirstLoadResult FirstLoad,
     IReadOnlyList<TimeSpan> TimesToFirstBatch,
     double BatchesPerCircuit,
-    IReadOnlyList<TimeSpan>? StepTimes)
+    IReadOnlyList<TimeSpan>? StepTimes,
+    IReadOnlyList<TimeSpan>? NextTimes,
+    IReadOnlyList<TimeSpan>? TimesToInteractive)
 {
     public double HeapPerCircuit => (double)(Held.HeapBytes - Baseline.HeapBytes) / Circuits;
 
@@ -100,7 +105,21 @@ internal static class CircuitRun
             IReadOnlyList<TimeSpan>? steps = options.Steps > 0
                 ? await TimeStepsAsync(app.Step, circuits.Skip(options.WarmUp).ToList(), options.Steps, cancellation)
                 : null;
-            return new AppResult(app.Name, options.Circuits, baseline, held, firstLoad, timed, batches, steps);
+            IReadOnlyList<TimeSpan>? next = app.Next is { } action && options.NextCircuits > 0
+                ? await TimeNextAsync(action, http, server.BaseUri, app.Path, options, circuits, cancellation)
+                : null;
+            IReadOnlyList<TimeSpan>? interactive = null;
+            if (options.TimeToInteractiveLoads > 0 && File.Exists(options.Chromium))
+            {
+                interactive = await BrowserLoad.MeasureAsync(options.Chromium, server.BaseUri, app.Path, options.TimeToInteractiveLoads, cancellation);
+                Console.WriteLine($"   time to interactive in Chromium, {interactive.Count} loads: median {Ms(Percentile(interactive, 50))}");
+            }
+            else if (options.TimeToInteractiveLoads > 0)
+            {
+                Console.WriteLine($"   no browser at {options.Chromium}: time to interactive not measured (--chromium PATH)");
+            }
+
+            return new AppResult(app.Name, options.Circuits, baseline, held, firstLoad, timed, batches, steps, next, interactive);
         }
         finally
         {
@@ -151,6 +170,54 @@ internal static class CircuitRun
         }
 
         Console.WriteLine($"   step action ({step.Description}): {times.Count} timed, {missing} without a handler, {failed} failed, {(double)batches / Math.Max(1, times.Count):F2} render batches per event");
+        return times;
+    }
+
+    /// <summary>
+    /// The step action "Next", with the N idle circuits still held: opens <see cref="CircuitOptions.NextCircuits"/> more
+    /// circuits whose browser storage holds valid inputs (as a returning user's does), waits until they are idle, then
+    /// clicks Next in each in turn and times it from the send until the render batch with the next step arrives. The
+    /// Next button's handler is a method group, so its id from the first batch stays valid.
+    /// </summary>
+    private static async Task<IReadOnlyList<TimeSpan>> TimeNextAsync(StepAction next, HttpClient http, Uri baseUri, string path, CircuitOptions options,
+        List<BlazorCircuit> held, CancellationToken cancellation)
+    {
+        var opened = new BlazorCircuit[options.NextCircuits];
+        await Parallel.ForAsync(0, opened.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellation }, async (i, token) =>
+            opened[i] = await BlazorCircuit.OpenAsync(http, baseUri, path, CircuitDeadline, token, next.AnswerJs));
+        held.AddRange(opened); // disposed with the others
+        await WaitIdleAsync(opened, cancellation);
+
+        var times = new List<TimeSpan>(opened.Length);
+        int missing = 0;
+        int failed = 0;
+        long bytes = 0;
+        for (int i = 0; i < opened.Length && failed < 3; i++)
+        {
+            BlazorCircuit circuit = opened[i];
+            ulong? handler = circuit.FindEventHandler(next.MarkerName, next.MarkerValue, "on" + next.EventName);
+            if (handler is null)
+            {
+                missing++;
+                continue;
+            }
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            try
+            {
+                int before = circuit.BatchCount;
+                times.Add(await circuit.DispatchEventAndWaitForRenderAsync(handler.Value, next.EventName, next.EventArgs(i), timeout.Token));
+                bytes += circuit.Batches().Skip(before).Sum(b => (long)b.Length);
+            }
+            catch (Exception e) when (e is OperationCanceledException or TimeoutException or InvalidOperationException)
+            {
+                failed++;
+                Console.WriteLine($"   next failed: {e.Message}");
+            }
+        }
+
+        Console.WriteLine($"   step action ({next.Description}): {times.Count} timed, {missing} without a handler, {failed} failed, {Kb((double)bytes / Math.Max(1, times.Count))} of render batches per event");
         return times;
     }
 
@@ -214,6 +281,20 @@ internal static class CircuitRun
                 $"{Ms(Percentile(bareSteps, 50))} / {Ms(Percentile(bareSteps, 95))} / {Ms(Percentile(bareSteps, 99))}",
                 $"{Ms(Percentile(steps, 50))} / {Ms(Percentile(steps, 95))} / {Ms(Percentile(steps, 99))}",
                 Ratio(Percentile(steps, 95).TotalMilliseconds, Percentile(bareSteps, 95).TotalMilliseconds) + " (p95)");
+        }
+
+        if (ica.NextTimes is { Count: > 0 } next)
+        {
+            Row($"step action \"Next\" with N held (+{options.NextCircuits} circuits with valid inputs), p50 / p95 / p99 (IcaKms: step 1 → step 2)",
+                "—",
+                $"{Ms(Percentile(next, 50))} / {Ms(Percentile(next, 95))} / {Ms(Percentile(next, 99))}",
+                "");
+        }
+
+        if (ica.TimesToInteractive is { Count: > 0 } tti && bare.TimesToInteractive is { Count: > 0 } bareTti)
+        {
+            Row($"time to interactive in Chromium (navigation → first render batch acknowledged, empty cache), median of {tti.Count}",
+                Ms(Percentile(bareTti, 50)), Ms(Percentile(tti, 50)), Ratio(Percentile(tti, 50).TotalMilliseconds, Percentile(bareTti, 50).TotalMilliseconds));
         }
 
         Console.WriteLine();

@@ -3,6 +3,7 @@ using IcaKms.Core.Validation;
 using IcaKms.Web.Components.Layout;
 using IcaKms.Web.Logging;
 using IcaKms.Web.Services;
+using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,10 @@ public static class DependencyInjection
         services.Configure<HubOptions>(options => options.MaximumReceiveMessageSize = MaxBrowserMessageBytes);
         services.AddHealthChecks();
         services.AddSingleton<ThemeStylesheet>();
+
+        // Circuits for a portal (README, "Sizing"): how long and how many disconnected circuits are kept, from IcaKms options.
+        services.AddOptions<CircuitOptions>()
+            .Configure<IOptions<IcaKmsOptions>>((circuits, icakms) => icakms.Value.ConfigureCircuits(circuits));
         return services.AddIcaKmsWizard(configuration);
     }
 
