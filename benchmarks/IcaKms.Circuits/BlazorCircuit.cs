@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -47,6 +48,9 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
 
     /// <summary>The timestamp of the last render batch received.</summary>
     public long LastBatchTimestamp { get; private set; }
+
+    /// <summary>The identifiers of the JS functions the server called, in order.</summary>
+    public ConcurrentQueue<string> JsCallIdentifiers { get; } = new();
 
     /// <summary>JS interop calls from the server that were answered.</summary>
     public int JsCallsAnswered { get; private set; }
@@ -153,6 +157,7 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         {
             long handle = Convert.ToInt64(args[0], CultureInfo.InvariantCulture);
             JsCallsAnswered++;
+            JsCallIdentifiers.Enqueue((string?)args[1] ?? "?");
             if ((string?)args[1] == "Blazor._internal.attachWebRendererInterop")
             {
                 // (rendererId, DotNetObjectReference to WebRendererInteropMethods, ...): events go to that object.

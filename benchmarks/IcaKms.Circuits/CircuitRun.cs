@@ -95,7 +95,7 @@ internal static class CircuitRun
             HeapSample held = await HeapProbe.CollectAsync(server.Pid, GcDeadline);
             Console.WriteLine($"   {options.WarmUp + options.Circuits} circuits held: {Format(held)}");
             double batches = circuits.Skip(options.WarmUp).Average(c => c.BatchCount);
-            Console.WriteLine($"   render batches per circuit to idle: {batches:F1}; JS calls answered per circuit: {circuits.Average(c => c.JsCallsAnswered):F1}");
+            Console.WriteLine($"   render batches per circuit to idle: {batches:F1}; JS calls answered per circuit: {circuits.Average(c => c.JsCallsAnswered):F1} ({string.Join(", ", circuits[^1].JsCallIdentifiers)})");
             if (options.Hold > TimeSpan.Zero)
             {
                 Console.WriteLine($"   holding the circuits {options.Hold.TotalSeconds:F0} s: pid {server.Pid} (e.g. dotnet-gcdump collect -p {server.Pid})");
