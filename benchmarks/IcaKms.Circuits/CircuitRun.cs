@@ -143,6 +143,8 @@ internal static class CircuitRun
         int missing = 0;
         int failed = 0;
         int batches = 0;
+        long components = 0;
+        long disposedHandlers = 0;
         count = Math.Min(count, circuits.Count);
         for (int i = 0; i < count && failed < 3; i++)
         {
@@ -161,6 +163,11 @@ internal static class CircuitRun
                 int before = circuit.BatchCount;
                 times.Add(await circuit.DispatchEventAndWaitForRenderAsync(handler.Value, step.EventName, step.EventArgs(i), timeout.Token));
                 batches += circuit.BatchCount - before;
+                foreach (byte[] batch in circuit.Batches().Skip(before))
+                {
+                    components += RenderBatchReader.UpdatedComponents(batch);
+                    disposedHandlers += RenderBatchReader.DisposedEventHandlers(batch).Count;
+                }
             }
             catch (Exception e) when (e is OperationCanceledException or TimeoutException or InvalidOperationException)
             {
@@ -169,7 +176,7 @@ internal static class CircuitRun
             }
         }
 
-        Console.WriteLine($"   step action ({step.Description}): {times.Count} timed, {missing} without a handler, {failed} failed, {(double)batches / Math.Max(1, times.Count):F2} render batches per event");
+        Console.WriteLine($"   step action ({step.Description}): {times.Count} timed, {missing} without a handler, {failed} failed, {(double)batches / Math.Max(1, times.Count):F2} render batches, {(double)components / Math.Max(1, times.Count):F1} components re-rendered and {(double)disposedHandlers / Math.Max(1, times.Count):F1} event handlers replaced per event");
         return times;
     }
 
@@ -192,6 +199,7 @@ internal static class CircuitRun
         int missing = 0;
         int failed = 0;
         long bytes = 0;
+        long components = 0;
         for (int i = 0; i < opened.Length && failed < 3; i++)
         {
             BlazorCircuit circuit = opened[i];
@@ -209,6 +217,7 @@ internal static class CircuitRun
                 int before = circuit.BatchCount;
                 times.Add(await circuit.DispatchEventAndWaitForRenderAsync(handler.Value, next.EventName, next.EventArgs(i), timeout.Token));
                 bytes += circuit.Batches().Skip(before).Sum(b => (long)b.Length);
+                components += circuit.Batches().Skip(before).Sum(RenderBatchReader.UpdatedComponents);
             }
             catch (Exception e) when (e is OperationCanceledException or TimeoutException or InvalidOperationException)
             {
@@ -217,7 +226,7 @@ internal static class CircuitRun
             }
         }
 
-        Console.WriteLine($"   step action ({next.Description}): {times.Count} timed, {missing} without a handler, {failed} failed, {Kb((double)bytes / Math.Max(1, times.Count))} of render batches per event");
+        Console.WriteLine($"   step action ({next.Description}): {times.Count} timed, {missing} without a handler, {failed} failed, {Kb((double)bytes / Math.Max(1, times.Count))} of render batches and {(double)components / Math.Max(1, times.Count):F1} components rendered per event");
         return times;
     }
 

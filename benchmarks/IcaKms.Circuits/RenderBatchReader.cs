@@ -62,6 +62,13 @@ internal static class RenderBatchReader
         return null;
     }
 
+    /// <summary>How many components this batch re-renders (its updated components' diffs).</summary>
+    public static int UpdatedComponents(byte[] batch)
+    {
+        ReadOnlySpan<byte> data = batch;
+        return Int(data, Int(data, data.Length - 20));
+    }
+
     /// <summary>The event handler ids this batch disposes.</summary>
     public static IReadOnlyList<ulong> DisposedEventHandlers(byte[] batch)
     {
