@@ -133,52 +133,12 @@ internal static class CircuitRun
     /// <summary>
     /// Sends the step's event to the held circuits in turn, one event per circuit and one at a time, and times each from
     /// the send until the render batch it causes arrives: the server's time for the action plus a loopback round trip.
-    /// One event per circuit because a keystroke re-renders the wizard's text fields with new handler ids, set by diff
-    /// edits that this client does not map back to their elements; so each sample is a held, idle circuit's first
-    /// keystroke into the field (at most N samples).
+    /// One event per circuit because a keystroke re-renders the field typed with new handler ids, set by diff edits that
+    /// this client does not map back to their elements; so each sample is a held, idle circuit's first keystroke into
+    /// the field (at most N samples).
     /// </summary>
-    private static async Task<IReadOnlyList<TimeSpan>> TimeStepsAsync(StepAction step, IReadOnlyList<BlazorCircuit> circuits, int count, CancellationToken cancellation)
-    {
-        var times = new List<TimeSpan>(count);
-        int missing = 0;
-        int failed = 0;
-        int batches = 0;
-        long components = 0;
-        long disposedHandlers = 0;
-        count = Math.Min(count, circuits.Count);
-        for (int i = 0; i < count && failed < 3; i++)
-        {
-            BlazorCircuit circuit = circuits[i % circuits.Count];
-            ulong? handler = circuit.FindEventHandler(step.MarkerName, step.MarkerValue, "on" + step.EventName);
-            if (handler is null)
-            {
-                missing++;
-                continue;
-            }
-
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            try
-            {
-                int before = circuit.BatchCount;
-                times.Add(await circuit.DispatchEventAndWaitForRenderAsync(handler.Value, step.EventName, step.EventArgs(i), timeout.Token));
-                batches += circuit.BatchCount - before;
-                foreach (byte[] batch in circuit.Batches().Skip(before))
-                {
-                    components += RenderBatchReader.UpdatedComponents(batch);
-                    disposedHandlers += RenderBatchReader.DisposedEventHandlers(batch).Count;
-                }
-            }
-            catch (Exception e) when (e is OperationCanceledException or TimeoutException or InvalidOperationException)
-            {
-                failed++; // three failures end the loop
-                Console.WriteLine($"   step failed: {e.Message}");
-            }
-        }
-
-        Console.WriteLine($"   step action ({step.Description}): {times.Count} timed, {missing} without a handler, {failed} failed, {(double)batches / Math.Max(1, times.Count):F2} render batches, {(double)components / Math.Max(1, times.Count):F1} components re-rendered and {(double)disposedHandlers / Math.Max(1, times.Count):F1} event handlers replaced per event");
-        return times;
-    }
+    private static Task<IReadOnlyList<TimeSpan>> TimeStepsAsync(StepAction step, IReadOnlyList<BlazorCircuit> circuits, int count, CancellationToken cancellation) =>
+        TimeEventsAsync(step, circuits.Take(count).ToList(), cancellation);
 
     /// <summary>
     /// The step action "Next", with the N idle circuits still held: opens <see cref="CircuitOptions.NextCircuits"/> more
@@ -194,16 +154,27 @@ internal static class CircuitRun
             opened[i] = await BlazorCircuit.OpenAsync(http, baseUri, path, CircuitDeadline, token, next.AnswerJs));
         held.AddRange(opened); // disposed with the others
         await WaitIdleAsync(opened, cancellation);
+        return await TimeEventsAsync(next, opened, cancellation);
+    }
 
-        var times = new List<TimeSpan>(opened.Length);
+    /// <summary>
+    /// Sends the action's event once to each circuit, one at a time, timing each from the send until its render batch
+    /// arrives, and prints what the events cost the server: render batches, bytes, components rendered, event handlers
+    /// replaced. Three failures end it.
+    /// </summary>
+    private static async Task<IReadOnlyList<TimeSpan>> TimeEventsAsync(StepAction action, IReadOnlyList<BlazorCircuit> circuits, CancellationToken cancellation)
+    {
+        var times = new List<TimeSpan>(circuits.Count);
         int missing = 0;
         int failed = 0;
+        long batches = 0;
         long bytes = 0;
         long components = 0;
-        for (int i = 0; i < opened.Length && failed < 3; i++)
+        long replacedHandlers = 0;
+        for (int i = 0; i < circuits.Count && failed < 3; i++)
         {
-            BlazorCircuit circuit = opened[i];
-            ulong? handler = circuit.FindEventHandler(next.MarkerName, next.MarkerValue, "on" + next.EventName);
+            BlazorCircuit circuit = circuits[i];
+            ulong? handler = circuit.FindEventHandler(action.MarkerName, action.MarkerValue, "on" + action.EventName);
             if (handler is null)
             {
                 missing++;
@@ -215,18 +186,25 @@ internal static class CircuitRun
             try
             {
                 int before = circuit.BatchCount;
-                times.Add(await circuit.DispatchEventAndWaitForRenderAsync(handler.Value, next.EventName, next.EventArgs(i), timeout.Token));
-                bytes += circuit.Batches().Skip(before).Sum(b => (long)b.Length);
-                components += circuit.Batches().Skip(before).Sum(RenderBatchReader.UpdatedComponents);
+                times.Add(await circuit.DispatchEventAndWaitForRenderAsync(handler.Value, action.EventName, action.EventArgs(i), timeout.Token));
+                foreach (byte[] batch in circuit.Batches().Skip(before))
+                {
+                    batches++;
+                    bytes += batch.Length;
+                    components += RenderBatchReader.UpdatedComponents(batch);
+                    replacedHandlers += RenderBatchReader.DisposedEventHandlers(batch).Count;
+                }
             }
             catch (Exception e) when (e is OperationCanceledException or TimeoutException or InvalidOperationException)
             {
                 failed++;
-                Console.WriteLine($"   next failed: {e.Message}");
+                Console.WriteLine($"   {action.Description} failed: {e.Message}");
             }
         }
 
-        Console.WriteLine($"   step action ({next.Description}): {times.Count} timed, {missing} without a handler, {failed} failed, {Kb((double)bytes / Math.Max(1, times.Count))} of render batches and {(double)components / Math.Max(1, times.Count):F1} components rendered per event");
+        double per = Math.Max(1, times.Count);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"   step action ({action.Description}): {times.Count} timed, {missing} without a handler, {failed} failed; per event {batches / per:F2} render batches, {Kb(bytes / per)}, {components / per:F1} components rendered, {replacedHandlers / per:F1} event handlers replaced"));
         return times;
     }
 
