@@ -2,6 +2,7 @@ using IcaKms.Core;
 using IcaKms.Core.Validation;
 using IcaKms.Web.Components.Layout;
 using IcaKms.Web.Logging;
+using IcaKms.Web.Portal;
 using IcaKms.Web.Services;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.SignalR;
@@ -23,7 +24,11 @@ public static class DependencyInjection
     /// </summary>
     public const long MaxBrowserMessageBytes = 512 * 1024;
 
-    /// <summary>Adds the host (Razor components, credential-safe logging, health checks) and the wizard's services.</summary>
+    /// <summary>
+    /// Adds the host (Razor components, credential-safe logging, health checks), the portal's switches (sign-in, shared
+    /// Data Protection keys, Azure SignalR, telemetry, rate limits, proxies: each off until configured) and the wizard's
+    /// services.
+    /// </summary>
     public static IServiceCollection AddIcaKmsWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.PostConfigure<LoggerFilterOptions>(CredentialSafeLogging.Apply);
@@ -32,7 +37,14 @@ public static class DependencyInjection
 
         // Hub options (global HubOptions are merged into Blazor's hub): see MaxBrowserMessageBytes.
         services.Configure<HubOptions>(options => options.MaximumReceiveMessageSize = MaxBrowserMessageBytes);
-        services.AddHealthChecks();
+        services.AddPortalCircuitLimits(configuration);
+        services.AddPortalHealthChecks();
+        services.AddPortalAuthentication(configuration);
+        services.AddPortalDataProtection(configuration);
+        services.AddPortalScaleOut(configuration);
+        services.AddPortalTelemetry(configuration);
+        services.AddPortalRateLimiting(configuration);
+        services.AddPortalProxySupport(configuration);
         services.AddSingleton<ThemeStylesheet>();
 
         // Circuits for a portal (README, "Sizing"): how long and how many disconnected circuits are kept, from IcaKms options.
@@ -57,6 +69,12 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CredentialHandoff>();
         services.AddSingleton<IServerCredentialChain, DefaultServerCredentialChain>();
+        services.Configure<PortalRateLimitOptions>(configuration.GetSection(PortalRateLimitOptions.Section));
+        services.AddMetrics();
+        services.TryAddSingleton<IcaKmsTelemetry>();
+        services.TryAddSingleton<ChangeAudit>();
+        services.TryAddSingleton<PortalRateLimits>();
+        services.AddScoped<CircuitUser>();
         services.AddScoped<WizardState>();
         services.AddScoped<WizardSession>();
         services.AddScoped<BrowserFiles>();

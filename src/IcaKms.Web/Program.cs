@@ -1,12 +1,14 @@
 using IcaKms.Web;
 using IcaKms.Web.Components;
 using IcaKms.Web.Components.Layout;
+using IcaKms.Web.Portal;
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 builder.Services.AddIcaKmsWeb(builder.Configuration);
 
 WebApplication app = builder.Build();
 
+app.UsePortalProxySupport();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -14,12 +16,15 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UsePortalAuthentication();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
-app.MapHealthChecks("/healthz");
+app.MapPortalHealthChecks();
+app.MapPortalAccount();
 app.MapCredentialHandoff();
-app.MapStaticAssets();
-ThemeStylesheet.Map(app);
+app.MapStaticAssets().AllowAnonymous();
+ThemeStylesheet.Map(app).AllowAnonymous();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

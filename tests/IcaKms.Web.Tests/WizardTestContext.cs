@@ -70,6 +70,20 @@ public abstract class WizardTestContext : BunitContext, IAsyncLifetime
         return await connecting;
     }
 
+    /// <summary>Connects, fills step 1 with the fake's bucket and key and the prefix ica/, and plans the bucket: one change, the folder.</summary>
+    protected async Task PlanPrefixFolderAsync()
+    {
+        Assert.Null(await ConnectAsync());
+        OnDispatcher(() =>
+        {
+            State.SetBucketName(Live.FakeGatewayFactory.Bucket);
+            State.SetKeyArn(Live.FakeGatewayFactory.KeyArn);
+            State.SetKeyPrefix("ica/");
+        });
+        await Session.PlanAsync(PlanScope.Bucket);
+        Assert.IsType<Core.Setup.CreatePrefixFolderChange>(Assert.Single(Session.PlanOf(PlanScope.Bucket)!.Changes));
+    }
+
     /// <summary>Fills step 1 with valid values.</summary>
     protected void FillValidBucketStep() => OnDispatcher(() =>
     {

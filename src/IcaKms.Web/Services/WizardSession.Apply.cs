@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Diagnostics;
 using IcaKms.Core;
 using IcaKms.Core.Checks;
 using IcaKms.Core.Setup;
@@ -82,14 +81,25 @@ public sealed partial class WizardSession
             return;
         }
 
+        if (!MayApply())
+        {
+            return;
+        }
+
         IsApplying = true;
         await _changes.NotifyAsync();
         try
         {
             string region = _state.Inputs.AwsRegion;
             InspectionRequest planned = CurrentRequest();
-            ApplyResult result = await SetupApplier.ApplyAsync(
-                connected.Gateways(region), plan, connected.Session.Identity.Arn, _time, Record, connected.Token);
+            ApplyResult result;
+            using (Activity? span = _telemetry.StartApply(scope, plan))
+            {
+                result = await SetupApplier.ApplyAsync(
+                    connected.Gateways(region), plan, connected.Session.Identity.Arn, _time, Record, connected.Token);
+                IcaKmsTelemetry.ApplyEnded(span, result);
+            }
+
             if (!ReferenceEquals(_connected, connected))
             {
                 // Disconnected meanwhile: the applier stopped before its next write, and the history and the log
@@ -134,7 +144,7 @@ public sealed partial class WizardSession
     /// <summary>Writes a test object under the prefix (no encryption headers), checks S3 stored it with the key, deletes it.</summary>
     public async Task VerifyAsync()
     {
-        if (_connected is not { } connected || IsApplying)
+        if (_connected is not { } connected || IsApplying || !MayApply())
         {
             return;
         }
@@ -186,6 +196,11 @@ public sealed partial class WizardSession
 
         if (Snapshot is null || InspectionIsStale)
         {
+            if (!TakeInspection())
+            {
+                return null;
+            }
+
             await InspectWithAsync(connected);
         }
 
@@ -230,21 +245,26 @@ public sealed partial class WizardSession
         }
     }
 
-    // The audit record: kept for this tab (shown in the review and the zip's README) and written to the log at once,
-    // as one structured event per change, with digests of the documents (never their text, never a secret).
+    // The audit record: kept for this tab (shown in the review and the zip's README) and written at once as the audit
+    // event (ChangeAudit: one structured event per change, digests of the documents, never their text or a secret).
+    // Every applied change, whichever flow applied it (AWS now, ICA too), comes through here.
     private void Record(AppliedChange applied)
     {
         _history.Add(applied);
-        _logger.LogInformation(
-            "IcaKms change {Outcome}: {Action} on {Resource} by {Principal} at {At:O}; before {BeforeDigest}, after {AfterDigest}: {Message}",
-            applied.Outcome,
-            applied.Change.Permission,
-            applied.Change.Resource,
-            applied.Principal,
-            applied.At,
-            Digest(applied.Change.Before),
-            Digest(applied.Change.After),
-            applied.Message);
+        _audit.Record(applied, _user.Current);
+        _telemetry.Applied(applied);
+    }
+
+    // Refuses a write to AWS, server side, for a signed-in person without the apply role (the buttons are disabled too).
+    private bool MayApply()
+    {
+        if (_user.Current.MayApply)
+        {
+            return true;
+        }
+
+        _logger.LogWarning("Apply refused for {PortalUser}: {Reason}", _user.Current.Name, _user.Current.ApplyRefusal);
+        return false;
     }
 
     private void RememberKeyPolicy(ApplyResult result)
@@ -269,9 +289,6 @@ public sealed partial class WizardSession
         IsPlanning = false;
         IsApplying = false;
     }
-
-    private static string Digest(string? document) =>
-        document is null ? "none" : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document)))[..16];
 
     /// <summary>A plan, the inputs it was made for, and what applying it did.</summary>
     private sealed record PlannedWork(SetupPlan Plan, InspectionRequest For, ApplyResult? Applied);

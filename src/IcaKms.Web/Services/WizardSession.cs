@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Amazon.Runtime;
 using IcaKms.Core.Aws;
 using IcaKms.Core.Checks;
@@ -26,6 +27,10 @@ public sealed partial class WizardSession : IDisposable
     private readonly IHostEnvironment _environment;
     private readonly ILogger<WizardSession> _logger;
     private readonly TimeProvider _time;
+    private readonly CircuitUser _user;
+    private readonly ChangeAudit _audit;
+    private readonly IcaKmsTelemetry _telemetry;
+    private readonly PortalRateLimits _limits;
     private readonly ChangeSubscriptions _changes = new();
     private readonly CancellationTokenSource _circuit = new();
     private readonly CancellationToken _circuitToken;
@@ -46,7 +51,11 @@ public sealed partial class WizardSession : IDisposable
         IOptions<IcaKmsOptions> options,
         IHostEnvironment environment,
         ILogger<WizardSession> logger,
-        TimeProvider time)
+        TimeProvider time,
+        CircuitUser user,
+        ChangeAudit audit,
+        IcaKmsTelemetry telemetry,
+        PortalRateLimits limits)
     {
         ArgumentNullException.ThrowIfNull(options);
         _state = state;
@@ -58,6 +67,10 @@ public sealed partial class WizardSession : IDisposable
         _environment = environment;
         _logger = logger;
         _time = time;
+        _user = user;
+        _audit = audit;
+        _telemetry = telemetry;
+        _limits = limits;
         _circuitToken = _circuit.Token;
     }
 
@@ -75,6 +88,12 @@ public sealed partial class WizardSession : IDisposable
     public bool ServerCredentialsAllowed => _options.AllowServerCredentials ?? _environment.IsDevelopment();
 
     public bool IsInspecting { get; private set; }
+
+    /// <summary>Why the last inspection asked for was not started (the per-user limit), or null.</summary>
+    public string? InspectionRefusal { get; private set; }
+
+    /// <summary>Why the person at this circuit may not apply changes (sign-in without the apply role), or null when they may.</summary>
+    public string? ApplyRefusal => _user.Current.ApplyRefusal;
 
     /// <summary>True when an inspection can start now: connected, none running, and a bucket name to inspect.</summary>
     public bool CanInspect => IsConnected && !IsInspecting && _state.Validation.BucketName.IsValid;
@@ -131,6 +150,11 @@ public sealed partial class WizardSession : IDisposable
     /// </summary>
     public async Task<string?> ConnectWithTypedCredentialsAsync(ElementReference form)
     {
+        if (_limits.TakeCredentialCheck(_user.Current) is { } limited)
+        {
+            return limited;
+        }
+
         string? ticket = _handoff.Open();
         if (ticket is null)
         {
@@ -173,6 +197,11 @@ public sealed partial class WizardSession : IDisposable
         if (!ServerCredentialsAllowed)
         {
             return "This server does not allow its own AWS credentials: paste temporary credentials instead.";
+        }
+
+        if (_limits.TakeCredentialCheck(_user.Current) is { } limited)
+        {
+            return limited;
         }
 
         AWSCredentials credentials;
@@ -218,6 +247,11 @@ public sealed partial class WizardSession : IDisposable
             return Task.CompletedTask;
         }
 
+        if (!TakeInspection())
+        {
+            return _changes.NotifyAsync();
+        }
+
         InspectionInFlight = InspectWithAsync(connected);
         return InspectionInFlight;
     }
@@ -231,10 +265,12 @@ public sealed partial class WizardSession : IDisposable
         InspectionRequest request = CurrentRequest();
         IsInspecting = true;
         await _changes.NotifyAsync();
+        using Activity? span = _telemetry.StartInspection(request);
         try
         {
             LiveSnapshot snapshot = await Inspection.RunAsync(
                 connected.Gateways(request.AwsRegion), request, connected.Token, s3InRegion: region => connected.Gateways(region).S3);
+            _telemetry.Inspected(span, snapshot);
             if (!ReferenceEquals(_connected, connected))
             {
                 return;
@@ -334,6 +370,7 @@ public sealed partial class WizardSession : IDisposable
             if (identity.Failure is { } failure)
             {
                 _logger.LogInformation("AWS credentials refused by STS: {Kind} {Code}", failure.Kind, failure.ErrorCode);
+                _telemetry.AwsError(failure);
                 return failure.Message;
             }
 
@@ -376,6 +413,13 @@ public sealed partial class WizardSession : IDisposable
         return _currentRequest;
     }
 
+    // Takes one of the person's inspections (see PortalRateLimits); false, with the reason shown, when none is left.
+    private bool TakeInspection()
+    {
+        InspectionRefusal = _limits.TakeInspection(_user.Current);
+        return InspectionRefusal is null;
+    }
+
     private void ForgetLive()
     {
         ForgetPlans();
@@ -385,6 +429,7 @@ public sealed partial class WizardSession : IDisposable
         _checksFor = null;
         KeyChoices = null;
         IsInspecting = false;
+        InspectionRefusal = null;
         IsLoadingKeys = false;
         _state.ForgetLiveVersioning();
     }

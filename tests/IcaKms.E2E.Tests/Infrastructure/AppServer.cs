@@ -26,6 +26,8 @@ public sealed class AppServer : IAsyncLifetime
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
 
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly bool _ownsAws;
     private Process? _process;
     private FakeAwsServer? _aws;
     private Uri? _baseUrl;
@@ -43,13 +45,31 @@ public sealed class AppServer : IAsyncLifetime
     /// <summary>What the app has written to stdout and stderr so far, for failure messages.</summary>
     public string Output => string.Join(Environment.NewLine, _output);
 
+    /// <summary>The app as a newcomer runs it: no configuration beyond the test's fake AWS and Trace logging.</summary>
+    public AppServer()
+        : this(new Dictionary<string, string>(), null)
+    {
+    }
+
+    /// <summary>The app with more settings (environment variables, e.g. <c>IcaKms__Authentication__Authority</c>), on a given fake AWS or its own.</summary>
+    internal AppServer(IReadOnlyDictionary<string, string> settings, FakeAwsServer? aws)
+    {
+        _settings = settings;
+        _aws = aws;
+        _ownsAws = aws is null;
+    }
+
     public async Task InitializeAsync()
     {
-        var scenario = new FakeAwsScenario();
-        _aws = FakeAwsServer.Start(scenario with
+        if (_aws is null)
         {
-            Credentials = new Dictionary<string, string>(scenario.Credentials, StringComparer.Ordinal) { [SecondAccessKeyId] = SecondCallerArn },
-        });
+            var scenario = new FakeAwsScenario();
+            _aws = FakeAwsServer.Start(scenario with
+            {
+                Credentials = new Dictionary<string, string>(scenario.Credentials, StringComparer.Ordinal) { [SecondAccessKeyId] = SecondCallerArn },
+            });
+        }
+
         string webAssembly = FindWebAssembly();
         for (int attempt = 1; ; attempt++)
         {
@@ -79,7 +99,7 @@ public sealed class AppServer : IAsyncLifetime
     public async Task DisposeAsync()
     {
         StopApp();
-        if (_aws is not null)
+        if (_aws is not null && _ownsAws)
         {
             await _aws.DisposeAsync();
             _aws = null;
@@ -154,6 +174,11 @@ public sealed class AppServer : IAsyncLifetime
             startInfo.Environment[rules + "Microsoft.AspNetCore"] = "Trace";
             startInfo.Environment[rules + "Microsoft.AspNetCore.SignalR"] = "Trace";
             startInfo.Environment[rules + "Microsoft.AspNetCore.Components"] = "Trace";
+        }
+
+        foreach ((string name, string value) in _settings)
+        {
+            startInfo.Environment[name] = value;
         }
 
         var process = new Process { StartInfo = startInfo };

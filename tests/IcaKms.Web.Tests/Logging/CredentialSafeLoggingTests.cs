@@ -44,7 +44,7 @@ public class CredentialSafeLoggingHostTests
     [InlineData("Logging:Recording:LogLevel:" + HubCategory)]
     public void AProvider_StaysAtInformation_ForTheHubCategory_WhateverIsSetToTrace(string setting)
     {
-        var recording = new RecordingProvider();
+        var recording = new RecordingLoggerProvider();
         using ServiceProvider services = Host(setting, recording);
         ILoggerFactory factory = services.GetRequiredService<ILoggerFactory>();
 
@@ -53,21 +53,21 @@ public class CredentialSafeLoggingHostTests
         hub.LogDebug("debug-marker");
         hub.LogInformation("information-marker");
 
-        Assert.Equal(["information-marker"], recording.Messages.Where(m => m.Category == HubCategory).Select(m => m.Text));
+        Assert.Equal(["information-marker"], recording.Entries.Where(m => m.Category == HubCategory).Select(m => m.Text));
     }
 
     [Fact]
     public void AProviderSpecificTrace_StillReachesOtherCategories()
     {
-        var recording = new RecordingProvider();
+        var recording = new RecordingLoggerProvider();
         using ServiceProvider services = Host("Logging:Recording:LogLevel:Default", recording);
 
         services.GetRequiredService<ILoggerFactory>().CreateLogger("IcaKms.Web.Services.WizardSession").LogTrace("app-trace-marker");
 
-        Assert.Contains(recording.Messages, m => m.Text == "app-trace-marker");
+        Assert.Contains(recording.Entries, m => m.Text == "app-trace-marker");
     }
 
-    private static ServiceProvider Host(string setting, RecordingProvider recording)
+    private static ServiceProvider Host(string setting, RecordingLoggerProvider recording)
     {
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [setting] = "Trace" }).Build();
         var services = new ServiceCollection();
@@ -78,28 +78,5 @@ public class CredentialSafeLoggingHostTests
         });
         services.PostConfigure<LoggerFilterOptions>(CredentialSafeLogging.Apply);
         return services.BuildServiceProvider();
-    }
-
-    [ProviderAlias("Recording")]
-    private sealed class RecordingProvider : ILoggerProvider
-    {
-        public List<(string Category, string Text)> Messages { get; } = [];
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(RecordingProvider owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                owner.Messages.Add((category, formatter(state, exception)));
-        }
     }
 }
