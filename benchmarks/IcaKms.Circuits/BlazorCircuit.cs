@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -13,7 +14,8 @@ namespace IcaKms.Circuits;
 /// One Blazor Server circuit driven over the wire the way blazor.web.js does it (Web.JS CircuitManager): GET the page,
 /// take the server component markers from its comments, negotiate and open the WebSocket to /_blazor (blazorpack),
 /// StartCircuit with no components, then UpdateRootComponents with an "add" operation per marker; every render batch is
-/// acknowledged with OnRenderCompleted, and every JS call the page makes is answered with a null result.
+/// acknowledged with OnRenderCompleted, and every JS call the page makes is answered with a null result (or what the
+/// caller answers, e.g. a localStorage read).
 /// </summary>
 internal sealed partial class BlazorCircuit : IAsyncDisposable
 {
@@ -24,9 +26,12 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
     private readonly Dictionary<string, TaskCompletionSource<string>> _pendingDotNetCalls = [];
     private int _nextCallId;
 
-    private BlazorCircuit(HubConnection connection)
+    private readonly Func<string, string, string?>? _answerJs;
+
+    private BlazorCircuit(HubConnection connection, Func<string, string, string?>? answerJs)
     {
         _connection = connection;
+        _answerJs = answerJs;
     }
 
     /// <summary>Render batches received (and acknowledged) so far.</summary>
@@ -43,6 +48,9 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
 
     /// <summary>The timestamp of the last render batch received.</summary>
     public long LastBatchTimestamp { get; private set; }
+
+    /// <summary>The identifiers of the JS functions the server called, in order.</summary>
+    public ConcurrentQueue<string> JsCallIdentifiers { get; } = new();
 
     /// <summary>JS interop calls from the server that were answered.</summary>
     public int JsCallsAnswered { get; private set; }
@@ -62,7 +70,13 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
     [GeneratedRegex(@"<!--Blazor-Server-Component-State:(.*?)-->", RegexOptions.Singleline)]
     private static partial Regex StatePattern();
 
-    public static async Task<BlazorCircuit> OpenAsync(HttpClient http, Uri baseUri, string path, TimeSpan deadline, CancellationToken cancellation)
+    /// <summary>Opens a circuit on <paramref name="path"/> and waits for its first render batch.</summary>
+    /// <param name="answerJs">
+    /// Answers JS calls the way a browser would, e.g. localStorage reads: (identifier, argsJson) → the result as JSON, or
+    /// null for the default null result.
+    /// </param>
+    public static async Task<BlazorCircuit> OpenAsync(HttpClient http, Uri baseUri, string path, TimeSpan deadline, CancellationToken cancellation,
+        Func<string, string, string?>? answerJs = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         timeout.CancelAfter(deadline);
@@ -95,7 +109,7 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(baseUri, "_blazor"), options => options.Transports = HttpTransportType.WebSockets);
         builder.Services.AddSingleton<IHubProtocol, BlazorPackProtocol>(); // the hub speaks blazorpack only
-        var circuit = new BlazorCircuit(builder.Build());
+        var circuit = new BlazorCircuit(builder.Build(), answerJs);
         circuit.Register();
         try
         {
@@ -143,6 +157,7 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         {
             long handle = Convert.ToInt64(args[0], CultureInfo.InvariantCulture);
             JsCallsAnswered++;
+            JsCallIdentifiers.Enqueue((string?)args[1] ?? "?");
             if ((string?)args[1] == "Blazor._internal.attachWebRendererInterop")
             {
                 // (rendererId, DotNetObjectReference to WebRendererInteropMethods, ...): events go to that object.
@@ -155,7 +170,8 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
                 return Task.CompletedTask; // a void call: the browser does not answer
             }
 
-            string result = string.Create(CultureInfo.InvariantCulture, $"[{handle},true,null]");
+            string answer = _answerJs?.Invoke((string?)args[1] ?? "", (string?)args[2] ?? "[]") ?? "null";
+            string result = string.Create(CultureInfo.InvariantCulture, $"[{handle},true,{answer}]");
             return _connection.SendAsync("EndInvokeJSFromDotNet", handle, true, result);
         }, this);
 

@@ -12,12 +12,20 @@ internal sealed record CircuitOptions(
     int WarmUp,
     int Concurrency,
     int Steps,
-    TimeSpan Deadline)
+    TimeSpan Deadline,
+    TimeSpan Hold,
+    int NextCircuits,
+    int TimeToInteractiveLoads,
+    string Chromium)
 {
     public const string Usage = """
         usage: IcaKms.Circuits --icakms <IcaKms.Web.dll> --bare <Bare.dll> [--circuits 40] [--warmup 2]
                                [--concurrency 4] [--steps 200] [--icakms-path /] [--bare-path /counter]
-                               [--deadline-minutes 30]
+                               [--deadline-minutes 30] [--hold-seconds 0] [--next 100] [--tti 10]
+                               [--chromium /usr/bin/chromium]
+        --next opens that many more circuits with valid inputs and times one Next in each (0: skip).
+        --tti loads the page that many times in Chromium for the time to interactive (0: skip).
+        --hold-seconds keeps each app's circuits open that long after the reading, its pid printed, for dotnet-gcdump.
         """;
 
     public static CircuitOptions? Parse(string[] args, out string? error)
@@ -56,6 +64,10 @@ internal sealed record CircuitOptions(
             Int("warmup", 2, 1, 100),
             Int("concurrency", 4, 1, 64),
             Int("steps", 200, 0, 100_000),
-            TimeSpan.FromMinutes(Int("deadline-minutes", 30, 1, 240)));
+            TimeSpan.FromMinutes(Int("deadline-minutes", 30, 1, 240)),
+            TimeSpan.FromSeconds(Int("hold-seconds", 0, 0, 3600)),
+            Int("next", 100, 0, 10_000),
+            Int("tti", 10, 0, 100),
+            values.GetValueOrDefault("chromium", Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium"));
     }
 }

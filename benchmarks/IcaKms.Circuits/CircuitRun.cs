@@ -5,13 +5,16 @@ using System.Text.Json.Nodes;
 namespace IcaKms.Circuits;
 
 /// <summary>An app to measure: its published dll, the page whose circuit is held, extra environment.</summary>
-internal sealed record AppUnderTest(string Name, string Dll, string Path, IReadOnlyDictionary<string, string> Environment, StepAction Step);
+internal sealed record AppUnderTest(string Name, string Dll, string Path, IReadOnlyDictionary<string, string> Environment, StepAction Step, StepAction? Next = null);
 
 /// <summary>
 /// The interaction timed with N circuits held: an event on the element marked by MarkerName=MarkerValue, e.g. typing
 /// into the bucket field (data-testid=bucket-name, "input" with a new value).
 /// </summary>
-internal sealed record StepAction(string Description, string MarkerName, string MarkerValue, string EventName, Func<int, JsonObject> EventArgs);
+/// <param name="AnswerJs">How the browser answers the page's JS calls in the circuits of this action (e.g. localStorage
+/// holding valid inputs, so that Next may pass); null answers every call with null.</param>
+internal sealed record StepAction(string Description, string MarkerName, string MarkerValue, string EventName, Func<int, JsonObject> EventArgs,
+    Func<string, string, string?>? AnswerJs = null);
 
 /// <summary>What one app measured.</summary>
 internal sealed record AppResult(
@@ -22,7 +25,9 @@ internal sealed record AppResult(
     FirstLoadResult FirstLoad,
     IReadOnlyList<TimeSpan> TimesToFirstBatch,
     double BatchesPerCircuit,
-    IReadOnlyList<TimeSpan>? StepTimes)
+    IReadOnlyList<TimeSpan>? StepTimes,
+    IReadOnlyList<TimeSpan>? NextTimes,
+    IReadOnlyList<TimeSpan>? TimesToInteractive)
 {
     public double HeapPerCircuit => (double)(Held.HeapBytes - Baseline.HeapBytes) / Circuits;
 
@@ -90,12 +95,31 @@ internal static class CircuitRun
             HeapSample held = await HeapProbe.CollectAsync(server.Pid, GcDeadline);
             Console.WriteLine($"   {options.WarmUp + options.Circuits} circuits held: {Format(held)}");
             double batches = circuits.Skip(options.WarmUp).Average(c => c.BatchCount);
-            Console.WriteLine($"   render batches per circuit to idle: {batches:F1}; JS calls answered per circuit: {circuits.Average(c => c.JsCallsAnswered):F1}");
+            Console.WriteLine($"   render batches per circuit to idle: {batches:F1}; JS calls answered per circuit: {circuits.Average(c => c.JsCallsAnswered):F1} ({string.Join(", ", circuits[^1].JsCallIdentifiers)})");
+            if (options.Hold > TimeSpan.Zero)
+            {
+                Console.WriteLine($"   holding the circuits {options.Hold.TotalSeconds:F0} s: pid {server.Pid} (e.g. dotnet-gcdump collect -p {server.Pid})");
+                await Task.Delay(options.Hold, cancellation);
+            }
 
             IReadOnlyList<TimeSpan>? steps = options.Steps > 0
                 ? await TimeStepsAsync(app.Step, circuits.Skip(options.WarmUp).ToList(), options.Steps, cancellation)
                 : null;
-            return new AppResult(app.Name, options.Circuits, baseline, held, firstLoad, timed, batches, steps);
+            IReadOnlyList<TimeSpan>? next = app.Next is { } action && options.NextCircuits > 0
+                ? await TimeNextAsync(action, http, server.BaseUri, app.Path, options, circuits, cancellation)
+                : null;
+            IReadOnlyList<TimeSpan>? interactive = null;
+            if (options.TimeToInteractiveLoads > 0 && File.Exists(options.Chromium))
+            {
+                interactive = await BrowserLoad.MeasureAsync(options.Chromium, server.BaseUri, app.Path, options.TimeToInteractiveLoads, cancellation);
+                Console.WriteLine($"   time to interactive in Chromium, {interactive.Count} loads: median {Ms(Percentile(interactive, 50))}");
+            }
+            else if (options.TimeToInteractiveLoads > 0)
+            {
+                Console.WriteLine($"   no browser at {options.Chromium}: time to interactive not measured (--chromium PATH)");
+            }
+
+            return new AppResult(app.Name, options.Circuits, baseline, held, firstLoad, timed, batches, steps, next, interactive);
         }
         finally
         {
@@ -109,21 +133,48 @@ internal static class CircuitRun
     /// <summary>
     /// Sends the step's event to the held circuits in turn, one event per circuit and one at a time, and times each from
     /// the send until the render batch it causes arrives: the server's time for the action plus a loopback round trip.
-    /// One event per circuit because a keystroke re-renders the wizard's text fields with new handler ids, set by diff
-    /// edits that this client does not map back to their elements; so each sample is a held, idle circuit's first
-    /// keystroke into the field (at most N samples).
+    /// One event per circuit because a keystroke re-renders the field typed with new handler ids, set by diff edits that
+    /// this client does not map back to their elements; so each sample is a held, idle circuit's first keystroke into
+    /// the field (at most N samples).
     /// </summary>
-    private static async Task<IReadOnlyList<TimeSpan>> TimeStepsAsync(StepAction step, IReadOnlyList<BlazorCircuit> circuits, int count, CancellationToken cancellation)
+    private static Task<IReadOnlyList<TimeSpan>> TimeStepsAsync(StepAction step, IReadOnlyList<BlazorCircuit> circuits, int count, CancellationToken cancellation) =>
+        TimeEventsAsync(step, circuits.Take(count).ToList(), cancellation);
+
+    /// <summary>
+    /// The step action "Next", with the N idle circuits still held: opens <see cref="CircuitOptions.NextCircuits"/> more
+    /// circuits whose browser storage holds valid inputs (as a returning user's does), waits until they are idle, then
+    /// clicks Next in each in turn and times it from the send until the render batch with the next step arrives. The
+    /// Next button's handler is a method group, so its id from the first batch stays valid.
+    /// </summary>
+    private static async Task<IReadOnlyList<TimeSpan>> TimeNextAsync(StepAction next, HttpClient http, Uri baseUri, string path, CircuitOptions options,
+        List<BlazorCircuit> held, CancellationToken cancellation)
     {
-        var times = new List<TimeSpan>(count);
+        var opened = new BlazorCircuit[options.NextCircuits];
+        await Parallel.ForAsync(0, opened.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellation }, async (i, token) =>
+            opened[i] = await BlazorCircuit.OpenAsync(http, baseUri, path, CircuitDeadline, token, next.AnswerJs));
+        held.AddRange(opened); // disposed with the others
+        await WaitIdleAsync(opened, cancellation);
+        return await TimeEventsAsync(next, opened, cancellation);
+    }
+
+    /// <summary>
+    /// Sends the action's event once to each circuit, one at a time, timing each from the send until its render batch
+    /// arrives, and prints what the events cost the server: render batches, bytes, components rendered, event handlers
+    /// replaced. Three failures end it.
+    /// </summary>
+    private static async Task<IReadOnlyList<TimeSpan>> TimeEventsAsync(StepAction action, IReadOnlyList<BlazorCircuit> circuits, CancellationToken cancellation)
+    {
+        var times = new List<TimeSpan>(circuits.Count);
         int missing = 0;
         int failed = 0;
-        int batches = 0;
-        count = Math.Min(count, circuits.Count);
-        for (int i = 0; i < count && failed < 3; i++)
+        long batches = 0;
+        long bytes = 0;
+        long components = 0;
+        long replacedHandlers = 0;
+        for (int i = 0; i < circuits.Count && failed < 3; i++)
         {
-            BlazorCircuit circuit = circuits[i % circuits.Count];
-            ulong? handler = circuit.FindEventHandler(step.MarkerName, step.MarkerValue, "on" + step.EventName);
+            BlazorCircuit circuit = circuits[i];
+            ulong? handler = circuit.FindEventHandler(action.MarkerName, action.MarkerValue, "on" + action.EventName);
             if (handler is null)
             {
                 missing++;
@@ -135,17 +186,25 @@ internal static class CircuitRun
             try
             {
                 int before = circuit.BatchCount;
-                times.Add(await circuit.DispatchEventAndWaitForRenderAsync(handler.Value, step.EventName, step.EventArgs(i), timeout.Token));
-                batches += circuit.BatchCount - before;
+                times.Add(await circuit.DispatchEventAndWaitForRenderAsync(handler.Value, action.EventName, action.EventArgs(i), timeout.Token));
+                foreach (byte[] batch in circuit.Batches().Skip(before))
+                {
+                    batches++;
+                    bytes += batch.Length;
+                    components += RenderBatchReader.UpdatedComponents(batch);
+                    replacedHandlers += RenderBatchReader.DisposedEventHandlers(batch).Count;
+                }
             }
             catch (Exception e) when (e is OperationCanceledException or TimeoutException or InvalidOperationException)
             {
-                failed++; // three failures end the loop
-                Console.WriteLine($"   step failed: {e.Message}");
+                failed++;
+                Console.WriteLine($"   {action.Description} failed: {e.Message}");
             }
         }
 
-        Console.WriteLine($"   step action ({step.Description}): {times.Count} timed, {missing} without a handler, {failed} failed, {(double)batches / Math.Max(1, times.Count):F2} render batches per event");
+        double per = Math.Max(1, times.Count);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"   step action ({action.Description}): {times.Count} timed, {missing} without a handler, {failed} failed; per event {batches / per:F2} render batches, {Kb(bytes / per)}, {components / per:F1} components rendered, {replacedHandlers / per:F1} event handlers replaced"));
         return times;
     }
 
@@ -209,6 +268,20 @@ internal static class CircuitRun
                 $"{Ms(Percentile(bareSteps, 50))} / {Ms(Percentile(bareSteps, 95))} / {Ms(Percentile(bareSteps, 99))}",
                 $"{Ms(Percentile(steps, 50))} / {Ms(Percentile(steps, 95))} / {Ms(Percentile(steps, 99))}",
                 Ratio(Percentile(steps, 95).TotalMilliseconds, Percentile(bareSteps, 95).TotalMilliseconds) + " (p95)");
+        }
+
+        if (ica.NextTimes is { Count: > 0 } next)
+        {
+            Row($"step action \"Next\" with N held (+{options.NextCircuits} circuits with valid inputs), p50 / p95 / p99 (IcaKms: step 1 → step 2)",
+                "—",
+                $"{Ms(Percentile(next, 50))} / {Ms(Percentile(next, 95))} / {Ms(Percentile(next, 99))}",
+                "");
+        }
+
+        if (ica.TimesToInteractive is { Count: > 0 } tti && bare.TimesToInteractive is { Count: > 0 } bareTti)
+        {
+            Row($"time to interactive in Chromium (navigation → first render batch acknowledged, empty cache), median of {tti.Count}",
+                Ms(Percentile(bareTti, 50)), Ms(Percentile(tti, 50)), Ratio(Percentile(tti, 50).TotalMilliseconds, Percentile(bareTti, 50).TotalMilliseconds));
         }
 
         Console.WriteLine();

@@ -20,7 +20,9 @@ var apps = new[]
         // Nothing may leave 127.0.0.1: the AWS SDK would otherwise look for credentials on the instance metadata host.
         ["AWS_EC2_METADATA_DISABLED"] = "true",
         ["IcaKms__AwsEndpointUrl"] = "http://127.0.0.1:9",
-    }, new StepAction("type into the bucket field", "data-testid", "bucket-name", "input", i => new JsonObject { ["value"] = $"lab-bucket-{i}" })),
+    }, new StepAction("type into the bucket field", "data-testid", "bucket-name", "input", i => new JsonObject { ["value"] = $"lab-bucket-{i}" }),
+        new StepAction("Next from a valid step 1", "class", "mud-stepper-button-next", "click", _ => new JsonObject { ["detail"] = 1, ["button"] = 0 },
+            ReturningUser.AnswerJs)),
     new AppUnderTest("bare template", options.BareDll, options.BarePath, new Dictionary<string, string>(),
         new StepAction("click the counter button", "class", "btn btn-primary", "click", _ => new JsonObject { ["detail"] = 1, ["button"] = 0 })),
 };

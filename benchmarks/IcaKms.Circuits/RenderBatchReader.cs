@@ -19,6 +19,7 @@ internal static class RenderBatchReader
     /// <summary>
     /// The id of the <paramref name="eventAttribute"/> handler (e.g. "oninput") on the element that carries
     /// <paramref name="markerName"/>=<paramref name="markerValue"/> (e.g. data-testid=bucket-name), if this batch renders it.
+    /// For <c>class</c>, one of the element's classes is enough (e.g. class=mud-stepper-button-next).
     /// </summary>
     public static ulong? FindEventHandler(byte[] batch, string markerName, string markerValue, string eventAttribute)
     {
@@ -45,7 +46,8 @@ internal static class RenderBatchReader
                 {
                     handler = id;
                 }
-                else if (name == markerName && String(data, Int(data, attribute + 8)) == markerValue)
+                else if (name == markerName && String(data, Int(data, attribute + 8)) is { } value
+                    && (value == markerValue || (markerName == "class" && value.Split(' ').Contains(markerValue))))
                 {
                     marked = true;
                 }
@@ -58,6 +60,13 @@ internal static class RenderBatchReader
         }
 
         return null;
+    }
+
+    /// <summary>How many components this batch re-renders (its updated components' diffs).</summary>
+    public static int UpdatedComponents(byte[] batch)
+    {
+        ReadOnlySpan<byte> data = batch;
+        return Int(data, Int(data, data.Length - 20));
     }
 
     /// <summary>The event handler ids this batch disposes.</summary>

@@ -1,8 +1,10 @@
 using IcaKms.Core;
 using IcaKms.Core.Validation;
+using IcaKms.Web.Components.Layout;
 using IcaKms.Web.Logging;
 using IcaKms.Web.Portal;
 using IcaKms.Web.Services;
+using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -43,6 +45,11 @@ public static class DependencyInjection
         services.AddPortalTelemetry(configuration);
         services.AddPortalRateLimiting(configuration);
         services.AddPortalProxySupport(configuration);
+        services.AddSingleton<ThemeStylesheet>();
+
+        // Circuits for a portal (README, "Sizing"): how long and how many disconnected circuits are kept, from IcaKms options.
+        services.AddOptions<CircuitOptions>()
+            .Configure<IOptions<IcaKmsOptions>>((circuits, icakms) => icakms.Value.ConfigureCircuits(circuits));
         return services.AddIcaKmsWizard(configuration);
     }
 

@@ -43,6 +43,37 @@ public sealed class IcaKmsOptions
         };
     }
 
+    /// <summary>
+    /// How long the circuit of a tab that lost its connection (network drop, laptop asleep) is kept so the tab can
+    /// rejoin it (e.g. <c>00:03:00</c>); null for the default of 3 minutes. A closed tab's circuit ends at once. Its
+    /// credentials stay in memory for that long too, so keep it short.
+    /// </summary>
+    public TimeSpan? DisconnectedCircuitRetention { get; set; }
+
+    /// <summary>
+    /// How many disconnected circuits are kept at most, oldest dropped first; null for the default of 100. Each holds
+    /// about as much memory as an open tab (see the README's "Sizing").
+    /// </summary>
+    public int? DisconnectedCircuitMaxRetained { get; set; }
+
+    /// <summary>The default of <see cref="DisconnectedCircuitRetention"/>.</summary>
+    public static readonly TimeSpan DefaultDisconnectedCircuitRetention = TimeSpan.FromMinutes(3);
+
+    /// <summary>The default of <see cref="DisconnectedCircuitMaxRetained"/>.</summary>
+    public const int DefaultDisconnectedCircuitMaxRetained = 100;
+
+    /// <summary>Sets Blazor's circuit options from these settings (values out of range fall back to the defaults).</summary>
+    public void ConfigureCircuits(Microsoft.AspNetCore.Components.Server.CircuitOptions circuits)
+    {
+        ArgumentNullException.ThrowIfNull(circuits);
+        circuits.DisconnectedCircuitRetentionPeriod = DisconnectedCircuitRetention is { } retention && retention >= TimeSpan.Zero
+            ? retention
+            : DefaultDisconnectedCircuitRetention;
+        circuits.DisconnectedCircuitMaxRetained = DisconnectedCircuitMaxRetained is { } retained && retained >= 0
+            ? retained
+            : DefaultDisconnectedCircuitMaxRetained;
+    }
+
     /// <summary>The AWS client settings these options describe.</summary>
     public Core.Aws.AwsClientSettings AwsClientSettings()
     {

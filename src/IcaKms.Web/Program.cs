@@ -1,5 +1,6 @@
 using IcaKms.Web;
 using IcaKms.Web.Components;
+using IcaKms.Web.Components.Layout;
 using IcaKms.Web.Portal;
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,7 @@ app.MapPortalHealthChecks();
 app.MapPortalAccount();
 app.MapCredentialHandoff();
 app.MapStaticAssets().AllowAnonymous();
+ThemeStylesheet.Map(app).AllowAnonymous();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

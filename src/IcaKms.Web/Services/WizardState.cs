@@ -53,6 +53,14 @@ public sealed class WizardState
         ReviewChecklist.Create(Inputs, Validation, Documents, PastedPolicySummary, liveChecks);
 
     /// <summary>The name of the zip with every document.</summary>
+    /// <summary>
+    /// The AWS CLI commands for the current inputs (the plan panels' offline view), built once per change of the inputs
+    /// however often and by however many panels it is read: a keystroke re-renders them all.
+    /// </summary>
+    public OfflineSetupScript OfflineScript => _offlineScript ??= OfflineSetupScript.For(Inputs, Validation);
+
+    private OfflineSetupScript? _offlineScript;
+
     public string BundleFileName => Documents.BundleFileName;
 
     /// <summary>The zip with every document and a README (recording the live checks, when there are any).</summary>
@@ -229,6 +237,7 @@ public sealed class WizardState
     {
         Inputs = inputs;
         Validation = SetupValidation.Of(inputs);
+        _offlineScript = null;
         Documents = SetupDocuments.Create(inputs, Validation);
         PastedPolicyValidation = PolicyDocumentRule.Validate(PastedPolicy);
         PastedPolicySummary = _policyFile is not null

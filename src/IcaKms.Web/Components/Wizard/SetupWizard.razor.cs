@@ -25,7 +25,25 @@ public partial class SetupWizard : IDisposable
         ? $"Step {_activeIndex + 1} of {StepCount} — {StepTitles.Of((WizardStep)_activeIndex)}"
         : "All steps done";
 
-    protected override void OnInitialized() => _stateSubscription = State.NotifyOnChange(EventCallback.Factory.Create(this, OnStateChangedAsync));
+    // No receiver: an input change does not redraw the wizard (the stepper and every step's frame) by itself; the
+    // step shown redraws through its own subscription, and the wizard only when a step's error mark changes.
+    protected override void OnInitialized() => _stateSubscription = State.NotifyOnChange(new EventCallback(null, (Func<Task>)OnStateChangedAsync));
+
+    // Which steps show an error mark, as drawn at the last render.
+    private int _errorMarks;
+
+    private int ErrorMarks()
+    {
+        int marks = 0;
+        for (int i = 0; i < StepCount; i++)
+        {
+            marks |= HasError((WizardStep)i) ? 1 << i : 0;
+        }
+
+        return marks;
+    }
+
+    protected override void OnAfterRender(bool firstRender) => _errorMarks = ErrorMarks();
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -95,6 +113,11 @@ public partial class SetupWizard : IDisposable
         {
             Snackbar.Remove(_needsAttention);
             _needsAttention = null;
+        }
+
+        if (ErrorMarks() != _errorMarks)
+        {
+            StateHasChanged();
         }
 
         if (_restored)

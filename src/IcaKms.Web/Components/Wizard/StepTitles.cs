@@ -13,4 +13,18 @@ internal static class StepTitles
         WizardStep.CrossAccount => "Cross-account copy",
         _ => "Review",
     };
+
+    /// <summary>The line under the title in the stepper.</summary>
+    public static string SecondaryOf(WizardStep step) => step switch
+    {
+        WizardStep.Bucket => "S3 and KMS key",
+        WizardStep.IamPolicy => "Permissions for ICA",
+        WizardStep.IcaConfiguration => "Storage form values",
+        WizardStep.CrossAccount => "Optional",
+        _ => "Checks and downloads",
+    };
+
+    /// <summary>The step a title belongs to (the stepper's label templates know a step by its title).</summary>
+    public static WizardStep? StepOf(string? title) =>
+        Enum.GetValues<WizardStep>().Select(step => (WizardStep?)step).FirstOrDefault(step => Of(step!.Value) == title);
 }

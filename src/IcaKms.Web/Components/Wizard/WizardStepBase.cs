@@ -34,9 +34,19 @@ public abstract class WizardStepBase : ComponentBase, IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether this part shows the wizard's inputs and so redraws when they change (each keystroke); false for a part
+    /// that shows only the live session, which then redraws on session changes alone.
+    /// </summary>
+    protected virtual bool ShowsInputs => true;
+
     protected override void OnInitialized()
     {
-        _stateSubscription = State.NotifyOnChange(EventCallback.Factory.Create(this, StateHasChanged));
+        if (ShowsInputs)
+        {
+            _stateSubscription = State.NotifyOnChange(EventCallback.Factory.Create(this, StateHasChanged));
+        }
+
         _sessionSubscription = Session.NotifyOnChange(EventCallback.Factory.Create(this, StateHasChanged));
     }
 }
