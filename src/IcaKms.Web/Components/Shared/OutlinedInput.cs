@@ -47,6 +47,9 @@ internal static class OutlinedInput
         builder.AddAttribute(18, "autocomplete", field.Verbatim ? "off" : null);
         builder.AddAttribute(19, "data-testid", field.TestId);
         builder.AddAttribute(20, "oninput", field.OnInput);
+        // As @bind does: the value the browser sent becomes the rendered one, so a render that overtakes fast typing
+        // does not send an older value back into the input (lost characters).
+        builder.SetUpdatesAttributeName("value");
         // No handler (and no round trip) when the caller does not ask for blurs.
         builder.AddAttribute(21, "onblur", field.OnBlur);
         builder.CloseElement();
