@@ -21,7 +21,7 @@ public static partial class MudStylesheetTrimmer
     public static readonly IReadOnlyList<string> DroppedComponents =
     [
         "mud-application-layout", "mud-avatar", "mud-badge", "mud-breadcrumb", "mud-breadcrumbs", "mud-button-group",
-        "mud-card", "mud-carousel", "mud-chart", "mud-data-grid", "mud-datagrid", "mud-day", "mud-dialog", "mud-drawer",
+        "mud-carousel", "mud-chart", "mud-data-grid", "mud-datagrid", "mud-day", "mud-dialog", "mud-drawer",
         "mud-drop-item", "mud-drop-zone", "mud-dynamic-tabs", "mud-fab", "mud-file-upload", "mud-hour", "mud-nav-group",
         "mud-nav-item", "mud-nav-link", "mud-navmenu", "mud-pagination", "mud-picker", "mud-range", "mud-rating",
         "mud-scroll-to", "mud-skeleton", "mud-slider", "mud-split-panel", "mud-swipearea", "mud-tab", "mud-table-pagination",
