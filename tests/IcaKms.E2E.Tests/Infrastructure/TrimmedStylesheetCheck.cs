@@ -20,6 +20,7 @@ public static class TrimmedStylesheetCheck
         async (fullRoute) => {
             const trimmed = document.querySelector('link[rel="stylesheet"][href*="mudblazor.trimmed"]');
             if (!trimmed) return ['(the page links no mudblazor.trimmed stylesheet)'];
+            if (document.querySelector('link[href*="MudBlazor.min.css"]:not(#e2e-full-mudblazor)')) return ['(the page links the full MudBlazor.min.css too)'];
             let full = document.getElementById('e2e-full-mudblazor');
             if (!full) {
                 full = document.createElement('link');
