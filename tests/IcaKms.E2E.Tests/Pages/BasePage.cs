@@ -36,9 +36,13 @@ public abstract class BasePage
     /// <summary>The document's title.</summary>
     public Task<string> TitleAsync() => Page.TitleAsync();
 
-    /// <summary>Saves a full-page screenshot to TestResults/screenshots/<paramref name="name"/>.png and returns its path.</summary>
+    /// <summary>
+    /// Saves a full-page screenshot to TestResults/screenshots/<paramref name="name"/>.png and returns its path, after
+    /// checking that the trimmed MudBlazor stylesheet serves this page as the full one would (<see cref="TrimmedStylesheetCheck"/>).
+    /// </summary>
     public async Task<string> SaveScreenshotAsync(string name)
     {
+        await TrimmedStylesheetCheck.VerifyAsync(Page, name);
         string path = RepoPaths.Screenshot(name);
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         return path;
