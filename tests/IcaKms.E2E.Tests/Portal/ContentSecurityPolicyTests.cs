@@ -37,7 +37,7 @@ public sealed class ContentSecurityPolicyTests(AppServer app, BrowserFixture bro
         var wizard = new WizardPage(page, app.BaseUrl);
         await wizard.OpenAsync();
 
-        // Offline: every step, with the region picker's popover, the previews, the copy buttons and a download.
+        // Offline: every step, with the region picker, the previews, the copy buttons and a download.
         await wizard.Bucket.SelectRegionAsync(scenario.Region.DisplayName);
         await wizard.Bucket.FillAsync(scenario.BucketName, scenario.KeyArn, scenario.KeyPrefix);
         await wizard.NextAsync();

@@ -79,4 +79,29 @@ public class BucketStepTests : WizardTestContext
             Assert.Contains("alias resolves", step.Find($"#{describedBy}").TextContent, StringComparison.Ordinal);
         });
     }
+
+    [Fact]
+    public void EmptyRequiredField_SaysSo_OnlyAfterItLostFocus()
+    {
+        IRenderedComponent<BucketStep> step = RenderStep();
+        Assert.Equal("false", step.Find("input[data-testid=bucket-name]").GetAttribute("aria-invalid"));
+
+        step.Find("input[data-testid=bucket-name]").Blur();
+
+        step.WaitForAssertion(() => Assert.Equal("true", step.Find("input[data-testid=bucket-name]").GetAttribute("aria-invalid")));
+        Assert.Contains("bucket name is required", FieldText(step, "bucket-name"), StringComparison.Ordinal);
+        Assert.Equal("false", step.Find("input[data-testid=key-arn]").GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
+    public void RegionPicker_SetsTheRegion_AndTheKeyPlaceholderFollows()
+    {
+        IRenderedComponent<BucketStep> step = RenderStep();
+
+        step.Find("select[data-testid=region]").Change("ap-southeast-2");
+
+        Assert.Equal("ap-southeast-2", State.Inputs.AwsRegion);
+        step.WaitForAssertion(() => Assert.Contains("arn:aws:kms:ap-southeast-2:", step.Find("input[data-testid=key-arn]").GetAttribute("placeholder"), StringComparison.Ordinal));
+        Assert.Contains("(ap-southeast-2)", step.Find(".mud-select div.mud-input-slot").TextContent, StringComparison.Ordinal);
+    }
 }
