@@ -44,7 +44,8 @@ public abstract class BasePage
     {
         await TrimmedStylesheetCheck.VerifyAsync(Page, name);
         string path = RepoPaths.Screenshot(name);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        // The fixed app bar drawn at the top of the document, not wherever the page happened to be scrolled.
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Style = TrimmedStylesheetCheck.PinnedAppBar });
         return path;
     }
 }
