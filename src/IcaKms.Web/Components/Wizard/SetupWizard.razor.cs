@@ -147,16 +147,11 @@ public partial class SetupWizard : IDisposable
 
     private static string PanelId(int index) => $"wizard-step-panel-{index}";
 
-    // MudStepper's step button: the active one, ripple, and the error and completed marks.
-    private string StepButtonClass(int index, bool active) => (active, HasError((WizardStep)index), _completed[index]) switch
-    {
-        (true, true, _) => "mud-step active mud-ripple mud-step-error",
-        (true, false, true) => "mud-step active mud-ripple mud-step-completed",
-        (true, false, false) => "mud-step active mud-ripple",
-        (false, true, _) => "mud-step mud-ripple mud-step-error",
-        (false, false, true) => "mud-step mud-ripple mud-step-completed",
-        _ => "mud-step mud-ripple",
-    };
+    // MudStepper's step button: the active one, ripple, and the error and completed marks (both when both hold).
+    private string StepButtonClass(int index, bool active) =>
+        (active ? "mud-step active mud-ripple" : "mud-step mud-ripple")
+        + (HasError((WizardStep)index) ? " mud-step-error" : string.Empty)
+        + (_completed[index] ? " mud-step-completed" : string.Empty);
 
     // As MudStep builds it: the completed colour (primary) when done and not shown, the error colour, the current colour.
     private string IconClass(int index, bool active) =>
