@@ -11,7 +11,9 @@ public partial class SetupWizard : IDisposable
     private static readonly int StepCount = Enum.GetValues<WizardStep>().Length;
 
     private readonly bool[] _showErrors = new bool[StepCount];
-    private MudStepper? _stepper;
+
+    // Steps passed with Next (MudStepper's "completed"): they show a tick; once all are, the completed view shows.
+    private readonly bool[] _completed = new bool[StepCount];
     private int _activeIndex;
     private bool _restored;
     private bool _focusFirstInvalid;
@@ -128,35 +130,88 @@ public partial class SetupWizard : IDisposable
 
     private bool HasError(WizardStep step) => _showErrors[(int)step] && !State.Validation.IsStepValid(step);
 
-    private Task OnPreviewInteraction(StepperInteractionEventArgs args)
+    /// <summary>Every step passed with Next: the completed view (the review under a success message) shows.</summary>
+    private bool IsCompleted => Array.TrueForAll(_completed, c => c);
+
+    /// <summary>As MudStepper: "Complete" instead of "Next" when the active step is the only one not completed.</summary>
+    private bool ShowCompleteInsteadOfNext
     {
-        // Moving forward, by Next or by clicking a later step, needs every step before it valid.
-        if (args.Action == StepAction.Complete || (args.Action == StepAction.Activate && args.StepIndex > _activeIndex))
+        get
         {
-            int last = args.Action == StepAction.Complete ? args.StepIndex : args.StepIndex - 1;
-            for (int i = 0; i <= last; i++)
+            int left = Array.FindIndex(_completed, c => !c);
+            return left == _activeIndex && Array.FindLastIndex(_completed, c => !c) == left;
+        }
+    }
+
+    private static string TabId(int index) => $"wizard-step-tab-{index}";
+
+    private static string PanelId(int index) => $"wizard-step-panel-{index}";
+
+    // MudStepper's step button: the active one, ripple, and the error and completed marks (both when both hold).
+    private string StepButtonClass(int index, bool active) =>
+        (active ? "mud-step active mud-ripple" : "mud-step mud-ripple")
+        + (HasError((WizardStep)index) ? " mud-step-error" : string.Empty)
+        + (_completed[index] ? " mud-step-completed" : string.Empty);
+
+    // As MudStep builds it: the completed colour (primary) when done and not shown, the error colour, the current colour.
+    private string IconClass(int index, bool active) =>
+        (_completed[index] && !active, !_completed[index] && HasError((WizardStep)index), active) switch
+        {
+            (_, true, true) => "mud-step-label-icon mud-error mud-primary",
+            (_, true, false) => "mud-step-label-icon mud-error",
+            (true, false, _) or (false, false, true) => "mud-step-label-icon mud-primary",
+            _ => "mud-step-label-icon",
+        };
+
+    /// <summary>Next (or Complete): passes the active step when every step up to it is valid, and shows the next one.</summary>
+    private async Task NextAsync()
+    {
+        if (!MayPass(_activeIndex))
+        {
+            return;
+        }
+
+        _completed[_activeIndex] = true;
+        if (_activeIndex < StepCount - 1)
+        {
+            await OnActiveIndexChangedAsync(_activeIndex + 1);
+        }
+    }
+
+    private Task PreviousAsync() => _activeIndex > 0 ? OnActiveIndexChangedAsync(_activeIndex - 1) : Task.CompletedTask;
+
+    /// <summary>A click on a step's tab: back freely, forward only when every step before it is valid.</summary>
+    private async Task MoveToAsync(int index)
+    {
+        if (index > _activeIndex && !MayPass(index - 1))
+        {
+            return;
+        }
+
+        await OnActiveIndexChangedAsync(index);
+    }
+
+    // Moving forward needs every step up to the last one passed valid; if one is not, its errors show, the focus moves
+    // to the first field in error and a warning says why.
+    private bool MayPass(int last)
+    {
+        for (int i = 0; i <= last; i++)
+        {
+            if (!State.Validation.IsStepValid((WizardStep)i))
             {
-                var step = (WizardStep)i;
-                if (!State.Validation.IsStepValid(step))
+                _showErrors[i] = true;
+                _focusFirstInvalid = true;
+                if (_needsAttention is not null)
                 {
-                    _showErrors[i] = true;
-                    args.Cancel = true;
-                    _focusFirstInvalid = true;
-                    if (_needsAttention is not null)
-                    {
-                        Snackbar.Remove(_needsAttention);
-                    }
-
-                    _needsAttention = Snackbar.Add("Some fields need attention before you go on: see the messages under them.", Severity.Warning);
-
-                    // The stepper calls this as a plain delegate: render here so the errors show and the focus moves.
-                    StateHasChanged();
-                    return Task.CompletedTask;
+                    Snackbar.Remove(_needsAttention);
                 }
+
+                _needsAttention = Snackbar.Add("Some fields need attention before you go on: see the messages under them.", Severity.Warning);
+                return false;
             }
         }
 
-        return Task.CompletedTask;
+        return true;
     }
 
     private async Task GoToStepAsync(WizardStep step)
@@ -175,11 +230,9 @@ public partial class SetupWizard : IDisposable
         State.Reset();
         await Session.StartOverAsync();
         await Storage.ClearAsync();
+        Array.Clear(_completed);
         _activeIndex = 0;
-        if (_stepper is not null)
-        {
-            await _stepper.ResetAsync(resetErrors: true);
-        }
+        _showStepTop = true;
 
         Snackbar.Add("Started over: every input was cleared.", Severity.Info, options =>
         {
