@@ -58,10 +58,7 @@ public sealed class CreatedScenarioTests
         await using var resources = new IntegrationResources(session, _output);
         KmsBucket scenario = await CreateKmsBucketAsync(resources, deadline.Token);
         string alias = scenario.Key.AliasName;
-        await Eventually.UntilAsync(
-            $"KMS alias {alias}",
-            async token => (await session.Gateways.Kms.DescribeKeyAsync(alias, token)).Succeeded,
-            deadline.Token);
+        await AliasResolvesAsync(session, alias, deadline.Token);
         SetupInputs inputs = Inputs(session, scenario.Bucket, alias);
 
         IReadOnlyList<SetupCheck> checks = await InspectAsync(session, inputs, deadline.Token);
@@ -189,10 +186,7 @@ public sealed class CreatedScenarioTests
         await using var resources = new IntegrationResources(session, _output);
         KmsBucket scenario = await CreateKmsBucketAsync(resources, deadline.Token);
         string alias = scenario.Key.AliasName;
-        await Eventually.UntilAsync(
-            $"KMS alias {alias}",
-            async token => (await session.Gateways.Kms.DescribeKeyAsync(alias, token)).Succeeded,
-            deadline.Token);
+        await AliasResolvesAsync(session, alias, deadline.Token);
         SetupInputs inputs = Inputs(session, scenario.Bucket, alias);
         var kms = new RecordingKmsGateway(session.Gateways.Kms);
         AwsGateways gateways = session.Gateways with { Kms = kms };
@@ -351,6 +345,13 @@ public sealed class CreatedScenarioTests
         await resources.CreateFolderAsync(bucket, Prefix, key.KeyArn, cancellationToken);
         return new KmsBucket(bucket, key);
     }
+
+    /// <summary>Waits until KMS resolves a new alias (KMS is eventually consistent: a new alias can take a moment).</summary>
+    private static Task AliasResolvesAsync(IntegrationSession session, string alias, CancellationToken cancellationToken) =>
+        Eventually.UntilAsync(
+            $"KMS alias {alias}",
+            async token => (await session.Gateways.Kms.DescribeKeyAsync(alias, token)).Succeeded,
+            cancellationToken);
 
     private sealed record KmsBucket(string Bucket, CreatedKey Key);
 }
