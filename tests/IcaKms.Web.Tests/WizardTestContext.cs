@@ -43,7 +43,7 @@ public abstract class WizardTestContext : BunitContext, IAsyncLifetime
 
     internal Live.FakeGatewayFactory Aws { get; } = new();
 
-    protected WizardState State => Services.GetRequiredService<WizardState>();
+    protected WizardInputs State => Services.GetRequiredService<WizardInputs>();
 
     protected WizardSession Session => Services.GetRequiredService<WizardSession>();
 

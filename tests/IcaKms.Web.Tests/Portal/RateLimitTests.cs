@@ -32,7 +32,7 @@ public class RateLimitTests() : WizardTestContext(new Dictionary<string, string?
     [Fact]
     public void TheLimitCountsPerUser_SoAnotherUserStillInspects()
     {
-        var limits = Services.GetRequiredService<PortalRateLimits>();
+        var limits = Services.GetRequiredService<PerUserRateLimits>();
         var alice = new PortalUser("alice@example.org", null, "10.0.0.1");
 
         Assert.Null(limits.TakeInspection(alice));
