@@ -169,9 +169,10 @@ public sealed class AwsConnection : IDisposable
             return Task.CompletedTask;
         }
 
+        // The flows forget first: the calls the cancellation ends then find their connection gone and leave them idle.
         Current = null;
-        connected.Dispose();
         Changed?.Invoke();
+        connected.Dispose();
         _logger.LogInformation("AWS session disconnected");
         return _changes.NotifyAsync();
     }
@@ -211,9 +212,10 @@ public sealed class AwsConnection : IDisposable
                 return failure.Message;
             }
 
-            Current?.Dispose();
+            ConnectedSession? previous = Current;
             Current = new ConnectedSession(new AwsSession(source, credentials, identity.Value!, _options.AwsEndpointUrl), _factory);
             Changed?.Invoke();
+            previous?.Dispose();
             _logger.LogInformation("AWS session connected ({Source}) as {Principal}", source, identity.Value!.Arn);
             return null;
         }
