@@ -24,7 +24,7 @@ public static class CredentialHandoffEndpoint
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointRouteBuilder MapCredentialHandoff(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(Path, ReceiveAsync).DisableAntiforgery().RequireRateLimiting(Portal.PortalRateLimiting.CredentialChecksPolicy);
+        endpoints.MapPost(Path, ReceiveAsync).DisableAntiforgery().RequireRateLimiting(Portal.CredentialHandoffRateLimit.CredentialChecksPolicy);
         return endpoints;
     }
 

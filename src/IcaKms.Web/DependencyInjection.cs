@@ -43,7 +43,7 @@ public static class DependencyInjection
         services.AddPortalDataProtection(configuration);
         services.AddPortalScaleOut(configuration);
         services.AddPortalTelemetry(configuration);
-        services.AddPortalRateLimiting(configuration);
+        services.AddCredentialHandoffRateLimit(configuration);
         services.AddPortalProxySupport(configuration);
         services.AddSingleton<ThemeStylesheet>();
 
@@ -54,7 +54,7 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// Adds what the wizard's components need: MudBlazor, the per-circuit state and session, the credential hand-off and
+    /// Adds what the wizard's components need: MudBlazor, the per-circuit inputs, flows and coordinator, the credential hand-off and
     /// Core's AWS wiring. The component tests call this too, so they run on the host's registrations.
     /// </summary>
     public static IServiceCollection AddIcaKmsWizard(this IServiceCollection services, IConfiguration configuration)
@@ -73,10 +73,15 @@ public static class DependencyInjection
         services.AddMetrics();
         services.TryAddSingleton<IcaKmsTelemetry>();
         services.TryAddSingleton<ChangeAudit>();
-        services.TryAddSingleton<PortalRateLimits>();
+        services.TryAddSingleton<PerUserRateLimits>();
         services.AddScoped<CircuitUser>();
-        services.AddScoped<WizardState>();
-        services.AddScoped<WizardSession>();
+        services.AddScoped<WizardInputs>();
+        services.AddScoped<ChangeRecorder>();
+        services.AddScoped<AwsConnection>();
+        services.AddScoped<AwsInspection>();
+        services.AddScoped<KeyPicker>();
+        services.AddScoped<AwsApply>();
+        services.AddScoped<WizardCoordinator>();
         services.AddScoped<BrowserFiles>();
         services.AddScoped<WizardStorage>();
         return services.AddIcaKmsIca();

@@ -43,9 +43,19 @@ public abstract class WizardTestContext : BunitContext, IAsyncLifetime
 
     internal Live.FakeGatewayFactory Aws { get; } = new();
 
-    protected WizardState State => Services.GetRequiredService<WizardState>();
+    protected WizardInputs State => Services.GetRequiredService<WizardInputs>();
 
-    protected WizardSession Session => Services.GetRequiredService<WizardSession>();
+    protected AwsConnection Connection => Flow<AwsConnection>();
+
+    protected AwsInspection Inspection => Flow<AwsInspection>();
+
+    protected KeyPicker KeyPicker => Flow<KeyPicker>();
+
+    protected AwsApply AwsApply => Flow<AwsApply>();
+
+    protected ChangeRecorder Recorder => Flow<ChangeRecorder>();
+
+    protected WizardCoordinator Coordinator => Services.GetRequiredService<WizardCoordinator>();
 
     /// <summary>
     /// Makes the browser's next credential post leave these credentials for the circuit, as icakms.postCredentials
@@ -65,7 +75,7 @@ public abstract class WizardTestContext : BunitContext, IAsyncLifetime
     protected async Task<string?> ConnectAsync(string accessKeyId = Live.FakeGatewayFactory.GoodKeyPrefix + "AAAAAAAA")
     {
         JSRuntimeInvocationHandler<bool> post = ExpectTypedCredentials();
-        Task<string?> connecting = Session.ConnectWithTypedCredentialsAsync(default);
+        Task<string?> connecting = Connection.ConnectWithTypedCredentialsAsync(default);
         ReleaseTypedCredentials(post, accessKeyId);
         return await connecting;
     }
@@ -80,8 +90,8 @@ public abstract class WizardTestContext : BunitContext, IAsyncLifetime
             State.SetKeyArn(Live.FakeGatewayFactory.KeyArn);
             State.SetKeyPrefix("ica/");
         });
-        await Session.PlanAsync(PlanScope.Bucket);
-        Assert.IsType<Core.Setup.CreatePrefixFolderChange>(Assert.Single(Session.PlanOf(PlanScope.Bucket)!.Changes));
+        await AwsApply.PlanAsync(PlanScope.Bucket);
+        Assert.IsType<Core.Setup.CreatePrefixFolderChange>(Assert.Single(AwsApply.PlanOf(PlanScope.Bucket)!.Changes));
     }
 
     /// <summary>Fills step 1 with valid values.</summary>
@@ -91,6 +101,14 @@ public abstract class WizardTestContext : BunitContext, IAsyncLifetime
         State.SetKeyArn(KeyArn);
         State.SetKeyPrefix("ica");
     });
+
+    // As the wizard does in the app: the coordinator is made with the circuit's flows, so it hears their outcomes.
+    private T Flow<T>()
+        where T : notnull
+    {
+        _ = Coordinator;
+        return Services.GetRequiredService<T>();
+    }
 
     /// <summary>
     /// Runs an intent on the renderer's dispatcher, as the circuit does: the state's subscribers re-render synchronously.

@@ -68,7 +68,7 @@ public sealed partial class IcaSession
     /// <summary>Applies the current plan, which the person has just confirmed, then watches ICA's validation.</summary>
     public async Task ApplyAsync()
     {
-        if (_connection is not { } connection || IsApplying || IsPlanning || Plan is not { IsEmpty: false } plan || !_wizard.MayApply())
+        if (_connection is not { } connection || IsApplying || IsPlanning || Plan is not { IsEmpty: false } plan || !_recorder.MayApply())
         {
             return;
         }
@@ -80,8 +80,8 @@ public sealed partial class IcaSession
         IcaApplyResult result;
         try
         {
-            string principal = $"ICA API key at {ApiUrl.Host}" + (_wizard.Identity is { } identity ? $"; AWS {identity.Arn}" : string.Empty);
-            result = await IcaApplier.ApplyAsync(connection.Client, _wizard.Iam, plan, connection.PastedKey, principal, _time, _wizard.Record, connection.Token);
+            string principal = $"ICA API key at {ApiUrl.Host}" + (_aws.Identity is { } identity ? $"; AWS {identity.Arn}" : string.Empty);
+            result = await IcaApplier.ApplyAsync(connection.Client, _aws.Iam, plan, connection.PastedKey, principal, _time, _recorder.Record, connection.Token);
             connection.PastedKey = null;
             if (!ReferenceEquals(_connection, connection))
             {

@@ -11,13 +11,14 @@ namespace IcaKms.Web.Services;
 /// The owner of a circuit's ICA flow: the ICA connection (the API key, in this object's memory only), the tenant's
 /// regions, credentials and configurations, the admin's credential choice, and plan → confirm → apply → watch the
 /// validation. Components call its intents and render its read-only surface. Every change it makes is recorded through
-/// <see cref="WizardSession.Record"/>, the wizard's one audit path. The key and any secret are never logged, rendered
+/// <see cref="ChangeRecorder.Record"/>, the wizard's one audit path. The key and any secret are never logged, rendered
 /// or stored; they go only to the configured ICA base address, and are forgotten at Disconnect or the circuit's end.
 /// </summary>
 public sealed partial class IcaSession : IDisposable
 {
-    private readonly WizardState _state;
-    private readonly WizardSession _wizard;
+    private readonly WizardInputs _state;
+    private readonly AwsConnection _aws;
+    private readonly ChangeRecorder _recorder;
     private readonly IIcaClientFactory _clients;
     private readonly CredentialHandoff _handoff;
     private readonly IJSRuntime _js;
@@ -31,8 +32,9 @@ public sealed partial class IcaSession : IDisposable
     private bool _disposed;
 
     public IcaSession(
-        WizardState state,
-        WizardSession wizard,
+        WizardInputs state,
+        AwsConnection aws,
+        ChangeRecorder recorder,
         IIcaClientFactory clients,
         CredentialHandoff handoff,
         IJSRuntime js,
@@ -42,7 +44,8 @@ public sealed partial class IcaSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _state = state;
-        _wizard = wizard;
+        _aws = aws;
+        _recorder = recorder;
         _clients = clients;
         _handoff = handoff;
         _js = js;
@@ -103,7 +106,7 @@ public sealed partial class IcaSession : IDisposable
     public string? NewCredentialNameProblem => CredentialChoice.NameProblem(NewCredentialName);
 
     /// <summary>Whether an access key can be created for the ICA IAM user: an AWS session is connected and step 2 names the user.</summary>
-    public bool CanCreateIamKey => _wizard.IsConnected && _state.Validation.IamUserName is { IsValid: true, Value.Length: > 0 };
+    public bool CanCreateIamKey => _aws.IsConnected && _state.Validation.IamUserName is { IsValid: true, Value.Length: > 0 };
 
     /// <summary>Re-renders the subscriber after every change of this session, until the subscription is disposed.</summary>
     public IDisposable NotifyOnChange(EventCallback callback) => _changes.Subscribe(callback);
@@ -115,7 +118,7 @@ public sealed partial class IcaSession : IDisposable
     /// </summary>
     public async Task<string?> ConnectAsync(ElementReference form)
     {
-        if (_wizard.TakeCredentialCheck() is { } limited)
+        if (_recorder.TakeCredentialCheck() is { } limited)
         {
             return limited;
         }

@@ -140,7 +140,7 @@ public sealed class LiveInspectionTests(AppServer app, BrowserFixture browser)
         string inputs = await page.EvaluateAsync<string>("() => Array.from(document.querySelectorAll('input')).map(i => i.value).join('|')");
 
         Assert.True(app.Aws.Requests.Count > 5, "the session was used against the fake AWS");
-        Assert.Contains("WizardSession", app.Output, StringComparison.Ordinal);
+        Assert.Contains("AwsConnection", app.Output, StringComparison.Ordinal);
         Assert.Contains("trce: ", app.Output, StringComparison.Ordinal);
         foreach (string secret in new[] { Secret, Token, FakeAwsScenario.DefaultAccessKeyId })
         {

@@ -93,7 +93,7 @@ public sealed class IcaApiPanelTests : WizardTestContext
         Assert.Equal(("lab-kms", FakeIcaScenario.UsRegionId, "lab-ica-data", "ica/", "aws:kms", KeyArn, "OK"),
             (created.Name, created.RegionId, created.BucketName, created.KeyPrefix, created.Algorithm, created.Key, created.Status));
         Assert.Equal(FakeIcaServer.DigestOf(PastedSecret), Assert.Single(FakeIca.Credentials).SecretDigest);
-        Assert.Equal(3, Session.History.Count(h => h.Change is IcaChange));
+        Assert.Equal(3, Recorder.History.Count(h => h.Change is IcaChange));
         Assert.DoesNotContain(PastedSecret, panel.Markup, StringComparison.Ordinal);
     }
 
@@ -126,7 +126,7 @@ public sealed class IcaApiPanelTests : WizardTestContext
         FakeIcaCredential credential = Assert.Single(FakeIca.Credentials);
         Assert.Equal((newKey, FakeIcaServer.DigestOf(FakeGatewayFactory.NewAccessKeySecret)), (credential.AccessKeyId, credential.SecretDigest));
         Assert.DoesNotContain(FakeGatewayFactory.NewAccessKeySecret, panel.Markup, StringComparison.Ordinal);
-        Assert.Contains(Session.History, h => h.Change is CreateIamAccessKeyChange && h.Outcome == ChangeOutcome.Done);
+        Assert.Contains(Recorder.History, h => h.Change is CreateIamAccessKeyChange && h.Outcome == ChangeOutcome.Done);
     }
 
     [Fact]

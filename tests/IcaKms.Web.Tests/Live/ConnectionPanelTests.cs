@@ -76,7 +76,7 @@ public class ConnectionPanelTests : WizardTestContext
         Connect(panel, "ASIABADXXXXXXXXX");
 
         panel.WaitForAssertion(() => Assert.Contains("InvalidClientTokenId", panel.Find("[role=alert]").TextContent, StringComparison.Ordinal));
-        Assert.False(Session.IsConnected);
+        Assert.False(Connection.IsConnected);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public class ConnectionPanelTests : WizardTestContext
         post.SetResult(false);
 
         panel.WaitForAssertion(() => Assert.Contains("did not reach the server", panel.Find("[role=alert]").TextContent, StringComparison.Ordinal));
-        Assert.False(Session.IsConnected);
+        Assert.False(Connection.IsConnected);
     }
 
     [Fact]
@@ -126,8 +126,8 @@ public class ConnectionPanelTests : WizardTestContext
 
         panel.FindAll("button").Single(b => b.TextContent.Contains("Disconnect", StringComparison.Ordinal)).Click();
 
-        Assert.False(Session.IsConnected);
-        Assert.Null(Session.Identity);
+        Assert.False(Connection.IsConnected);
+        Assert.Null(Connection.Identity);
         panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=offline-status]")));
     }
 
@@ -161,7 +161,7 @@ public class ServerCredentialsTests() : WizardTestContext(new Dictionary<string,
 
         panel.WaitForAssertion(() => Assert.Contains("ASIAGOODSERVER01", panel.Find("[data-testid=connected-identity]").TextContent, StringComparison.Ordinal));
         Assert.Contains("this server's credentials", panel.Find("[data-testid=connected-identity]").TextContent, StringComparison.Ordinal);
-        Assert.Equal(Core.Aws.AwsSessionSource.ServerChain, Session.Source);
+        Assert.Equal(Core.Aws.AwsSessionSource.ServerChain, Connection.Source);
     }
 
     [Fact]
@@ -175,6 +175,6 @@ public class ServerCredentialsTests() : WizardTestContext(new Dictionary<string,
         panel.FindAll("button").Single(b => b.TextContent.Contains("this server's credentials", StringComparison.Ordinal)).Click();
 
         panel.WaitForAssertion(() => Assert.Contains("server has no AWS credentials", panel.Find("[role=alert]").TextContent, StringComparison.Ordinal));
-        Assert.False(Session.IsConnected);
+        Assert.False(Connection.IsConnected);
     }
 }

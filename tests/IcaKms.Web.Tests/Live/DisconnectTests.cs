@@ -29,19 +29,19 @@ public class DisconnectTests : WizardTestContext
         Render<MudPopoverProvider>();
         IRenderedComponent<ReviewStep> review = Render<ReviewStep>();
         review.WaitForAssertion(() => Assert.True(Aws.HeldCalls > 0));
-        Assert.True(Session.IsInspecting);
-        Task inspecting = Session.InspectionInFlight!;
+        Assert.True(Inspection.IsInspecting);
+        Task inspecting = Inspection.InspectionInFlight!;
 
-        await review.InvokeAsync(Session.DisconnectAsync);
+        await review.InvokeAsync(Connection.DisconnectAsync);
         int callsAtDisconnect = Aws.InspectionCalls;
         Aws.Gate.SetResult();
 
         await inspecting;
         Assert.Equal(callsAtDisconnect, Aws.InspectionCalls);
-        Assert.False(Session.IsConnected);
-        Assert.False(Session.IsInspecting);
-        Assert.Null(Session.Checks);
-        Assert.Null(Session.Snapshot);
+        Assert.False(Connection.IsConnected);
+        Assert.False(Inspection.IsInspecting);
+        Assert.Null(Inspection.Checks);
+        Assert.Null(Inspection.Snapshot);
         Assert.Null(State.LiveVariantChoice);
         Assert.Equal(PolicyVariant.Unversioned, State.Inputs.Variant);
         Assert.DoesNotContain("Run live checks", review.Markup, StringComparison.Ordinal);
@@ -58,11 +58,11 @@ public class DisconnectTests : WizardTestContext
         panel.FindAll("button").Single(b => b.TextContent.Contains("Choose from my keys", StringComparison.Ordinal)).Click();
         panel.WaitForAssertion(() => Assert.Equal(1, Aws.HeldCalls));
 
-        await panel.InvokeAsync(Session.DisconnectAsync);
+        await panel.InvokeAsync(Connection.DisconnectAsync);
 
         panel.WaitForAssertion(() => Assert.Equal(0, Aws.HeldCalls));
-        Assert.Null(Session.KeyChoices);
-        Assert.False(Session.IsLoadingKeys);
+        Assert.Null(KeyPicker.KeyChoices);
+        Assert.False(KeyPicker.IsLoadingKeys);
         Assert.Empty(panel.FindAll("[data-testid=bucket-live-panel]"));
     }
 
@@ -77,17 +77,17 @@ public class DisconnectTests : WizardTestContext
         review.WaitForAssertion(() => Assert.True(Aws.HeldCalls > 0));
         TaskCompletionSource oldGate = Aws.Gate;
 
-        Task inspecting = Session.InspectionInFlight!;
+        Task inspecting = Inspection.InspectionInFlight!;
 
-        await review.InvokeAsync(Session.DisconnectAsync);
+        await review.InvokeAsync(Connection.DisconnectAsync);
         Aws.Gate = null;
         await review.InvokeAsync(async () => Assert.Null(await ConnectAsync()));
         oldGate.SetResult();
 
         await inspecting;
-        Assert.True(Session.IsConnected);
-        Assert.Null(Session.Checks);
-        Assert.False(Session.IsInspecting);
+        Assert.True(Connection.IsConnected);
+        Assert.Null(Inspection.Checks);
+        Assert.False(Inspection.IsInspecting);
     }
 
     [Fact]
@@ -98,15 +98,15 @@ public class DisconnectTests : WizardTestContext
         Render<MudPopoverProvider>();
         IRenderedComponent<ReviewStep> review = Render<ReviewStep>();
         review.WaitForAssertion(() => Assert.True(Aws.HeldCalls > 0));
-        Task inspecting = Session.InspectionInFlight!;
+        Task inspecting = Inspection.InspectionInFlight!;
 
-        await review.InvokeAsync(Session.Dispose);
+        await review.InvokeAsync(Connection.Dispose);
         int callsAtEnd = Aws.InspectionCalls;
 
         await inspecting;
         Assert.Equal(0, Aws.HeldCalls);
         Assert.Equal(callsAtEnd, Aws.InspectionCalls);
-        Assert.False(Session.IsConnected);
-        Assert.Null(Session.Checks);
+        Assert.False(Connection.IsConnected);
+        Assert.Null(Inspection.Checks);
     }
 }

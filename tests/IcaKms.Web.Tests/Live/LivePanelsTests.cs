@@ -94,7 +94,7 @@ public class LivePanelsTests : WizardTestContext
 
         waitFor(() => Assert.Equal(PolicyVariant.Versioned, State.Inputs.Variant));
         Assert.Contains("Enabled", State.LiveVariantChoice!.Reason, StringComparison.Ordinal);
-        Assert.Equal(CheckState.Pass, Session.Checks!.Single(c => c.Id == LiveCheckIds.BucketVersioning).State);
+        Assert.Equal(CheckState.Pass, Inspection.Checks!.Single(c => c.Id == LiveCheckIds.BucketVersioning).State);
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public class LivePanelsTests : WizardTestContext
         IRenderedComponent<ReviewStep> step = Render<ReviewStep>();
 
         step.WaitForAssertion(() => Assert.Contains("pass", step.Find("[data-testid=check-bucket-encryption]").TextContent, StringComparison.Ordinal));
-        Assert.NotNull(Session.Checks);
+        Assert.NotNull(Inspection.Checks);
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public class LivePanelsTests : WizardTestContext
 
         await panel.InvokeAsync(() => State.SetVariant(PolicyVariant.Unversioned));
 
-        Assert.Equal(CheckState.Fail, Session.Checks!.Single(c => c.Id == LiveCheckIds.BucketVersioning).State);
+        Assert.Equal(CheckState.Fail, Inspection.Checks!.Single(c => c.Id == LiveCheckIds.BucketVersioning).State);
         Assert.Equal(calls, Aws.InspectionCalls);
     }
 
@@ -216,7 +216,7 @@ public class LivePanelsTests : WizardTestContext
 
         await panel.InvokeAsync(() => State.SetBucketName("another-bucket"));
 
-        Assert.Null(Session.Checks);
+        Assert.Null(Inspection.Checks);
         panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=live-stale]")));
         Assert.Empty(panel.FindAll("[data-testid=live-checks]"));
 

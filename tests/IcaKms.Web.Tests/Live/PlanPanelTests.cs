@@ -45,7 +45,7 @@ public class PlanPanelTests : WizardTestContext
         Assert.Equal("CreateFolder lab-ica-data/ica/", Aws.Writes[0]);
         panel.WaitForAssertion(() => Assert.Contains("stored with SSE-KMS", panel.Find("[data-testid=verification]").TextContent, StringComparison.Ordinal));
         panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=plan-nothing]")));
-        Assert.Contains(Session.History, h => h.Change is Core.Setup.CreatePrefixFolderChange);
+        Assert.Contains(Recorder.History, h => h.Change is Core.Setup.CreatePrefixFolderChange);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public class PlanPanelTests : WizardTestContext
         OnDispatcher(() => State.SetKeyPrefix("other/"));
 
         panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("[data-testid=planned-change]")));
-        Assert.Null(Session.PlanOf(PlanScope.Bucket));
+        Assert.Null(AwsApply.PlanOf(PlanScope.Bucket));
     }
 
     [Fact]
@@ -89,13 +89,13 @@ public class PlanPanelTests : WizardTestContext
         Click(panel, "Confirm and apply");
         panel.WaitForAssertion(() => Assert.Equal(1, Aws.HeldCalls));
 
-        await panel.InvokeAsync(Session.DisconnectAsync);
+        await panel.InvokeAsync(Connection.DisconnectAsync);
         Aws.Gate.SetResult();
 
-        panel.WaitForAssertion(() => Assert.False(Session.IsApplying));
-        panel.WaitForAssertion(() => Assert.Contains(Session.History, h => h.Outcome != Core.Setup.ChangeOutcome.Done));
-        Assert.False(Session.IsConnected);
-        Assert.Null(Session.PlanOf(PlanScope.Bucket));
+        panel.WaitForAssertion(() => Assert.False(AwsApply.IsApplying));
+        panel.WaitForAssertion(() => Assert.Contains(Recorder.History, h => h.Outcome != Core.Setup.ChangeOutcome.Done));
+        Assert.False(Connection.IsConnected);
+        Assert.Null(AwsApply.PlanOf(PlanScope.Bucket));
         Assert.DoesNotContain(Aws.Writes, w => w.StartsWith("PutObject", StringComparison.Ordinal));
     }
 }

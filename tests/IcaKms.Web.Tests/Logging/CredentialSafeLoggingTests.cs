@@ -62,7 +62,7 @@ public class CredentialSafeLoggingHostTests
         var recording = new RecordingLoggerProvider();
         using ServiceProvider services = Host("Logging:Recording:LogLevel:Default", recording);
 
-        services.GetRequiredService<ILoggerFactory>().CreateLogger("IcaKms.Web.Services.WizardSession").LogTrace("app-trace-marker");
+        services.GetRequiredService<ILoggerFactory>().CreateLogger("IcaKms.Web.Services.AwsConnection").LogTrace("app-trace-marker");
 
         Assert.Contains(recording.Entries, m => m.Text == "app-trace-marker");
     }

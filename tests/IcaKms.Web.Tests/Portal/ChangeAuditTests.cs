@@ -73,7 +73,7 @@ public class ChangeAuditTests : WizardTestContext
     private async Task ApplyPrefixFolderAsync()
     {
         await PlanPrefixFolderAsync();
-        await Session.ApplyAsync(PlanScope.Bucket);
+        await AwsApply.ApplyAsync(PlanScope.Bucket);
         Assert.Contains("CreateFolder lab-ica-data/ica/", Aws.Writes);
     }
 }
@@ -103,12 +103,12 @@ public class ApplyRefusalTests : WizardTestContext
         Services.GetRequiredService<CircuitUser>().SignIn("carol@example.org", Refusal);
         await PlanPrefixFolderAsync();
 
-        await Session.ApplyAsync(PlanScope.Bucket);
-        await Session.VerifyAsync();
+        await AwsApply.ApplyAsync(PlanScope.Bucket);
+        await AwsApply.VerifyAsync();
 
         Assert.Empty(Aws.Writes);
-        Assert.Empty(Session.History);
-        Assert.NotNull(Session.PlanOf(PlanScope.Bucket));
+        Assert.Empty(Recorder.History);
+        Assert.NotNull(AwsApply.PlanOf(PlanScope.Bucket));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public class ApplyRefusalTests : WizardTestContext
         Services.GetRequiredService<CircuitUser>().SignIn("alice@example.org", null);
         await PlanPrefixFolderAsync();
 
-        await Session.ApplyAsync(PlanScope.Bucket);
+        await AwsApply.ApplyAsync(PlanScope.Bucket);
 
         Assert.Contains("CreateFolder lab-ica-data/ica/", Aws.Writes);
     }

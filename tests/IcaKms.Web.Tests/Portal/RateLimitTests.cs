@@ -18,10 +18,10 @@ public class RateLimitTests() : WizardTestContext(new Dictionary<string, string?
         Assert.Null(await ConnectAsync());
         OnDispatcher(() => State.SetBucketName(FakeGatewayFactory.Bucket));
         IRenderedComponent<BucketLivePanel> panel = Render<BucketLivePanel>();
-        await Renderer.Dispatcher.InvokeAsync(Session.InspectAsync);
+        await Renderer.Dispatcher.InvokeAsync(Inspection.InspectAsync);
         int calls = Aws.InspectionCalls;
 
-        await Renderer.Dispatcher.InvokeAsync(Session.InspectAsync);
+        await Renderer.Dispatcher.InvokeAsync(Inspection.InspectAsync);
 
         Assert.Equal(calls, Aws.InspectionCalls);
         panel.WaitForAssertion(() => Assert.Matches(
@@ -32,7 +32,7 @@ public class RateLimitTests() : WizardTestContext(new Dictionary<string, string?
     [Fact]
     public void TheLimitCountsPerUser_SoAnotherUserStillInspects()
     {
-        var limits = Services.GetRequiredService<PortalRateLimits>();
+        var limits = Services.GetRequiredService<PerUserRateLimits>();
         var alice = new PortalUser("alice@example.org", null, "10.0.0.1");
 
         Assert.Null(limits.TakeInspection(alice));
@@ -50,7 +50,7 @@ public class RateLimitTests() : WizardTestContext(new Dictionary<string, string?
         Assert.Null(await ConnectAsync());
         int stsCalls = Aws.IdentifyCalls;
 
-        string? refused = await Session.ConnectWithTypedCredentialsAsync(default);
+        string? refused = await Connection.ConnectWithTypedCredentialsAsync(default);
 
         Assert.StartsWith("Too many credential checks in a minute from you", refused, StringComparison.Ordinal);
         Assert.Equal(stsCalls, Aws.IdentifyCalls);
@@ -69,9 +69,9 @@ public class NoRateLimitTests : WizardTestContext
 
         for (int i = 0; i < 30; i++)
         {
-            await Session.InspectAsync();
+            await Inspection.InspectAsync();
         }
 
-        Assert.Null(Session.InspectionRefusal);
+        Assert.Null(Inspection.InspectionRefusal);
     }
 }

@@ -31,9 +31,9 @@ public class TelemetryTests : WizardTestContext
             State.SetKeyPrefix("ica/");
         });
 
-        await Session.InspectAsync();
-        await Session.PlanAsync(PlanScope.Bucket);
-        await Session.ApplyAsync(PlanScope.Bucket);
+        await Inspection.InspectAsync();
+        await AwsApply.PlanAsync(PlanScope.Bucket);
+        await AwsApply.ApplyAsync(PlanScope.Bucket);
         tracer.ForceFlush();
         meter.ForceFlush();
 

@@ -223,13 +223,9 @@ public partial class SetupWizard : IDisposable
 
     private async Task StartOverAsync()
     {
-        SetupInputs before = State.Inputs;
         int stepBefore = _activeIndex;
-
         Array.Clear(_showErrors);
-        State.Reset();
-        await Session.StartOverAsync();
-        await Storage.ClearAsync();
+        StartedOver startedOver = await Coordinator.StartOverAsync();
         Array.Clear(_completed);
         _activeIndex = 0;
         _showStepTop = true;
@@ -239,14 +235,14 @@ public partial class SetupWizard : IDisposable
             options.Action = "Undo";
             options.ActionColor = Color.Inherit;
             options.VisibleStateDuration = 10_000;
-            options.OnClick = _ => UndoStartOverAsync(before, stepBefore);
+            options.OnClick = _ => UndoStartOverAsync(startedOver, stepBefore);
         });
     }
 
-    // Brings back the inputs and the step; never credentials, which "Start over" does not keep.
-    private async Task UndoStartOverAsync(SetupInputs inputs, int step)
+    // Brings back the inputs (and the ICA choices) and the step; never credentials, which "Start over" does not keep.
+    private async Task UndoStartOverAsync(StartedOver startedOver, int step)
     {
-        State.Restore(inputs);
+        await Coordinator.UndoStartOverAsync(startedOver);
         await ShowStepAsync(ReachableStep(step));
         await Storage.SaveStepAsync(_activeIndex);
     }

@@ -10,14 +10,14 @@ namespace IcaKms.Web.Services;
 /// The wizard's inputs for one circuit (one browser tab), with intent methods that keep the derived
 /// validation and documents in step. Components read it and call its methods; Core decides every rule.
 /// </summary>
-public sealed class WizardState
+public sealed class WizardInputs
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     // The bytes of a policy file the user opened, checked as bytes; null when the policy was pasted.
     private byte[]? _policyFile;
 
-    public WizardState() => Apply(Fresh());
+    public WizardInputs() => Apply(Fresh());
 
     private readonly ChangeSubscriptions _changes = new();
 

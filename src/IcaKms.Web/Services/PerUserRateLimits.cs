@@ -21,7 +21,7 @@ public sealed class PortalRateLimitOptions
 /// <see cref="PortalUser.Partition"/> (the signed-in user, else the client's address), shared by every circuit of the
 /// instance. Unlimited unless <see cref="PortalRateLimitOptions"/> sets a number.
 /// </summary>
-public sealed class PortalRateLimits : IDisposable
+public sealed class PerUserRateLimits : IDisposable
 {
     /// <summary>The window every limit counts in.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
@@ -29,7 +29,7 @@ public sealed class PortalRateLimits : IDisposable
     private readonly PartitionedRateLimiter<string> _credentialChecks;
     private readonly PartitionedRateLimiter<string> _inspections;
 
-    public PortalRateLimits(IOptions<PortalRateLimitOptions> options)
+    public PerUserRateLimits(IOptions<PortalRateLimitOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _credentialChecks = Limiter(options.Value.CredentialChecksPerMinute);
