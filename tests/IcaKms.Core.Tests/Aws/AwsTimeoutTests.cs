@@ -14,7 +14,7 @@ public sealed class AwsTimeoutTests : IDisposable
     // Generous on a shared 2-core machine: the point is "seconds, not half a minute".
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(3);
 
-    private readonly FakeAws _aws = new();
+    private readonly AwsHttpStub _aws = new();
     private readonly BlackHole _blackHole = new();
     private readonly ManualResetEventSlim _released = new();
 
@@ -22,7 +22,7 @@ public sealed class AwsTimeoutTests : IDisposable
     public void Defaults_AreFiveSecondsAndOneRetry_WithATwelveSecondDeadline()
     {
         var factory = new AwsClientFactory(_ => new UnusedIamGateway(), null, null, _ => null);
-        using var kms = factory.CreateKmsClient(FakeAws.Credentials, FakeAws.Region, null);
+        using var kms = factory.CreateKmsClient(AwsHttpStub.Credentials, AwsHttpStub.Region, null);
 
         Assert.Equal(TimeSpan.FromSeconds(5), kms.Config.Timeout);
         Assert.Equal(1, kms.Config.MaxErrorRetry);
@@ -39,7 +39,7 @@ public sealed class AwsTimeoutTests : IDisposable
     {
         // The real SDK transport against a loopback port that accepts and never answers; one retry (the default).
         var factory = new AwsClientFactory(_ => new UnusedIamGateway(), _blackHole.Endpoint, null, _ => null) { Timeout = TimeSpan.FromSeconds(1) };
-        AwsGateways gateways = factory.Create(FakeAws.Session(_blackHole.Endpoint), FakeAws.Region);
+        AwsGateways gateways = factory.Create(AwsHttpStub.Session(_blackHole.Endpoint), AwsHttpStub.Region);
         var clock = Stopwatch.StartNew();
 
         AwsFailure failure = service switch
@@ -60,7 +60,7 @@ public sealed class AwsTimeoutTests : IDisposable
     [Fact]
     public async Task IamReads_GiveUpOnABlackHole_WithinTheirBudget()
     {
-        IamQueryClient iam = IamQueryClient.Create(FakeAws.Credentials, _blackHole.Endpoint, timeout: TimeSpan.FromSeconds(1));
+        IamQueryClient iam = IamQueryClient.Create(AwsHttpStub.Credentials, _blackHole.Endpoint, timeout: TimeSpan.FromSeconds(1));
         var clock = Stopwatch.StartNew();
 
         AwsFailure failure = (await iam.GetPolicyDefaultVersionAsync(PolicyArn)).Failure!;
@@ -115,7 +115,7 @@ public sealed class AwsTimeoutTests : IDisposable
         _aws.Respond = (_, cancellationToken) => Hang(cancellationToken);
         var iamTransport = new IamFakeHandler().Answer((_, cancellationToken) => Hang(cancellationToken));
         AwsGateways gateways = _aws.Gateways();
-        IamQueryClient iam = IamQueryClient.Create(FakeAws.Credentials, FakeAws.Endpoint, iamTransport);
+        IamQueryClient iam = IamQueryClient.Create(AwsHttpStub.Credentials, AwsHttpStub.Endpoint, iamTransport);
         using var cancellation = new CancellationTokenSource();
 
         Task call = operation switch
