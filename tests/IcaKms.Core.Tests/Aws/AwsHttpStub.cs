@@ -62,16 +62,17 @@ internal sealed class AwsHttpStub : HttpMessageHandler
         new CallerIdentity("111122223333", "arn:aws:sts::111122223333:assumed-role/Admin/alice", "AROAEXAMPLE:alice"),
         endpoint ?? Endpoint);
 
-    /// <summary>A client factory whose clients send to this fake, without retries (each test sees one answer).</summary>
-    public AwsClientFactory Factory(TimeSpan? timeout = null) =>
+    /// <summary>A client factory whose clients send to this stub, without retries (each test sees one answer), deadlines on <paramref name="time"/>.</summary>
+    public AwsClientFactory Factory(TimeSpan? timeout = null, TimeProvider? time = null) =>
         new(_ => new UnusedIamGateway(), null, ClientFactory, _ => null)
         {
             MaxErrorRetry = 0,
             Timeout = timeout ?? TimeSpan.FromSeconds(10),
+            Time = time ?? TimeProvider.System,
         };
 
-    /// <summary>The gateways of a session pointed at this fake.</summary>
-    public AwsGateways Gateways(TimeSpan? timeout = null) => Factory(timeout).Create(Session(), Region);
+    /// <summary>The gateways of a session pointed at this stub.</summary>
+    public AwsGateways Gateways(TimeSpan? timeout = null, TimeProvider? time = null) => Factory(timeout, time).Create(Session(), Region);
 
     public static HttpResponseMessage Text(HttpStatusCode status, string body, string contentType, params (string Name, string Value)[] headers)
     {
