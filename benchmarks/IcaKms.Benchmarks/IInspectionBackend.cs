@@ -4,7 +4,7 @@ namespace IcaKms.Benchmarks;
 
 /// <summary>
 /// What the inspection runs against: gateways whose every call costs a fixed latency, and the ledger of those calls.
-/// <see cref="InMemoryBackend"/> calls in-memory fakes; <see cref="LoopbackBackend"/> runs the real SDK and IAM
+/// <see cref="InMemoryBackend"/> calls the test kit's in-memory AWS; <see cref="LoopbackBackend"/> runs the real SDK and IAM
 /// gateways against a fake AWS on 127.0.0.1 that waits the latency per request.
 /// </summary>
 internal interface IInspectionBackend : IAsyncDisposable

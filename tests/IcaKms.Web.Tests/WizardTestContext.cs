@@ -41,7 +41,7 @@ public abstract class WizardTestContext : BunitContext, IAsyncLifetime
     // MudBlazor registers services that only dispose asynchronously; xunit calls this before Dispose().
     Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
 
-    internal Live.FakeGatewayFactory Aws { get; } = new();
+    internal InMemoryAws Aws { get; } = Live.WebTestAccount.NewAws();
 
     protected WizardInputs State => Services.GetRequiredService<WizardInputs>();
 
@@ -72,7 +72,7 @@ public abstract class WizardTestContext : BunitContext, IAsyncLifetime
     }
 
     /// <summary>Connects the session with typed credentials the fake AWS accepts (or not), through the hand-off.</summary>
-    protected async Task<string?> ConnectAsync(string accessKeyId = Live.FakeGatewayFactory.GoodKeyPrefix + "AAAAAAAA")
+    protected async Task<string?> ConnectAsync(string accessKeyId = InMemoryAws.GoodKeyPrefix + "AAAAAAAA")
     {
         JSRuntimeInvocationHandler<bool> post = ExpectTypedCredentials();
         Task<string?> connecting = Connection.ConnectWithTypedCredentialsAsync(default);
@@ -86,8 +86,8 @@ public abstract class WizardTestContext : BunitContext, IAsyncLifetime
         Assert.Null(await ConnectAsync());
         OnDispatcher(() =>
         {
-            State.SetBucketName(Live.FakeGatewayFactory.Bucket);
-            State.SetKeyArn(Live.FakeGatewayFactory.KeyArn);
+            State.SetBucketName(SampleAccount.Bucket);
+            State.SetKeyArn(SampleAccount.KeyArn);
             State.SetKeyPrefix("ica/");
         });
         await AwsApply.PlanAsync(PlanScope.Bucket);

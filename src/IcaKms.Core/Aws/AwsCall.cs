@@ -25,7 +25,7 @@ internal sealed record AwsCall(string Operation, string Action, string? Resource
     /// </summary>
     public async Task<AwsResult<T>> RunAsync<T>(Func<CancellationToken, Task<T>> send, string? absentErrorCode, CancellationToken cancellationToken)
     {
-        using CancellationTokenSource? deadline = Budget?.StartDeadline(cancellationToken);
+        using CallDeadline? deadline = Budget?.StartDeadline(cancellationToken);
         try
         {
             return AwsResult<T>.Ok(await CallBudget.WaitAsync(send(deadline?.Token ?? cancellationToken), deadline).ConfigureAwait(false));

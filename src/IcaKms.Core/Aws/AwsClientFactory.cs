@@ -86,6 +86,9 @@ public sealed class AwsClientFactory : IAwsGatewayFactory
     /// </summary>
     public int MaxErrorRetry { get; init; } = DefaultMaxErrorRetry;
 
+    /// <summary>The clock the calls' deadlines run on: the system's, or a test's fake one.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>The default of <see cref="Timeout"/>.</summary>
     public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(5);
 
@@ -110,10 +113,10 @@ public sealed class AwsClientFactory : IAwsGatewayFactory
         ArgumentException.ThrowIfNullOrWhiteSpace(region);
         Uri? endpoint = ResolveEndpoint(session);
         return new AwsGateways(
-            new S3Gateway(CreateS3Client(session.Credentials, region, endpoint)),
-            new KmsGateway(CreateKmsClient(session.Credentials, region, endpoint)),
+            new S3Gateway(CreateS3Client(session.Credentials, region, endpoint), Time),
+            new KmsGateway(CreateKmsClient(session.Credentials, region, endpoint), Time),
             _iamGateways(session),
-            new StsGateway(CreateStsClient(session.Credentials, region, endpoint)));
+            new StsGateway(CreateStsClient(session.Credentials, region, endpoint), Time));
     }
 
     /// <inheritdoc />
@@ -123,7 +126,7 @@ public sealed class AwsClientFactory : IAwsGatewayFactory
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentException.ThrowIfNullOrWhiteSpace(region);
         using AmazonSecurityTokenServiceClient sts = CreateStsClient(credentials, region, DefaultEndpoint);
-        return await new StsGateway(sts).GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false);
+        return await new StsGateway(sts, Time).GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An S3 client for the region; path-style addressing when an endpoint override is in use.</summary>

@@ -17,13 +17,16 @@ internal sealed record CallBudget(TimeSpan PerAttempt, int Attempts)
     /// <summary>Slack over <c>PerAttempt × Attempts</c> for the SDK's back-off between attempts.</summary>
     public static readonly TimeSpan BackOffAllowance = TimeSpan.FromSeconds(2);
 
+    /// <summary>The clock the deadline runs on: the system's, or a test's fake one.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>When the whole call is given up.</summary>
     public TimeSpan Deadline => PerAttempt * Attempts + BackOffAllowance;
 
-    /// <summary>The budget of an SDK client's configuration; null when it sets no timeout.</summary>
-    public static CallBudget? Of(IClientConfig? config) =>
+    /// <summary>The budget of an SDK client's configuration, its deadline on <paramref name="time"/> (the system's when null); null when it sets no timeout.</summary>
+    public static CallBudget? Of(IClientConfig? config, TimeProvider? time = null) =>
         config?.Timeout is { } timeout && timeout > TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan
-            ? new CallBudget(timeout, Math.Max(0, config.MaxErrorRetry) + 1)
+            ? new CallBudget(timeout, Math.Max(0, config.MaxErrorRetry) + 1) { Time = time ?? TimeProvider.System }
             : null;
 
     /// <summary>Seconds as a message shows them: <c>5</c>, <c>0.5</c>.</summary>
@@ -38,7 +41,7 @@ internal sealed record CallBudget(TimeSpan PerAttempt, int Attempts)
     /// answer bodies synchronously, where no token reaches, so a call is not only cancelled but also stopped waiting
     /// for; an abandoned call ends on its own when its connection does, and its outcome is observed and dropped.
     /// </summary>
-    public static async Task<T> WaitAsync<T>(Task<T> call, CancellationTokenSource? deadline)
+    public static async Task<T> WaitAsync<T>(Task<T> call, CallDeadline? deadline)
     {
         ArgumentNullException.ThrowIfNull(call);
         if (deadline is null)
@@ -58,10 +61,5 @@ internal sealed record CallBudget(TimeSpan PerAttempt, int Attempts)
     }
 
     /// <summary>A token that ends at the deadline or when the caller cancels, whichever comes first.</summary>
-    public CancellationTokenSource StartDeadline(CancellationToken callerToken)
-    {
-        var deadline = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
-        deadline.CancelAfter(Deadline);
-        return deadline;
-    }
+    public CallDeadline StartDeadline(CancellationToken callerToken) => new(Deadline, Time, callerToken);
 }

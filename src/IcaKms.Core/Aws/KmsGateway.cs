@@ -17,10 +17,12 @@ public sealed class KmsGateway : IKmsGateway
     private readonly CallBudget? _budget;
 
     /// <summary>Creates the gateway over a KMS client (the caller owns the client).</summary>
-    public KmsGateway(IAmazonKeyManagementService kms)
+    /// <param name="kms">The SDK client.</param>
+    /// <param name="time">The clock a call's deadline runs on; null for the system's (a test passes a fake one).</param>
+    public KmsGateway(IAmazonKeyManagementService kms, TimeProvider? time = null)
     {
         _kms = kms ?? throw new ArgumentNullException(nameof(kms));
-        _budget = CallBudget.Of(kms.Config);
+        _budget = CallBudget.Of(kms.Config, time);
         _region = kms.Config?.RegionEndpoint?.SystemName ?? NullIfEmpty(kms.Config?.AuthenticationRegion);
     }
 

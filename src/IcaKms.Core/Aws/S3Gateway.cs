@@ -15,10 +15,12 @@ public sealed class S3Gateway : IS3Gateway
     private readonly CallBudget? _budget;
 
     /// <summary>Creates the gateway over an S3 client (the caller owns the client).</summary>
-    public S3Gateway(IAmazonS3 s3)
+    /// <param name="s3">The SDK client.</param>
+    /// <param name="time">The clock a call's deadline runs on; null for the system's (a test passes a fake one).</param>
+    public S3Gateway(IAmazonS3 s3, TimeProvider? time = null)
     {
         _s3 = s3 ?? throw new ArgumentNullException(nameof(s3));
-        _budget = CallBudget.Of(s3.Config);
+        _budget = CallBudget.Of(s3.Config, time);
     }
 
     /// <inheritdoc />
@@ -31,7 +33,7 @@ public sealed class S3Gateway : IS3Gateway
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         AwsFailure? headFailure = null;
         AwsCall headBucket = HeadBucket(bucket);
-        using CancellationTokenSource? deadline = _budget?.StartDeadline(cancellationToken);
+        using CallDeadline? deadline = _budget?.StartDeadline(cancellationToken);
         try
         {
             HeadBucketResponse response = await CallBudget.WaitAsync(

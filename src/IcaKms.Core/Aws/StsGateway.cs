@@ -9,11 +9,13 @@ public sealed class StsGateway : IStsGateway
     private readonly IAmazonSecurityTokenService _sts;
     private readonly CallBudget? _budget;
 
-    /// <summary>Creates the gateway over an STS client (the caller owns the client).</summary>
-    public StsGateway(IAmazonSecurityTokenService sts)
+    /// <summary>Creates the gateway over a STS client (the caller owns the client).</summary>
+    /// <param name="sts">The SDK client.</param>
+    /// <param name="time">The clock a call's deadline runs on; null for the system's (a test passes a fake one).</param>
+    public StsGateway(IAmazonSecurityTokenService sts, TimeProvider? time = null)
     {
         _sts = sts ?? throw new ArgumentNullException(nameof(sts));
-        _budget = CallBudget.Of(sts.Config);
+        _budget = CallBudget.Of(sts.Config, time);
     }
 
     /// <inheritdoc />

@@ -13,15 +13,15 @@ public class AwsClientFactoryTests
         </GetCallerIdentityResponse>
         """;
 
-    private readonly FakeAws _aws = new();
+    private readonly AwsHttpStub _aws = new();
 
     [Fact]
     public async Task IdentifyAsync_ChecksCredentials_AtTheEnvironmentEndpoint()
     {
-        _aws.RespondWith(_ => FakeAws.Text(HttpStatusCode.OK, IdentityXml, "text/xml"));
+        _aws.RespondWith(_ => AwsHttpStub.Text(HttpStatusCode.OK, IdentityXml, "text/xml"));
         var factory = new AwsClientFactory(_ => new UnusedIamGateway(), null, _aws.ClientFactory, Environment("http://127.0.0.1:4599"));
 
-        AwsResult<CallerIdentity> result = await factory.IdentifyAsync(FakeAws.Credentials, "ap-southeast-2");
+        AwsResult<CallerIdentity> result = await factory.IdentifyAsync(AwsHttpStub.Credentials, "ap-southeast-2");
 
         Assert.Equal(new CallerIdentity("111122223333", "arn:aws:iam::111122223333:user/alice", "AIDAEXAMPLE"), result.Value);
         RecordedRequest request = Assert.Single(_aws.Requests);
@@ -32,15 +32,15 @@ public class AwsClientFactoryTests
     [Fact]
     public async Task IdentifyAsync_FailsInvalidCredentials_WithoutShowingThem()
     {
-        _aws.RespondWith(_ => FakeAws.StsError(HttpStatusCode.Forbidden, "InvalidClientTokenId", "The security token included in the request is invalid."));
+        _aws.RespondWith(_ => AwsHttpStub.StsError(HttpStatusCode.Forbidden, "InvalidClientTokenId", "The security token included in the request is invalid."));
 
-        AwsResult<CallerIdentity> result = await _aws.Factory().IdentifyAsync(FakeAws.Credentials, FakeAws.Region);
+        AwsResult<CallerIdentity> result = await _aws.Factory().IdentifyAsync(AwsHttpStub.Credentials, AwsHttpStub.Region);
 
         Assert.Equal(AwsFailureKind.InvalidCredentials, result.Failure!.Kind);
         string everything = $"{result.Failure} {result.Failure.Message}";
-        Assert.DoesNotContain(FakeAws.SecretKey, everything, StringComparison.Ordinal);
-        Assert.DoesNotContain(FakeAws.SessionToken, everything, StringComparison.Ordinal);
-        Assert.DoesNotContain(FakeAws.AccessKeyId, everything, StringComparison.Ordinal);
+        Assert.DoesNotContain(AwsHttpStub.SecretKey, everything, StringComparison.Ordinal);
+        Assert.DoesNotContain(AwsHttpStub.SessionToken, everything, StringComparison.Ordinal);
+        Assert.DoesNotContain(AwsHttpStub.AccessKeyId, everything, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,10 +70,10 @@ public class AwsClientFactoryTests
     [Fact]
     public async Task Create_SendsToTheSessionEndpoint_BeforeTheDefault()
     {
-        _aws.RespondWith(_ => FakeAws.Text(HttpStatusCode.OK, IdentityXml, "text/xml"));
+        _aws.RespondWith(_ => AwsHttpStub.Text(HttpStatusCode.OK, IdentityXml, "text/xml"));
         var factory = new AwsClientFactory(_ => new UnusedIamGateway(), new Uri("http://127.0.0.1:4510/"), _aws.ClientFactory, Environment(null));
 
-        await factory.Create(FakeAws.Session(new Uri("http://127.0.0.1:4520/")), FakeAws.Region).Sts.GetCallerIdentityAsync();
+        await factory.Create(AwsHttpStub.Session(new Uri("http://127.0.0.1:4520/")), AwsHttpStub.Region).Sts.GetCallerIdentityAsync();
 
         Assert.Equal(4520, Assert.Single(_aws.Requests).Uri.Port);
     }
@@ -84,9 +84,9 @@ public class AwsClientFactoryTests
         AwsSession? seen = null;
         var iam = new UnusedIamGateway();
         var factory = new AwsClientFactory(session => { seen = session; return iam; }, null, null, Environment(null));
-        AwsSession session = FakeAws.Session();
+        AwsSession session = AwsHttpStub.Session();
 
-        AwsGateways gateways = factory.Create(session, FakeAws.Region);
+        AwsGateways gateways = factory.Create(session, AwsHttpStub.Region);
 
         Assert.Same(session, seen);
         Assert.Same(iam, gateways.Iam);
@@ -97,8 +97,8 @@ public class AwsClientFactoryTests
     {
         AwsClientFactory factory = _aws.Factory();
 
-        using var s3 = factory.CreateS3Client(FakeAws.Credentials, "eu-central-1", null);
-        using var kms = factory.CreateKmsClient(FakeAws.Credentials, "eu-central-1", null);
+        using var s3 = factory.CreateS3Client(AwsHttpStub.Credentials, "eu-central-1", null);
+        using var kms = factory.CreateKmsClient(AwsHttpStub.Credentials, "eu-central-1", null);
 
         Assert.Equal(RegionEndpoint.EUCentral1, s3.Config.RegionEndpoint);
         Assert.Null(s3.Config.ServiceURL);
@@ -109,9 +109,9 @@ public class AwsClientFactoryTests
     [Fact]
     public void CreateClients_UsePathStyleAndSignForTheRegion_WithOverride()
     {
-        using var s3 = _aws.Factory().CreateS3Client(FakeAws.Credentials, "eu-central-1", FakeAws.Endpoint);
+        using var s3 = _aws.Factory().CreateS3Client(AwsHttpStub.Credentials, "eu-central-1", AwsHttpStub.Endpoint);
 
-        Assert.Equal(FakeAws.Endpoint.AbsoluteUri, s3.Config.ServiceURL);
+        Assert.Equal(AwsHttpStub.Endpoint.AbsoluteUri, s3.Config.ServiceURL);
         Assert.Equal("eu-central-1", s3.Config.AuthenticationRegion);
         Assert.True(((Amazon.S3.AmazonS3Config)s3.Config).ForcePathStyle);
         Assert.Equal(TimeSpan.FromSeconds(10), s3.Config.Timeout);
@@ -124,7 +124,7 @@ public class AwsClientFactoryTests
         {
             // A hung endpoint: it never answers, it only ends when the client's timeout cancels the request.
             await Task.Delay(Timeout.Infinite, cancellationToken);
-            return FakeAws.Empty(HttpStatusCode.OK);
+            return AwsHttpStub.Empty(HttpStatusCode.OK);
         };
 
         AwsResult<KmsKeyDescription> result = await _aws.Gateways(TimeSpan.FromMilliseconds(200)).Kms.DescribeKeyAsync("alias/lab");
@@ -139,7 +139,7 @@ public class AwsClientFactoryTests
         Uri closed = ClosedLoopbackEndpoint();
         var factory = new AwsClientFactory(_ => new UnusedIamGateway(), closed, null, Environment(null)) { MaxErrorRetry = 0 };
 
-        AwsResult<CallerIdentity> result = await factory.IdentifyAsync(FakeAws.Credentials, FakeAws.Region);
+        AwsResult<CallerIdentity> result = await factory.IdentifyAsync(AwsHttpStub.Credentials, AwsHttpStub.Region);
 
         Assert.Equal(AwsFailureKind.Network, result.Failure!.Kind);
         Assert.Equal(
@@ -165,7 +165,7 @@ public class AwsClientFactoryTests
             await cancellation.CancelAsync();
             // A hung endpoint: it never answers, it only ends when the client's timeout cancels the request.
             await Task.Delay(Timeout.Infinite, cancellationToken);
-            return FakeAws.Empty(HttpStatusCode.OK);
+            return AwsHttpStub.Empty(HttpStatusCode.OK);
         };
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _aws.Gateways().Kms.ListUsableKeysAsync(cancellation.Token));
@@ -174,10 +174,10 @@ public class AwsClientFactoryTests
     [Fact]
     public void SessionToString_ShowsNoSecret()
     {
-        string text = FakeAws.Session().ToString();
+        string text = AwsHttpStub.Session().ToString();
 
-        Assert.DoesNotContain(FakeAws.SecretKey, text, StringComparison.Ordinal);
-        Assert.DoesNotContain(FakeAws.SessionToken, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(AwsHttpStub.SecretKey, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(AwsHttpStub.SessionToken, text, StringComparison.Ordinal);
     }
 
     private static Func<string, string?> Environment(string? endpoint) =>

@@ -26,7 +26,7 @@ public class AwsErrorMessagesTests
         "GET\n/lab-data\nversioning=\nhost:127.0.0.1:4566\nx-amz-content-sha256:UNSIGNED-PAYLOAD\nx-amz-date:20261130T101010Z\n"
         + $"x-amz-security-token:{TokenMarker}\n\nhost;x-amz-content-sha256;x-amz-date;x-amz-security-token\nUNSIGNED-PAYLOAD";
 
-    private readonly FakeAws _aws = new();
+    private readonly AwsHttpStub _aws = new();
     private readonly IamFakeHandler _iam = new();
 
     public static TheoryData<string, string, AwsFailureKind, string?> S3Echoes() => new()
@@ -64,7 +64,7 @@ public class AwsErrorMessagesTests
     [MemberData(nameof(S3Echoes))]
     public async Task S3_NeverShowsEchoedCredentials(string code, string body, AwsFailureKind kind, string? kept)
     {
-        _aws.RespondWith(_ => FakeAws.Xml(body, code == "SignatureDoesNotMatch" ? HttpStatusCode.Forbidden : HttpStatusCode.BadRequest));
+        _aws.RespondWith(_ => AwsHttpStub.Xml(body, code == "SignatureDoesNotMatch" ? HttpStatusCode.Forbidden : HttpStatusCode.BadRequest));
 
         AwsFailure failure = (await _aws.Gateways().S3.GetVersioningAsync("lab-data")).Failure!;
 
@@ -97,7 +97,7 @@ public class AwsErrorMessagesTests
     [MemberData(nameof(KmsEchoes))]
     public async Task Kms_NeverShowsEchoedCredentials(string code, string message, AwsFailureKind kind, string? kept)
     {
-        _aws.RespondWith(_ => FakeAws.KmsError(code, message));
+        _aws.RespondWith(_ => AwsHttpStub.KmsError(code, message));
 
         AwsFailure failure = (await _aws.Gateways().Kms.DescribeKeyAsync("alias/lab")).Failure!;
 
@@ -132,7 +132,7 @@ public class AwsErrorMessagesTests
     [MemberData(nameof(StsEchoes))]
     public async Task Sts_NeverShowsEchoedCredentials(string code, string message, AwsFailureKind kind, string? kept)
     {
-        _aws.RespondWith(_ => FakeAws.StsError(HttpStatusCode.BadRequest, code, Escape(message)));
+        _aws.RespondWith(_ => AwsHttpStub.StsError(HttpStatusCode.BadRequest, code, Escape(message)));
 
         AwsFailure failure = (await _aws.Gateways().Sts.GetCallerIdentityAsync()).Failure!;
 
@@ -143,7 +143,7 @@ public class AwsErrorMessagesTests
     public async Task Sts_NeverShowsEchoedCredentials_InABodyItCannotRead()
     {
         // A JSON error where STS expects Query XML: the SDK quotes the whole body in its message.
-        _aws.RespondWith(_ => FakeAws.KmsError("IncompleteSignatureException", $"Authorization header requires 'Signature' parameter. {AuthorizationEcho}"));
+        _aws.RespondWith(_ => AwsHttpStub.KmsError("IncompleteSignatureException", $"Authorization header requires 'Signature' parameter. {AuthorizationEcho}"));
 
         AwsFailure failure = (await _aws.Gateways().Sts.GetCallerIdentityAsync()).Failure!;
 
@@ -185,7 +185,7 @@ public class AwsErrorMessagesTests
     [InlineData("SignatureDoesNotMatch")]
     public async Task SignatureErrors_GetOurWording_NotAwsText(string code)
     {
-        _aws.RespondWith(_ => FakeAws.KmsError(code, "Authorization header requires 'Signature' parameter."));
+        _aws.RespondWith(_ => AwsHttpStub.KmsError(code, "Authorization header requires 'Signature' parameter."));
 
         AwsFailure failure = (await _aws.Gateways().Kms.DescribeKeyAsync("alias/lab")).Failure!;
 
@@ -213,7 +213,7 @@ public class AwsErrorMessagesTests
             _ => (HttpStatusCode.ServiceUnavailable, "upstream connect error or disconnect/reset before headers", "text/plain"),
         };
         int code = (int)status;
-        _aws.RespondWith(_ => FakeAws.Text(status, body, mediaType));
+        _aws.RespondWith(_ => AwsHttpStub.Text(status, body, mediaType));
         _iam.Answer(status, body, mediaType);
 
         (string operation, AwsFailure failure) = service switch
@@ -246,14 +246,14 @@ public class AwsErrorMessagesTests
     {
         // A captive portal answers 200 with its sign-in page; a broken emulator with half a document. On a 2xx the SDK
         // keeps neither the body nor its type, so a page cannot be told from other text here.
-        _aws.RespondWith(_ => FakeAws.Text(HttpStatusCode.OK, body, mediaType));
+        _aws.RespondWith(_ => AwsHttpStub.Text(HttpStatusCode.OK, body, mediaType));
 
         AwsFailure failure = (await _aws.Gateways().Kms.DescribeKeyAsync("alias/lab")).Failure!;
 
         Assert.Equal($"kms:DescribeKey for alias/lab failed: the endpoint answered HTTP 200 {said}: check the endpoint URL or the proxy.", failure.Message);
     }
 
-    private IamQueryClient Iam() => IamQueryClient.Create(FakeAws.Credentials, FakeAws.Endpoint, _iam);
+    private IamQueryClient Iam() => IamQueryClient.Create(AwsHttpStub.Credentials, AwsHttpStub.Endpoint, _iam);
 
     private static string Escape(string text) => SecurityElement.Escape(text);
 

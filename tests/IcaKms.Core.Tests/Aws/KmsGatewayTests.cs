@@ -10,7 +10,7 @@ public class KmsGatewayTests
     private const string KeyId = "1234abcd-12ab-34cd-56ef-1234567890ab";
     private const string KeyArn = $"arn:aws:kms:eu-west-2:{Account}:key/{KeyId}";
 
-    private readonly FakeAws _aws = new();
+    private readonly AwsHttpStub _aws = new();
 
     [Theory]
     [InlineData("alias/lab-data")]
@@ -19,7 +19,7 @@ public class KmsGatewayTests
     [InlineData(KeyArn)]
     public async Task DescribeKey_ReturnsTheKeyArn_WhateverTheKeyIsNamedBy(string keyIdOrAlias)
     {
-        _aws.RespondWith(_ => FakeAws.Json(KeyMetadataJson(KeyId)));
+        _aws.RespondWith(_ => AwsHttpStub.Json(KeyMetadataJson(KeyId)));
 
         AwsResult<KmsKeyDescription> result = await _aws.Gateways().Kms.DescribeKeyAsync(keyIdOrAlias);
 
@@ -38,7 +38,7 @@ public class KmsGatewayTests
     public async Task DescribeKey_ReadsMultiRegionAndDeletionDate_OfAKeyPendingDeletion()
     {
         const string MrkArn = $"arn:aws:kms:eu-west-2:{Account}:key/mrk-1234abcd12ab34cd56ef1234567890ab";
-        _aws.RespondWith(_ => FakeAws.Json($$"""
+        _aws.RespondWith(_ => AwsHttpStub.Json($$"""
             {"KeyMetadata":{"AWSAccountId":"{{Account}}","Arn":"{{MrkArn}}","KeyId":"mrk-1234abcd12ab34cd56ef1234567890ab",
              "KeySpec":"SYMMETRIC_DEFAULT","KeyUsage":"ENCRYPT_DECRYPT","KeyState":"PendingDeletion","KeyManager":"CUSTOMER",
              "Enabled":false,"MultiRegion":true,"DeletionDate":1767225600,"Description":"","Origin":"AWS_KMS"} }
@@ -56,7 +56,7 @@ public class KmsGatewayTests
     [Fact]
     public async Task DescribeKey_FailsNotFound_NamingKeyAndRegion()
     {
-        _aws.RespondWith(_ => FakeAws.KmsError("NotFoundException", "Alias arn:aws:kms:eu-west-2:111122223333:alias/missing is not found."));
+        _aws.RespondWith(_ => AwsHttpStub.KmsError("NotFoundException", "Alias arn:aws:kms:eu-west-2:111122223333:alias/missing is not found."));
 
         AwsResult<KmsKeyDescription> result = await _aws.Gateways().Kms.DescribeKeyAsync("alias/missing");
 
@@ -70,7 +70,7 @@ public class KmsGatewayTests
     [Fact]
     public async Task DescribeKey_FailsAccessDenied_WithTheFix()
     {
-        _aws.RespondWith(_ => FakeAws.KmsError(
+        _aws.RespondWith(_ => AwsHttpStub.KmsError(
             "AccessDeniedException",
             $"User: arn:aws:sts::{Account}:assumed-role/Admin/alice is not authorized to perform: kms:DescribeKey on resource: {KeyArn}"));
 
@@ -91,7 +91,7 @@ public class KmsGatewayTests
     [InlineData("KMSInvalidStateException", AwsFailureKind.Other)]
     public async Task DescribeKey_MapsKmsErrorTypes(string type, AwsFailureKind expected)
     {
-        _aws.RespondWith(_ => FakeAws.KmsError(type, "details from KMS"));
+        _aws.RespondWith(_ => AwsHttpStub.KmsError(type, "details from KMS"));
 
         AwsResult<KmsKeyDescription> result = await _aws.Gateways().Kms.DescribeKeyAsync(KeyArn);
 
@@ -102,7 +102,7 @@ public class KmsGatewayTests
     [Fact]
     public async Task DescribeKey_ShowsKmsMessage_WhenTheErrorHasNoBetterWording()
     {
-        _aws.RespondWith(_ => FakeAws.KmsError("KMSInvalidStateException", $"{KeyArn} is pending deletion."));
+        _aws.RespondWith(_ => AwsHttpStub.KmsError("KMSInvalidStateException", $"{KeyArn} is pending deletion."));
 
         AwsResult<KmsKeyDescription> result = await _aws.Gateways().Kms.DescribeKeyAsync(KeyArn);
 
@@ -113,7 +113,7 @@ public class KmsGatewayTests
     public async Task GetKeyPolicy_AsksForTheDefaultPolicy()
     {
         const string Policy = """{"Version":"2012-10-17","Id":"key-default-1","Statement":[]}""";
-        _aws.RespondWith(_ => FakeAws.Json(JsonSerializer.Serialize(new { Policy, PolicyName = "default" })));
+        _aws.RespondWith(_ => AwsHttpStub.Json(JsonSerializer.Serialize(new { Policy, PolicyName = "default" })));
 
         AwsResult<string> result = await _aws.Gateways().Kms.GetKeyPolicyAsync(KeyArn);
 
@@ -128,7 +128,7 @@ public class KmsGatewayTests
     [Fact]
     public async Task GetKeyPolicy_FailsAccessDenied_NamingTheAction()
     {
-        _aws.RespondWith(_ => FakeAws.KmsError("AccessDeniedException", "not authorized"));
+        _aws.RespondWith(_ => AwsHttpStub.KmsError("AccessDeniedException", "not authorized"));
 
         AwsResult<string> result = await _aws.Gateways().Kms.GetKeyPolicyAsync(KeyArn);
 
@@ -139,13 +139,13 @@ public class KmsGatewayTests
     [Fact]
     public async Task KmsCalls_AreSignedWithSigV4ForTheRegion()
     {
-        _aws.RespondWith(_ => FakeAws.Json(KeyMetadataJson(KeyId)));
+        _aws.RespondWith(_ => AwsHttpStub.Json(KeyMetadataJson(KeyId)));
 
         await _aws.Gateways().Kms.DescribeKeyAsync(KeyArn);
 
         string authorization = Assert.Single(_aws.Requests).Header("Authorization")!;
         Assert.StartsWith("AWS4-HMAC-SHA256 ", authorization, StringComparison.Ordinal);
-        Assert.Contains($"/{FakeAws.Region}/kms/aws4_request", authorization, StringComparison.Ordinal);
+        Assert.Contains($"/{AwsHttpStub.Region}/kms/aws4_request", authorization, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public class KmsGatewayTests
     [Fact]
     public async Task ListUsableKeys_Fails_WhenListKeysIsDenied()
     {
-        _aws.RespondWith(_ => FakeAws.KmsError("AccessDeniedException", "not authorized to perform: kms:ListKeys"));
+        _aws.RespondWith(_ => AwsHttpStub.KmsError("AccessDeniedException", "not authorized to perform: kms:ListKeys"));
 
         AwsResult<IReadOnlyList<KmsKeyChoice>> result = await _aws.Gateways().Kms.ListUsableKeysAsync();
 
@@ -298,7 +298,7 @@ public class KmsGatewayTests
             return Task.FromResult(request.Target switch
             {
                 "TrentService.ListKeys" => Page(body, Keys.Keys.Select(id => (object)new { KeyId = id, KeyArn = ArnOf(id) }).ToList(), "Keys"),
-                "TrentService.ListAliases" when DenyListAliases => FakeAws.KmsError("AccessDeniedException", "not authorized to perform: kms:ListAliases"),
+                "TrentService.ListAliases" when DenyListAliases => AwsHttpStub.KmsError("AccessDeniedException", "not authorized to perform: kms:ListAliases"),
                 "TrentService.ListAliases" => Page(
                     body,
                     Aliases.Select(alias => (object)new Dictionary<string, string?>
@@ -309,7 +309,7 @@ public class KmsGatewayTests
                     }).ToList(),
                     "Aliases"),
                 "TrentService.DescribeKey" => Describe(body.GetProperty("KeyId").GetString()!),
-                _ => FakeAws.KmsError("UnsupportedOperationException", request.Target),
+                _ => AwsHttpStub.KmsError("UnsupportedOperationException", request.Target),
             });
         }
 
@@ -319,12 +319,12 @@ public class KmsGatewayTests
             string keyId = keyArn.Split('/')[^1];
             if (keyId == ThrottleDescribe)
             {
-                return FakeAws.KmsError("ThrottlingException", "Rate exceeded");
+                return AwsHttpStub.KmsError("ThrottlingException", "Rate exceeded");
             }
 
             return Keys[keyId] is { } metadata
-                ? FakeAws.Json($$"""{"KeyMetadata":{{metadata}}}""")
-                : FakeAws.KmsError("AccessDeniedException", $"not authorized to perform: kms:DescribeKey on resource: {keyArn}");
+                ? AwsHttpStub.Json($$"""{"KeyMetadata":{{metadata}}}""")
+                : AwsHttpStub.KmsError("AccessDeniedException", $"not authorized to perform: kms:DescribeKey on resource: {keyArn}");
         }
 
         private HttpResponseMessage Page(JsonElement body, List<object> items, string name)
@@ -341,7 +341,7 @@ public class KmsGatewayTests
                 page["NextMarker"] = $"page-{next}";
             }
 
-            return FakeAws.Json(JsonSerializer.Serialize(page));
+            return AwsHttpStub.Json(JsonSerializer.Serialize(page));
         }
     }
 }

@@ -12,14 +12,14 @@ public class KmsGatewayWriteTests
     private const string KeyArn = $"arn:aws:kms:eu-west-2:{Account}:key/{KeyId}";
     private const string Policy = """{"Version":"2012-10-17","Statement":[{"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}""";
 
-    private readonly FakeAws _aws = new();
+    private readonly AwsHttpStub _aws = new();
 
     private IKmsGateway Gateway => _aws.Gateways().Kms;
 
     [Fact]
     public async Task CreateKey_AsksForACustomerManagedSymmetricEncryptionKey_WithDescriptionAndTags()
     {
-        _aws.RespondWith(_ => FakeAws.Json($$"""
+        _aws.RespondWith(_ => AwsHttpStub.Json($$"""
             {"KeyMetadata":{"AWSAccountId":"{{Account}}","Arn":"{{KeyArn}}","KeyId":"{{KeyId}}","KeySpec":"SYMMETRIC_DEFAULT",
              "KeyUsage":"ENCRYPT_DECRYPT","KeyState":"Enabled","KeyManager":"CUSTOMER","Enabled":true,"MultiRegion":false,
              "Description":"ICA lab data","Origin":"AWS_KMS","CreationDate":1700000000} }
@@ -46,7 +46,7 @@ public class KmsGatewayWriteTests
     [Fact]
     public async Task CreateKey_SendsNoTags_WhenNoneAreGiven()
     {
-        _aws.RespondWith(_ => FakeAws.KmsError("AccessDeniedException", "denied"));
+        _aws.RespondWith(_ => AwsHttpStub.KmsError("AccessDeniedException", "denied"));
 
         await Gateway.CreateKeyAsync("ICA lab data");
 
@@ -64,7 +64,7 @@ public class KmsGatewayWriteTests
     [MemberData(nameof(DeniedWrites))]
     public async Task Writes_FailAccessDenied_NamingTheIamAction(string action, string? resource, Func<IKmsGateway, Task<AwsFailure?>> write)
     {
-        _aws.RespondWith(_ => FakeAws.KmsError("AccessDeniedException", $"User: arn:aws:sts::{Account}:assumed-role/Admin/alice is not authorized to perform: {action}"));
+        _aws.RespondWith(_ => AwsHttpStub.KmsError("AccessDeniedException", $"User: arn:aws:sts::{Account}:assumed-role/Admin/alice is not authorized to perform: {action}"));
 
         AwsFailure failure = (await write(Gateway))!;
 
@@ -79,7 +79,7 @@ public class KmsGatewayWriteTests
     [Fact]
     public async Task CreateAlias_PointsTheAliasAtTheKeyArn()
     {
-        _aws.RespondWith(_ => FakeAws.Json(""));
+        _aws.RespondWith(_ => AwsHttpStub.Json(""));
 
         AwsResult<string> result = await Gateway.CreateAliasAsync("alias/lab-data", KeyArn);
 
@@ -107,7 +107,7 @@ public class KmsGatewayWriteTests
     [Fact]
     public async Task PutKeyPolicy_ReplacesTheDefaultPolicy_NeverBypassingTheLockoutSafetyCheck()
     {
-        _aws.RespondWith(_ => FakeAws.Json(""));
+        _aws.RespondWith(_ => AwsHttpStub.Json(""));
 
         AwsResult<string> result = await Gateway.PutKeyPolicyAsync(KeyArn, Policy);
 
@@ -143,7 +143,7 @@ public class KmsGatewayWriteTests
     [Fact]
     public async Task PutKeyPolicy_ShowsKmsReason_WhenTheLockoutSafetyCheckRefusesThePolicy()
     {
-        _aws.RespondWith(_ => FakeAws.KmsError("MalformedPolicyDocumentException",
+        _aws.RespondWith(_ => AwsHttpStub.KmsError("MalformedPolicyDocumentException",
             "The new key policy will not allow you to update the key policy in the future."));
 
         AwsResult<string> result = await Gateway.PutKeyPolicyAsync(KeyArn, Policy);
@@ -162,7 +162,7 @@ public class KmsGatewayWriteTests
         _aws.Respond = async (_, _) =>
         {
             await cancellation.CancelAsync();
-            return FakeAws.Json("");
+            return AwsHttpStub.Json("");
         };
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Gateway.PutKeyPolicyAsync(KeyArn, Policy, cancellation.Token));

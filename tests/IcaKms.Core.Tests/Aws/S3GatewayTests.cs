@@ -8,12 +8,12 @@ public class S3GatewayTests
     private const string Bucket = "lab-data";
     private const string KeyArn = "arn:aws:kms:eu-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
-    private readonly FakeAws _aws = new();
+    private readonly AwsHttpStub _aws = new();
 
     [Fact]
     public async Task GetBucketRegion_ReadsRegionHeader_WhenHeadBucketSucceeds()
     {
-        _aws.RespondWith(_ => FakeAws.Empty(HttpStatusCode.OK, ("x-amz-bucket-region", "eu-west-2")));
+        _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.OK, ("x-amz-bucket-region", "eu-west-2")));
 
         AwsResult<string> result = await _aws.Gateways().S3.GetBucketRegionAsync(Bucket);
 
@@ -31,7 +31,7 @@ public class S3GatewayTests
     [InlineData(HttpStatusCode.Forbidden)]
     public async Task GetBucketRegion_ReadsRegionHeader_WhenHeadBucketFailsWithIt(HttpStatusCode status)
     {
-        _aws.RespondWith(_ => FakeAws.Empty(status, ("x-amz-bucket-region", "us-west-2")));
+        _aws.RespondWith(_ => AwsHttpStub.Empty(status, ("x-amz-bucket-region", "us-west-2")));
 
         AwsResult<string> result = await _aws.Gateways().S3.GetBucketRegionAsync(Bucket);
 
@@ -47,8 +47,8 @@ public class S3GatewayTests
     public async Task GetBucketRegion_FallsBackToGetBucketLocation_WhenHeadBucketIsDeniedWithoutHeader(string location, string expected)
     {
         _aws.RespondWith(request => request.Method == "HEAD"
-            ? FakeAws.Empty(HttpStatusCode.Forbidden)
-            : FakeAws.Xml($"""<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">{location}</LocationConstraint>"""));
+            ? AwsHttpStub.Empty(HttpStatusCode.Forbidden)
+            : AwsHttpStub.Xml($"""<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">{location}</LocationConstraint>"""));
 
         AwsResult<string> result = await _aws.Gateways().S3.GetBucketRegionAsync(Bucket);
 
@@ -62,7 +62,7 @@ public class S3GatewayTests
     [Fact]
     public async Task GetBucketRegion_FailsNotFound_WhenBucketDoesNotExist()
     {
-        _aws.RespondWith(_ => FakeAws.Empty(HttpStatusCode.NotFound));
+        _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.NotFound));
 
         AwsResult<string> result = await _aws.Gateways().S3.GetBucketRegionAsync(Bucket);
 
@@ -76,8 +76,8 @@ public class S3GatewayTests
     public async Task GetBucketRegion_FailsWithHeadBucketDenial_WhenBothCallsAreDenied()
     {
         _aws.RespondWith(request => request.Method == "HEAD"
-            ? FakeAws.Empty(HttpStatusCode.Forbidden)
-            : FakeAws.S3Error(HttpStatusCode.Forbidden, "AccessDenied", "Access Denied"));
+            ? AwsHttpStub.Empty(HttpStatusCode.Forbidden)
+            : AwsHttpStub.S3Error(HttpStatusCode.Forbidden, "AccessDenied", "Access Denied"));
 
         AwsResult<string> result = await _aws.Gateways().S3.GetBucketRegionAsync(Bucket);
 
@@ -93,8 +93,8 @@ public class S3GatewayTests
     public async Task GetBucketRegion_FailsWithExpiredToken_WhenGetBucketLocationExplainsTheHeadBucketError()
     {
         _aws.RespondWith(request => request.Method == "HEAD"
-            ? FakeAws.Empty(HttpStatusCode.BadRequest)
-            : FakeAws.S3Error(HttpStatusCode.BadRequest, "ExpiredToken", "The provided token has expired."));
+            ? AwsHttpStub.Empty(HttpStatusCode.BadRequest)
+            : AwsHttpStub.S3Error(HttpStatusCode.BadRequest, "ExpiredToken", "The provided token has expired."));
 
         AwsResult<string> result = await _aws.Gateways().S3.GetBucketRegionAsync(Bucket);
 
@@ -105,7 +105,7 @@ public class S3GatewayTests
     [Fact]
     public async Task GetDefaultEncryption_MapsKmsRule_WithBucketKeyAndBlockedTypes()
     {
-        _aws.RespondWith(_ => FakeAws.Xml($"""
+        _aws.RespondWith(_ => AwsHttpStub.Xml($"""
             <ServerSideEncryptionConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
               <Rule>
                 <ApplyServerSideEncryptionByDefault>
@@ -135,7 +135,7 @@ public class S3GatewayTests
     [Fact]
     public async Task GetDefaultEncryption_MapsAes256Rule_WithoutKeyOrBucketKey()
     {
-        _aws.RespondWith(_ => FakeAws.Xml("""
+        _aws.RespondWith(_ => AwsHttpStub.Xml("""
             <ServerSideEncryptionConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
               <Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault></Rule>
             </ServerSideEncryptionConfiguration>
@@ -154,8 +154,8 @@ public class S3GatewayTests
     public async Task GetDefaultEncryption_ReturnsNull_WhenBucketHasNoEncryptionConfiguration()
     {
         _aws.RespondWith(request => request.Method == "HEAD"
-            ? FakeAws.Empty(HttpStatusCode.OK, ("x-amz-bucket-region", FakeAws.Region))
-            : FakeAws.S3Error(HttpStatusCode.NotFound, "ServerSideEncryptionConfigurationNotFoundError", "The server side encryption configuration was not found"));
+            ? AwsHttpStub.Empty(HttpStatusCode.OK, ("x-amz-bucket-region", AwsHttpStub.Region))
+            : AwsHttpStub.S3Error(HttpStatusCode.NotFound, "ServerSideEncryptionConfigurationNotFoundError", "The server side encryption configuration was not found"));
 
         AwsResult<BucketEncryption?> result = await _aws.Gateways().S3.GetDefaultEncryptionAsync(Bucket);
 
@@ -168,8 +168,8 @@ public class S3GatewayTests
     public async Task GetDefaultEncryption_FailsNotFound_WhenBucketDoesNotExist()
     {
         _aws.RespondWith(request => request.Method == "HEAD"
-            ? FakeAws.Empty(HttpStatusCode.NotFound)
-            : FakeAws.S3Error(HttpStatusCode.NotFound, "NoSuchBucket", "The specified bucket does not exist"));
+            ? AwsHttpStub.Empty(HttpStatusCode.NotFound)
+            : AwsHttpStub.S3Error(HttpStatusCode.NotFound, "NoSuchBucket", "The specified bucket does not exist"));
 
         AwsResult<BucketEncryption?> result = await _aws.Gateways().S3.GetDefaultEncryptionAsync(Bucket);
 
@@ -183,7 +183,7 @@ public class S3GatewayTests
     [Fact]
     public async Task GetDefaultEncryption_FailsAccessDenied_NamingTheIamAction()
     {
-        _aws.RespondWith(_ => FakeAws.S3Error(HttpStatusCode.Forbidden, "AccessDenied", "Access Denied"));
+        _aws.RespondWith(_ => AwsHttpStub.S3Error(HttpStatusCode.Forbidden, "AccessDenied", "Access Denied"));
 
         AwsResult<BucketEncryption?> result = await _aws.Gateways().S3.GetDefaultEncryptionAsync(Bucket);
 
@@ -198,7 +198,7 @@ public class S3GatewayTests
     [InlineData("", null)]
     public async Task GetVersioning_ReturnsStatus_OrNullWhenNeverEnabled(string status, string? expected)
     {
-        _aws.RespondWith(_ => FakeAws.Xml($"""<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">{status}</VersioningConfiguration>"""));
+        _aws.RespondWith(_ => AwsHttpStub.Xml($"""<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">{status}</VersioningConfiguration>"""));
 
         AwsResult<string?> result = await _aws.Gateways().S3.GetVersioningAsync(Bucket);
 
@@ -210,7 +210,7 @@ public class S3GatewayTests
     [Fact]
     public async Task GetObjectOwnership_ReturnsRule()
     {
-        _aws.RespondWith(_ => FakeAws.Xml("""
+        _aws.RespondWith(_ => AwsHttpStub.Xml("""
             <OwnershipControls xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
               <Rule><ObjectOwnership>BucketOwnerEnforced</ObjectOwnership></Rule>
             </OwnershipControls>
@@ -225,7 +225,7 @@ public class S3GatewayTests
     [Fact]
     public async Task GetObjectOwnership_ReturnsNull_WhenBucketHasNoOwnershipControls()
     {
-        _aws.RespondWith(_ => FakeAws.S3Error(HttpStatusCode.NotFound, "OwnershipControlsNotFoundError", "The bucket ownership controls were not found"));
+        _aws.RespondWith(_ => AwsHttpStub.S3Error(HttpStatusCode.NotFound, "OwnershipControlsNotFoundError", "The bucket ownership controls were not found"));
 
         AwsResult<string?> result = await _aws.Gateways().S3.GetObjectOwnershipAsync(Bucket);
 
@@ -236,7 +236,7 @@ public class S3GatewayTests
     [Fact]
     public async Task GetPublicAccessBlock_ReturnsTheFourSettings()
     {
-        _aws.RespondWith(_ => FakeAws.Xml("""
+        _aws.RespondWith(_ => AwsHttpStub.Xml("""
             <PublicAccessBlockConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
               <BlockPublicAcls>true</BlockPublicAcls>
               <IgnorePublicAcls>true</IgnorePublicAcls>
@@ -255,7 +255,7 @@ public class S3GatewayTests
     [Fact]
     public async Task GetPublicAccessBlock_ReturnsNull_WhenBucketHasNone()
     {
-        _aws.RespondWith(_ => FakeAws.S3Error(HttpStatusCode.NotFound, "NoSuchPublicAccessBlockConfiguration", "The public access block configuration was not found"));
+        _aws.RespondWith(_ => AwsHttpStub.S3Error(HttpStatusCode.NotFound, "NoSuchPublicAccessBlockConfiguration", "The public access block configuration was not found"));
 
         AwsResult<PublicAccessBlock?> result = await _aws.Gateways().S3.GetPublicAccessBlockAsync(Bucket);
 
@@ -271,7 +271,7 @@ public class S3GatewayTests
         string contents = keyCount == 0
             ? ""
             : "<Contents><Key>ica/</Key><LastModified>2025-01-01T00:00:00.000Z</LastModified><ETag>\"d41d8cd98f00b204e9800998ecf8427e\"</ETag><Size>0</Size><StorageClass>STANDARD</StorageClass></Contents>";
-        _aws.RespondWith(_ => FakeAws.Xml($"""
+        _aws.RespondWith(_ => AwsHttpStub.Xml($"""
             <ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
               <Name>{Bucket}</Name><Prefix>ica/</Prefix><KeyCount>{keyCount}</KeyCount><MaxKeys>1</MaxKeys><IsTruncated>false</IsTruncated>{contents}
             </ListBucketResult>
@@ -291,21 +291,21 @@ public class S3GatewayTests
     [Fact]
     public async Task S3Calls_AreSignedWithSigV4ForTheRegion()
     {
-        _aws.RespondWith(_ => FakeAws.Xml("""<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"/>"""));
+        _aws.RespondWith(_ => AwsHttpStub.Xml("""<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"/>"""));
 
         await _aws.Gateways().S3.GetVersioningAsync(Bucket);
 
         RecordedRequest request = Assert.Single(_aws.Requests);
         string authorization = request.Header("Authorization")!;
         Assert.StartsWith("AWS4-HMAC-SHA256 ", authorization, StringComparison.Ordinal);
-        Assert.Contains($"/{FakeAws.Region}/s3/aws4_request", authorization, StringComparison.Ordinal);
+        Assert.Contains($"/{AwsHttpStub.Region}/s3/aws4_request", authorization, StringComparison.Ordinal);
         Assert.NotNull(request.Header("X-Amz-Security-Token"));
     }
 
     [Fact]
     public async Task S3Calls_FailThrottled_WhenS3SaysSlowDown()
     {
-        _aws.RespondWith(_ => FakeAws.S3Error(HttpStatusCode.ServiceUnavailable, "SlowDown", "Please reduce your request rate."));
+        _aws.RespondWith(_ => AwsHttpStub.S3Error(HttpStatusCode.ServiceUnavailable, "SlowDown", "Please reduce your request rate."));
 
         AwsResult<string?> result = await _aws.Gateways().S3.GetVersioningAsync(Bucket);
 

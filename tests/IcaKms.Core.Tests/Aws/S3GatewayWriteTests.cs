@@ -11,14 +11,14 @@ public class S3GatewayWriteTests
     private const string KeyArn = "arn:aws:kms:eu-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     private static readonly XNamespace S3 = "http://s3.amazonaws.com/doc/2006-03-01/";
 
-    private readonly FakeAws _aws = new();
+    private readonly AwsHttpStub _aws = new();
 
     private IS3Gateway Gateway => _aws.Gateways().S3;
 
     [Fact]
     public async Task CreateBucket_SendsTheRegionAsLocationConstraint_OutsideUsEast1()
     {
-        _aws.RespondWith(_ => FakeAws.Empty(HttpStatusCode.OK, ("Location", $"/{Bucket}")));
+        _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.OK, ("Location", $"/{Bucket}")));
 
         AwsResult<BucketCreation> result = await Gateway.CreateBucketAsync(Bucket, "eu-west-2");
 
@@ -34,7 +34,7 @@ public class S3GatewayWriteTests
     [Fact]
     public async Task CreateBucket_SendsNoLocationConstraint_InUsEast1()
     {
-        _aws.RespondWith(_ => FakeAws.Empty(HttpStatusCode.OK));
+        _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.OK));
 
         AwsResult<BucketCreation> result = await Gateway.CreateBucketAsync(Bucket, "us-east-1");
 
@@ -46,7 +46,7 @@ public class S3GatewayWriteTests
     [Fact]
     public async Task CreateBucket_SucceedsWithTheFlag_WhenTheBucketIsAlreadyOwnedByYou()
     {
-        _aws.RespondWith(_ => FakeAws.S3Error(HttpStatusCode.Conflict, "BucketAlreadyOwnedByYou",
+        _aws.RespondWith(_ => AwsHttpStub.S3Error(HttpStatusCode.Conflict, "BucketAlreadyOwnedByYou",
             "Your previous request to create the named bucket succeeded and you already own it."));
 
         AwsResult<BucketCreation> result = await Gateway.CreateBucketAsync(Bucket, "eu-west-2");
@@ -58,7 +58,7 @@ public class S3GatewayWriteTests
     [Fact]
     public async Task CreateBucket_FailsClearly_WhenTheNameIsTakenByAnotherAccount()
     {
-        _aws.RespondWith(_ => FakeAws.S3Error(HttpStatusCode.Conflict, "BucketAlreadyExists",
+        _aws.RespondWith(_ => AwsHttpStub.S3Error(HttpStatusCode.Conflict, "BucketAlreadyExists",
             "The requested bucket name is not available. The bucket namespace is shared by all users of the system."));
 
         AwsResult<BucketCreation> result = await Gateway.CreateBucketAsync(Bucket, "eu-west-2");
@@ -87,7 +87,7 @@ public class S3GatewayWriteTests
     [MemberData(nameof(DeniedWrites))]
     public async Task Writes_FailAccessDenied_NamingTheIamAction(string action, Func<IS3Gateway, Task<AwsFailure?>> write)
     {
-        _aws.RespondWith(_ => FakeAws.S3Error(HttpStatusCode.Forbidden, "AccessDenied", "Access Denied"));
+        _aws.RespondWith(_ => AwsHttpStub.S3Error(HttpStatusCode.Forbidden, "AccessDenied", "Access Denied"));
 
         AwsFailure failure = (await write(Gateway))!;
 
@@ -100,7 +100,7 @@ public class S3GatewayWriteTests
     [Fact]
     public async Task PutDefaultEncryption_SendsAwsKmsWithTheKeyArnAndBucketKey_KeepingBlockedEncryptionTypes()
     {
-        _aws.RespondWith(_ => FakeAws.Empty(HttpStatusCode.OK));
+        _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.OK));
         var existing = new BucketEncryption("AES256", null, false, ["SSE-C"]);
 
         AwsResult<BucketEncryption> result = await Gateway.PutDefaultEncryptionAsync(Bucket, BucketEncryption.SseKms(KeyArn, existing));
@@ -122,7 +122,7 @@ public class S3GatewayWriteTests
     [Fact]
     public async Task PutDefaultEncryption_SendsNoBlockedEncryptionTypes_WhenTheBucketHadNone()
     {
-        _aws.RespondWith(_ => FakeAws.Empty(HttpStatusCode.OK));
+        _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.OK));
 
         await Gateway.PutDefaultEncryptionAsync(Bucket, BucketEncryption.SseKms(KeyArn, null));
 
@@ -147,7 +147,7 @@ public class S3GatewayWriteTests
     [Fact]
     public async Task PutPublicAccessBlock_TurnsAllFourSettingsOn()
     {
-        _aws.RespondWith(_ => FakeAws.Empty(HttpStatusCode.OK));
+        _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.OK));
 
         AwsResult<PublicAccessBlock> result = await Gateway.PutPublicAccessBlockAsync(Bucket);
 
@@ -166,7 +166,7 @@ public class S3GatewayWriteTests
     [Fact]
     public async Task PutBucketOwnerEnforced_SendsTheOwnershipRule()
     {
-        _aws.RespondWith(_ => FakeAws.Empty(HttpStatusCode.OK));
+        _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.OK));
 
         AwsResult<string> result = await Gateway.PutBucketOwnerEnforcedAsync(Bucket);
 
@@ -180,7 +180,7 @@ public class S3GatewayWriteTests
     [Fact]
     public async Task CreateFolder_PutsTheEmptyFolderObject_EncryptedWithTheKeyArn()
     {
-        _aws.RespondWith(_ => FakeAws.Empty(HttpStatusCode.OK,
+        _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.OK,
             ("ETag", "\"d41d8cd98f00b204e9800998ecf8427e\""),
             ("x-amz-server-side-encryption", "aws:kms"),
             ("x-amz-server-side-encryption-aws-kms-key-id", KeyArn),
@@ -211,7 +211,7 @@ public class S3GatewayWriteTests
     [Fact]
     public async Task PutObject_WithoutAKey_SendsNoEncryptionHeaders_SoTheBucketDefaultDecides()
     {
-        _aws.RespondWith(_ => FakeAws.Empty(HttpStatusCode.OK,
+        _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.OK,
             ("x-amz-server-side-encryption", "aws:kms"),
             ("x-amz-server-side-encryption-aws-kms-key-id", KeyArn)));
 
@@ -228,7 +228,7 @@ public class S3GatewayWriteTests
     [Fact]
     public async Task HeadObject_ReadsEncryptionKeyAndVersion()
     {
-        _aws.RespondWith(_ => FakeAws.Empty(HttpStatusCode.OK,
+        _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.OK,
             ("x-amz-server-side-encryption", "aws:kms"),
             ("x-amz-server-side-encryption-aws-kms-key-id", KeyArn),
             ("x-amz-server-side-encryption-bucket-key-enabled", "true"),
@@ -246,7 +246,7 @@ public class S3GatewayWriteTests
     [Fact]
     public async Task HeadObject_OfAVersion_AsksForItAndNeedsGetObjectVersion()
     {
-        _aws.RespondWith(_ => FakeAws.Empty(HttpStatusCode.Forbidden));
+        _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.Forbidden));
 
         AwsResult<ObjectHead> result = await Gateway.HeadObjectAsync(Bucket, "ica/icakms-check.txt", "v7");
 
@@ -258,7 +258,7 @@ public class S3GatewayWriteTests
     [Fact]
     public async Task HeadObject_FailsAccessDenied_NamingGetObject()
     {
-        _aws.RespondWith(_ => FakeAws.Empty(HttpStatusCode.Forbidden));
+        _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.Forbidden));
 
         AwsResult<ObjectHead> result = await Gateway.HeadObjectAsync(Bucket, "ica/icakms-check.txt");
 
@@ -271,7 +271,7 @@ public class S3GatewayWriteTests
     [Fact]
     public async Task HeadObject_FailsNotFound_NamingTheObject()
     {
-        _aws.RespondWith(_ => FakeAws.Empty(HttpStatusCode.NotFound));
+        _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.NotFound));
 
         AwsResult<ObjectHead> result = await Gateway.HeadObjectAsync(Bucket, "ica/icakms-check.txt");
 
@@ -284,7 +284,7 @@ public class S3GatewayWriteTests
     [Fact]
     public async Task DeleteObject_OfAVersion_SendsTheVersionId()
     {
-        _aws.RespondWith(_ => FakeAws.Empty(HttpStatusCode.NoContent, ("x-amz-version-id", "v7")));
+        _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.NoContent, ("x-amz-version-id", "v7")));
 
         AwsResult<ObjectDeletion> result = await Gateway.DeleteObjectAsync(Bucket, "ica/icakms-check.txt", "v7");
 
@@ -298,7 +298,7 @@ public class S3GatewayWriteTests
     [Fact]
     public async Task DeleteObject_WithoutAVersion_ReportsTheDeleteMarkerOfAVersionedBucket()
     {
-        _aws.RespondWith(_ => FakeAws.Empty(HttpStatusCode.NoContent, ("x-amz-version-id", "marker1"), ("x-amz-delete-marker", "true")));
+        _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.NoContent, ("x-amz-version-id", "marker1"), ("x-amz-delete-marker", "true")));
 
         AwsResult<ObjectDeletion> result = await Gateway.DeleteObjectAsync(Bucket, "ica/icakms-check.txt");
 
@@ -313,7 +313,7 @@ public class S3GatewayWriteTests
         _aws.Respond = async (_, _) =>
         {
             await cancellation.CancelAsync();
-            return FakeAws.Empty(HttpStatusCode.OK);
+            return AwsHttpStub.Empty(HttpStatusCode.OK);
         };
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>

@@ -16,12 +16,12 @@ public class StsGatewayTests
         </GetCallerIdentityResponse>
         """;
 
-    private readonly FakeAws _aws = new();
+    private readonly AwsHttpStub _aws = new();
 
     [Fact]
     public async Task GetCallerIdentity_ReturnsAccountArnAndUserId()
     {
-        _aws.RespondWith(_ => FakeAws.Text(HttpStatusCode.OK, IdentityXml, "text/xml"));
+        _aws.RespondWith(_ => AwsHttpStub.Text(HttpStatusCode.OK, IdentityXml, "text/xml"));
 
         AwsResult<CallerIdentity> result = await _aws.Gateways().Sts.GetCallerIdentityAsync();
 
@@ -32,7 +32,7 @@ public class StsGatewayTests
     [Fact]
     public async Task GetCallerIdentity_SendsQueryProtocolRequest_SignedForTheRegion()
     {
-        _aws.RespondWith(_ => FakeAws.Text(HttpStatusCode.OK, IdentityXml, "text/xml"));
+        _aws.RespondWith(_ => AwsHttpStub.Text(HttpStatusCode.OK, IdentityXml, "text/xml"));
 
         await _aws.Gateways().Sts.GetCallerIdentityAsync();
 
@@ -42,7 +42,7 @@ public class StsGatewayTests
         Assert.Contains("Action=GetCallerIdentity", request.Body, StringComparison.Ordinal);
         Assert.Contains("Version=2011-06-15", request.Body, StringComparison.Ordinal);
         Assert.StartsWith("AWS4-HMAC-SHA256 ", request.Header("Authorization"), StringComparison.Ordinal);
-        Assert.Contains($"/{FakeAws.Region}/sts/aws4_request", request.Header("Authorization"), StringComparison.Ordinal);
+        Assert.Contains($"/{AwsHttpStub.Region}/sts/aws4_request", request.Header("Authorization"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -51,7 +51,7 @@ public class StsGatewayTests
     [InlineData(HttpStatusCode.Forbidden, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.")]
     public async Task GetCallerIdentity_FailsInvalidCredentials_AskingForFreshOnes(HttpStatusCode status, string code, string message)
     {
-        _aws.RespondWith(_ => FakeAws.StsError(status, code, message));
+        _aws.RespondWith(_ => AwsHttpStub.StsError(status, code, message));
 
         AwsResult<CallerIdentity> result = await _aws.Gateways().Sts.GetCallerIdentityAsync();
 
@@ -63,7 +63,7 @@ public class StsGatewayTests
     [Fact]
     public async Task GetCallerIdentity_FailsThrottled_WhenStsThrottles()
     {
-        _aws.RespondWith(_ => FakeAws.StsError(HttpStatusCode.BadRequest, "Throttling", "Rate exceeded"));
+        _aws.RespondWith(_ => AwsHttpStub.StsError(HttpStatusCode.BadRequest, "Throttling", "Rate exceeded"));
 
         AwsResult<CallerIdentity> result = await _aws.Gateways().Sts.GetCallerIdentityAsync();
 

@@ -1,6 +1,7 @@
 using IcaKms.Core.Aws;
 using IcaKms.Core.Checks;
 using IcaKms.Core.Setup;
+using IcaKms.TestKit;
 using static IcaKms.Core.Tests.Checks.Live;
 
 namespace IcaKms.Core.Tests.Checks;
@@ -12,7 +13,7 @@ public sealed class InspectionTests : IDisposable
     // A deadline, not a timing assertion: an inspection that serializes gated calls would otherwise hang forever.
     private readonly CancellationTokenSource _deadline = new(TimeSpan.FromSeconds(30));
 
-    private readonly FakeAws _aws = new();
+    private readonly InMemoryAws _aws = new();
 
     public void Dispose() => _deadline.Dispose();
 
@@ -448,7 +449,7 @@ public sealed class InspectionTests : IDisposable
     {
         _aws.BucketRegion = Ok("eu-west-1");
         _aws.Versioning = Failed<string?>(AwsFailureKind.Other, "s3:GetBucketVersioning", "AuthorizationHeaderMalformed");
-        var inBucketRegion = new FakeAws { Versioning = Ok<string?>("Suspended") };
+        var inBucketRegion = new InMemoryAws { Versioning = Ok<string?>("Suspended") };
         var asked = new List<string>();
 
         LiveSnapshot snapshot = await Inspection.RunAsync(_aws.Gateways, Request(), _deadline.Token, s3InRegion: region =>
@@ -471,7 +472,7 @@ public sealed class InspectionTests : IDisposable
         await Inspection.RunAsync(_aws.Gateways, Request(), _deadline.Token, s3InRegion: region =>
         {
             asked.Add(region);
-            return new FakeAws();
+            return new InMemoryAws();
         });
 
         Assert.Empty(asked);

@@ -28,11 +28,9 @@ public sealed class ApplyTests(AppServer app, BrowserFixture browser)
         string suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         string bucket = $"lab-e2e-apply-{suffix}";
         string user = $"ica-e2e-{suffix}";
-        IPage page = await browser.NewPageAsync(app.BaseUrl);
-        await using IBrowserContext context = page.Context;
-        var wizard = new WizardPage(page, app.BaseUrl);
-        await wizard.OpenAsync();
-        await new ConnectionPanel(page).ConnectAsync(FakeAwsScenario.DefaultAccessKeyId, Secret, Token);
+        await using WizardTab tab = await WizardTab.OpenConnectedAsync(browser, app.BaseUrl, Secret, Token);
+        IPage page = tab.Page;
+        WizardPage wizard = tab.Wizard;
         await wizard.Bucket.BucketName.FillAsync(bucket);
         await wizard.Bucket.KeyPrefix.FillAsync("ica/");
 
@@ -106,11 +104,9 @@ public sealed class ApplyTests(AppServer app, BrowserFixture browser)
         // A bucket as S3 creates it today: SSE-S3 (AES256) by default, SSE-C blocked, and no prefix folder.
         Assert.True((await factory.Create(admin, "us-east-1").S3.CreateBucketAsync(bucket, "us-east-1")).Succeeded);
 
-        IPage page = await browser.NewPageAsync(app.BaseUrl);
-        await using IBrowserContext context = page.Context;
-        var wizard = new WizardPage(page, app.BaseUrl);
-        await wizard.OpenAsync();
-        await new ConnectionPanel(page).ConnectAsync(FakeAwsScenario.DefaultAccessKeyId, Secret, Token);
+        await using WizardTab tab = await WizardTab.OpenConnectedAsync(browser, app.BaseUrl, Secret, Token);
+        IPage page = tab.Page;
+        WizardPage wizard = tab.Wizard;
         await wizard.Bucket.FillAsync(bucket, app.Aws.Scenario.DefaultKeyArn, "ica/");
         await page.GetByRole(AriaRole.Button, new() { Name = "Inspect bucket and key" }).ClickAsync();
         await Expect(page.GetByTestId("live-bucket-encryption")).ToContainTextAsync("fail");

@@ -18,11 +18,9 @@ public sealed class AwsErrorTests(AppServer app, BrowserFixture browser)
     [Fact]
     public async Task AnErrorQuotingTheRequest_IsShownWithoutAnyCredential()
     {
-        IPage page = await browser.NewPageAsync(app.BaseUrl);
-        await using IBrowserContext context = page.Context;
-        var wizard = new WizardPage(page, app.BaseUrl);
-        await wizard.OpenAsync();
-        var panel = new ConnectionPanel(page);
+        await using WizardTab tab = await WizardTab.OpenAsync(browser, app.BaseUrl);
+        IPage page = tab.Page;
+        ConnectionPanel panel = tab.Connection;
         await panel.OpenButton.ClickAsync();
         await panel.AccessKeyId.FillAsync(FakeAwsScenario.DefaultAccessKeyId);
         await panel.SecretAccessKey.FillAsync(Secret);
@@ -50,11 +48,9 @@ public sealed class AwsErrorTests(AppServer app, BrowserFixture browser)
     [Fact]
     public async Task AProxysErrorPage_IsOneReadableLine_NotItsMarkup()
     {
-        IPage page = await browser.NewPageAsync(app.BaseUrl);
-        await using IBrowserContext context = page.Context;
-        var wizard = new WizardPage(page, app.BaseUrl);
-        await wizard.OpenAsync();
-        await new ConnectionPanel(page).ConnectAsync(FakeAwsScenario.DefaultAccessKeyId, Secret, Token);
+        await using WizardTab tab = await WizardTab.OpenConnectedAsync(browser, app.BaseUrl, Secret, Token);
+        IPage page = tab.Page;
+        WizardPage wizard = tab.Wizard;
         await wizard.Bucket.FillAsync(Scenario.BucketName, Scenario.DefaultKeyArn, "ica/");
 
         app.Aws.Fault = FakeAwsFault.HtmlErrorPage;
@@ -80,11 +76,9 @@ public sealed class AwsErrorTests(AppServer app, BrowserFixture browser)
     [Fact]
     public async Task AnEndpointThatNeverAnswers_EndsWithAClearMessage_AndTheWizardStaysUsable()
     {
-        IPage page = await browser.NewPageAsync(app.BaseUrl);
-        await using IBrowserContext context = page.Context;
-        var wizard = new WizardPage(page, app.BaseUrl);
-        await wizard.OpenAsync();
-        await new ConnectionPanel(page).ConnectAsync(FakeAwsScenario.DefaultAccessKeyId, Secret, Token);
+        await using WizardTab tab = await WizardTab.OpenConnectedAsync(browser, app.BaseUrl, Secret, Token);
+        IPage page = tab.Page;
+        WizardPage wizard = tab.Wizard;
         await wizard.Bucket.FillAsync(Scenario.BucketName, Scenario.DefaultKeyArn, "ica/");
 
         app.Aws.HoldRequests();

@@ -18,12 +18,10 @@ public sealed class DisconnectTests(AppServer app, BrowserFixture browser)
     [Fact]
     public async Task DisconnectDuringInspection_SendsNothingMore_ShowsNoFinding_AndKeepsTheCircuit()
     {
-        IPage page = await browser.NewPageAsync(app.BaseUrl);
-        await using IBrowserContext context = page.Context;
-        var wizard = new WizardPage(page, app.BaseUrl);
-        await wizard.OpenAsync();
-        var panel = new ConnectionPanel(page);
-        await panel.ConnectAsync(FakeAwsScenario.DefaultAccessKeyId, Secret, Token);
+        await using WizardTab tab = await WizardTab.OpenConnectedAsync(browser, app.BaseUrl, Secret, Token);
+        IPage page = tab.Page;
+        WizardPage wizard = tab.Wizard;
+        ConnectionPanel panel = tab.Connection;
         await wizard.Bucket.FillAsync(Scenario.BucketName, Scenario.DefaultKeyArn, "ica/");
         await wizard.NextAsync();
         ILocator user = page.GetByRole(AriaRole.Textbox, new() { Name = "IAM user for ICA" });

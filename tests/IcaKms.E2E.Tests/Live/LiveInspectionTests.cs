@@ -16,34 +16,21 @@ public sealed class LiveInspectionTests(AppServer app, BrowserFixture browser)
 
     private FakeAwsScenario Scenario => app.Aws.Scenario;
 
-    private async Task<WizardPage> OpenConnectedAsync(IPage page, string accessKeyId = FakeAwsScenario.DefaultAccessKeyId)
-    {
-        var wizard = new WizardPage(page, app.BaseUrl);
-        await wizard.OpenAsync();
-        await new ConnectionPanel(page).ConnectAsync(accessKeyId, Secret, Token);
-        return wizard;
-    }
-
     [Fact]
     public async Task Connect_ShowsAccountAndPrincipal()
     {
-        IPage page = await browser.NewPageAsync(app.BaseUrl);
-        await using IBrowserContext context = page.Context;
+        await using WizardTab tab = await WizardTab.OpenConnectedAsync(browser, app.BaseUrl, Secret, Token);
 
-        await OpenConnectedAsync(page);
-
-        await Expect(new ConnectionPanel(page).Identity).ToContainTextAsync(Scenario.AccountId);
-        await Expect(new ConnectionPanel(page).Identity).ToContainTextAsync(Scenario.DefaultCallerArn);
+        await Expect(tab.Connection.Identity).ToContainTextAsync(Scenario.AccountId);
+        await Expect(tab.Connection.Identity).ToContainTextAsync(Scenario.DefaultCallerArn);
     }
 
     [Fact]
     public async Task Connect_ShowsStsRefusal_WhenKeyUnknown()
     {
-        IPage page = await browser.NewPageAsync(app.BaseUrl);
-        await using IBrowserContext context = page.Context;
-        var wizard = new WizardPage(page, app.BaseUrl);
-        await wizard.OpenAsync();
-        var panel = new ConnectionPanel(page);
+        await using WizardTab tab = await WizardTab.OpenAsync(browser, app.BaseUrl);
+        IPage page = tab.Page;
+        ConnectionPanel panel = tab.Connection;
         await panel.OpenButton.ClickAsync();
         await panel.AccessKeyId.FillAsync("ASIAUNKNOWN000000009");
         await panel.SecretAccessKey.FillAsync(Secret);
@@ -58,9 +45,9 @@ public sealed class LiveInspectionTests(AppServer app, BrowserFixture browser)
     [Fact]
     public async Task Inspect_ShowsFindingsPerCheck_AndChecksTheLivePolicy()
     {
-        IPage page = await browser.NewPageAsync(app.BaseUrl);
-        await using IBrowserContext context = page.Context;
-        WizardPage wizard = await OpenConnectedAsync(page);
+        await using WizardTab tab = await WizardTab.OpenConnectedAsync(browser, app.BaseUrl, Secret, Token);
+        IPage page = tab.Page;
+        WizardPage wizard = tab.Wizard;
         await wizard.Bucket.FillAsync(Scenario.BucketName, Scenario.DefaultKeyArn, "ica/");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Inspect bucket and key" }).ClickAsync();
@@ -90,9 +77,9 @@ public sealed class LiveInspectionTests(AppServer app, BrowserFixture browser)
     [Fact]
     public async Task Inspect_FailsEncryptionCheck_WhenKeyIsAnotherKey()
     {
-        IPage page = await browser.NewPageAsync(app.BaseUrl);
-        await using IBrowserContext context = page.Context;
-        WizardPage wizard = await OpenConnectedAsync(page);
+        await using WizardTab tab = await WizardTab.OpenConnectedAsync(browser, app.BaseUrl, Secret, Token);
+        IPage page = tab.Page;
+        WizardPage wizard = tab.Wizard;
         string otherKey = Scenario.DefaultKeyArn.Replace("1234abcd", "9999abcd", StringComparison.Ordinal);
         await wizard.Bucket.FillAsync(Scenario.BucketName, otherKey, "ica/");
 
@@ -105,9 +92,9 @@ public sealed class LiveInspectionTests(AppServer app, BrowserFixture browser)
     [Fact]
     public async Task Inspect_ResolvesAnAliasTyped_AndReadsTheKeyPolicyWithTheKeyArn()
     {
-        IPage page = await browser.NewPageAsync(app.BaseUrl);
-        await using IBrowserContext context = page.Context;
-        WizardPage wizard = await OpenConnectedAsync(page);
+        await using WizardTab tab = await WizardTab.OpenConnectedAsync(browser, app.BaseUrl, Secret, Token);
+        IPage page = tab.Page;
+        WizardPage wizard = tab.Wizard;
         await wizard.Bucket.BucketName.FillAsync(Scenario.BucketName);
         await wizard.Bucket.KeyArn.FillAsync(FakeAwsScenario.DefaultKeyAlias);
         await wizard.Bucket.KeyPrefix.FillAsync("ica/");
@@ -127,9 +114,9 @@ public sealed class LiveInspectionTests(AppServer app, BrowserFixture browser)
     [Fact]
     public async Task Credentials_NeverReachLogsPageOrBrowserStorage()
     {
-        IPage page = await browser.NewPageAsync(app.BaseUrl);
-        await using IBrowserContext context = page.Context;
-        WizardPage wizard = await OpenConnectedAsync(page);
+        await using WizardTab tab = await WizardTab.OpenConnectedAsync(browser, app.BaseUrl, Secret, Token);
+        IPage page = tab.Page;
+        WizardPage wizard = tab.Wizard;
         await wizard.Bucket.FillAsync(Scenario.BucketName, Scenario.DefaultKeyArn, "ica/");
         await page.GetByRole(AriaRole.Button, new() { Name = "Inspect bucket and key" }).ClickAsync();
         await Expect(page.GetByTestId("live-bucket-encryption")).ToBeVisibleAsync();
@@ -157,13 +144,10 @@ public sealed class LiveInspectionTests(AppServer app, BrowserFixture browser)
     [Fact]
     public async Task TwoSessions_NeverSeeEachOthersIdentity()
     {
-        IPage first = await browser.NewPageAsync(app.BaseUrl);
-        await using IBrowserContext firstContext = first.Context;
-        IPage second = await browser.NewPageAsync(app.BaseUrl);
-        await using IBrowserContext secondContext = second.Context;
-
-        await OpenConnectedAsync(first);
-        await OpenConnectedAsync(second, AppServer.SecondAccessKeyId);
+        await using WizardTab firstTab = await WizardTab.OpenConnectedAsync(browser, app.BaseUrl, Secret, Token);
+        await using WizardTab secondTab = await WizardTab.OpenConnectedAsync(browser, app.BaseUrl, Secret, Token, AppServer.SecondAccessKeyId);
+        IPage first = firstTab.Page;
+        IPage second = secondTab.Page;
         await first.ReloadAsync();
         await new WizardPage(first, app.BaseUrl).OpenAsync();
 
@@ -176,10 +160,9 @@ public sealed class LiveInspectionTests(AppServer app, BrowserFixture browser)
     [Fact]
     public async Task Disconnect_ReturnsOffline_AndHidesLivePanels()
     {
-        IPage page = await browser.NewPageAsync(app.BaseUrl);
-        await using IBrowserContext context = page.Context;
-        await OpenConnectedAsync(page);
-        var panel = new ConnectionPanel(page);
+        await using WizardTab tab = await WizardTab.OpenConnectedAsync(browser, app.BaseUrl, Secret, Token);
+        IPage page = tab.Page;
+        ConnectionPanel panel = tab.Connection;
 
         await panel.DisconnectButton.ClickAsync();
 

@@ -122,10 +122,10 @@ public sealed class IcaApiPanelTests : WizardTestContext
         panel.WaitForAssertion(() => panel.Find("[data-testid=ica-validation-error]"), TimeSpan.FromSeconds(15));
         Assert.Contains("kms:GenerateDataKey", panel.Find("[data-testid=ica-validation-error]").TextContent, StringComparison.Ordinal);
         Assert.Contains("KMS access", panel.Find("[data-testid=ica-error-hint]").TextContent, StringComparison.Ordinal);
-        string newKey = Assert.Single(Aws.CreatedAccessKeys);
+        string newKey = Assert.Single(Aws.AccessKeys);
         FakeIcaCredential credential = Assert.Single(FakeIca.Credentials);
-        Assert.Equal((newKey, FakeIcaServer.DigestOf(FakeGatewayFactory.NewAccessKeySecret)), (credential.AccessKeyId, credential.SecretDigest));
-        Assert.DoesNotContain(FakeGatewayFactory.NewAccessKeySecret, panel.Markup, StringComparison.Ordinal);
+        Assert.Equal((newKey, FakeIcaServer.DigestOf(InMemoryAws.NewAccessKeySecret)), (credential.AccessKeyId, credential.SecretDigest));
+        Assert.DoesNotContain(InMemoryAws.NewAccessKeySecret, panel.Markup, StringComparison.Ordinal);
         Assert.Contains(Recorder.History, h => h.Change is CreateIamAccessKeyChange && h.Outcome == ChangeOutcome.Done);
     }
 

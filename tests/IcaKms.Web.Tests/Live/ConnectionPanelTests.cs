@@ -34,7 +34,7 @@ public class ConnectionPanelTests : WizardTestContext
     {
         IRenderedComponent<ConnectionPanel> panel = RenderPanel();
 
-        Connect(panel, FakeGatewayFactory.GoodKeyPrefix + "AAAAAAAA");
+        Connect(panel, InMemoryAws.GoodKeyPrefix + "AAAAAAAA");
 
         panel.WaitForAssertion(() => Assert.Contains("123456789012", panel.Find("[data-testid=connected-identity]").TextContent, StringComparison.Ordinal));
         Assert.Contains("assumed-role/admin/ASIAGOODAAAAAAAA", panel.Markup, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public class ConnectionPanelTests : WizardTestContext
     {
         IRenderedComponent<ConnectionPanel> panel = RenderPanel();
 
-        Connect(panel, FakeGatewayFactory.GoodKeyPrefix + "AAAAAAAA");
+        Connect(panel, InMemoryAws.GoodKeyPrefix + "AAAAAAAA");
         panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=connected-identity]")));
 
         JSRuntimeInvocation call = JSInterop.Invocations.Last(i => i.Identifier == "icakms.postCredentials");
@@ -101,8 +101,7 @@ public class ConnectionPanelTests : WizardTestContext
         Connect(panel, "not a key");
 
         panel.WaitForAssertion(() => Assert.Contains("access key id", panel.Find("[role=alert]").TextContent, StringComparison.Ordinal));
-        Assert.Equal(0, Aws.InspectionCalls);
-        Assert.Equal(0, Aws.IdentifyCalls);
+        Assert.Empty(Aws.Calls);
     }
 
     [Fact]
@@ -110,7 +109,7 @@ public class ConnectionPanelTests : WizardTestContext
     {
         IRenderedComponent<ConnectionPanel> panel = RenderPanel();
 
-        Connect(panel, FakeGatewayFactory.GoodKeyPrefix + "AAAAAAAA");
+        Connect(panel, InMemoryAws.GoodKeyPrefix + "AAAAAAAA");
         panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=connected-identity]")));
 
         Assert.DoesNotContain(Secret, panel.Markup, StringComparison.Ordinal);
@@ -121,14 +120,18 @@ public class ConnectionPanelTests : WizardTestContext
     public void Disconnect_ForgetsSession()
     {
         IRenderedComponent<ConnectionPanel> panel = RenderPanel();
-        Connect(panel, FakeGatewayFactory.GoodKeyPrefix + "AAAAAAAA");
+        Connect(panel, InMemoryAws.GoodKeyPrefix + "AAAAAAAA");
         panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=connected-identity]")));
 
         panel.FindAll("button").Single(b => b.TextContent.Contains("Disconnect", StringComparison.Ordinal)).Click();
 
-        Assert.False(Connection.IsConnected);
-        Assert.Null(Connection.Identity);
-        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=offline-status]")));
+        // Click() can return before the renderer has run the disconnect (it failed so on a busy machine): wait for its outcome.
+        panel.WaitForAssertion(() =>
+        {
+            Assert.False(Connection.IsConnected);
+            Assert.Null(Connection.Identity);
+            Assert.NotEmpty(panel.FindAll("[data-testid=offline-status]"));
+        });
     }
 
     [Fact]
@@ -152,7 +155,7 @@ public class ServerCredentialsTests() : WizardTestContext(new Dictionary<string,
     [Fact]
     public void ServerButton_ConnectsWithTheServersChain_WhenOperatorAllowsIt()
     {
-        Services.AddSingleton<IServerCredentialChain>(new ServerChain(() => new Amazon.Runtime.BasicAWSCredentials(FakeGatewayFactory.GoodKeyPrefix + "SERVER01", "server-secret")));
+        Services.AddSingleton<IServerCredentialChain>(new ServerChain(() => new Amazon.Runtime.BasicAWSCredentials(InMemoryAws.GoodKeyPrefix + "SERVER01", "server-secret")));
         Render<MudPopoverProvider>();
         IRenderedComponent<ConnectionPanel> panel = Render<ConnectionPanel>();
         panel.FindAll("button").Single(b => b.TextContent.Contains("Connect to AWS", StringComparison.Ordinal)).Click();

@@ -1,3 +1,4 @@
+using IcaKms.Core.Aws;
 using IcaKms.Core.Policies;
 using IcaKms.Web.Components.Wizard;
 using MudBlazor;
@@ -10,8 +11,8 @@ public class DisconnectTests : WizardTestContext
     private async Task ConnectAndFillAsync()
     {
         Assert.Null(await ConnectAsync());
-        State.SetBucketName(FakeGatewayFactory.Bucket);
-        State.SetKeyArn(FakeGatewayFactory.KeyArn);
+        State.SetBucketName(SampleAccount.Bucket);
+        State.SetKeyArn(SampleAccount.KeyArn);
         State.SetKeyPrefix("ica/");
         State.SetIamUserName("ica-storage");
     }
@@ -23,7 +24,7 @@ public class DisconnectTests : WizardTestContext
     public async Task DisconnectDuringInspection_DropsItsResults_AndMakesNoFurtherCall(bool honourCancellation, string bucketRegion)
     {
         await ConnectAndFillAsync();
-        Aws.BucketRegion = bucketRegion;
+        Aws.BucketRegion = AwsResult<string>.Ok(bucketRegion);
         Aws.HonourCancellation = honourCancellation;
         Aws.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Render<MudPopoverProvider>();
@@ -33,11 +34,11 @@ public class DisconnectTests : WizardTestContext
         Task inspecting = Inspection.InspectionInFlight!;
 
         await review.InvokeAsync(Connection.DisconnectAsync);
-        int callsAtDisconnect = Aws.InspectionCalls;
+        int callsAtDisconnect = Aws.Calls.Count;
         Aws.Gate.SetResult();
 
         await inspecting;
-        Assert.Equal(callsAtDisconnect, Aws.InspectionCalls);
+        Assert.Equal(callsAtDisconnect, Aws.Calls.Count);
         Assert.False(Connection.IsConnected);
         Assert.False(Inspection.IsInspecting);
         Assert.Null(Inspection.Checks);
@@ -101,11 +102,11 @@ public class DisconnectTests : WizardTestContext
         Task inspecting = Inspection.InspectionInFlight!;
 
         await review.InvokeAsync(Connection.Dispose);
-        int callsAtEnd = Aws.InspectionCalls;
+        int callsAtEnd = Aws.Calls.Count;
 
         await inspecting;
         Assert.Equal(0, Aws.HeldCalls);
-        Assert.Equal(callsAtEnd, Aws.InspectionCalls);
+        Assert.Equal(callsAtEnd, Aws.Calls.Count);
         Assert.False(Connection.IsConnected);
         Assert.Null(Inspection.Checks);
     }

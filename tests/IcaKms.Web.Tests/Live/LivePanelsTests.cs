@@ -1,4 +1,5 @@
 using IcaKms.Core;
+using IcaKms.Core.Aws;
 using IcaKms.Core.Checks;
 using IcaKms.Core.Setup;
 using Microsoft.AspNetCore.Components;
@@ -26,12 +27,12 @@ public class LivePanelsTests : WizardTestContext
     private static Action<Action> Waiter<T>(IRenderedComponent<T> component)
         where T : IComponent => assertion => component.WaitForAssertion(assertion);
 
-    private async Task ConnectAsync() => Assert.Null(await ConnectAsync(FakeGatewayFactory.GoodKeyPrefix + "AAAAAAAA"));
+    private async Task ConnectAsync() => Assert.Null(await ConnectAsync(InMemoryAws.GoodKeyPrefix + "AAAAAAAA"));
 
     private void FillFakeBucket()
     {
-        State.SetBucketName(FakeGatewayFactory.Bucket);
-        State.SetKeyArn(FakeGatewayFactory.KeyArn);
+        State.SetBucketName(SampleAccount.Bucket);
+        State.SetKeyArn(SampleAccount.KeyArn);
         State.SetKeyPrefix("ica/");
     }
 
@@ -79,7 +80,7 @@ public class LivePanelsTests : WizardTestContext
     [InlineData("review")]
     public async Task EveryInspectButton_PicksTheVariantOfTheLiveVersioning_WithItsReason(string where)
     {
-        Aws.VersioningStatus = "Enabled";
+        Aws.Versioning = AwsResult<string?>.Ok("Enabled");
         await ConnectAsync();
         FillFakeBucket();
         Assert.Equal(PolicyVariant.Unversioned, State.Inputs.Variant);
@@ -100,7 +101,7 @@ public class LivePanelsTests : WizardTestContext
     [Fact]
     public async Task IamStep_ShowsWhyVariantWasChosen_AfterItsOwnInspection()
     {
-        Aws.VersioningStatus = "Enabled";
+        Aws.Versioning = AwsResult<string?>.Ok("Enabled");
         await ConnectAsync();
         FillFakeBucket();
         Render<MudPopoverProvider>();
@@ -122,7 +123,7 @@ public class LivePanelsTests : WizardTestContext
         IRenderedComponent<ReviewStep> step = Render<ReviewStep>();
         step.WaitForAssertion(() => Assert.Contains("warning", step.Find("[data-testid=check-prefix-folder]").TextContent, StringComparison.Ordinal));
 
-        Aws.PrefixExists = true;
+        Aws.PrefixExists = AwsResult<bool>.Ok(true);
         Click(step, "Run live checks again");
 
         step.WaitForAssertion(() => Assert.Contains("pass", step.Find("[data-testid=check-prefix-folder]").TextContent, StringComparison.Ordinal));
@@ -189,19 +190,19 @@ public class LivePanelsTests : WizardTestContext
     [Fact]
     public async Task ChangingTheVariantAfterAnInspection_RejudgesTheVersioningCheck_WithoutANewCall()
     {
-        Aws.VersioningStatus = "Enabled";
+        Aws.Versioning = AwsResult<string?>.Ok("Enabled");
         await ConnectAsync();
         FillFakeBucket();
         Render<MudPopoverProvider>();
         IRenderedComponent<BucketLivePanel> panel = Render<BucketLivePanel>();
         Click(panel, "Inspect bucket and key");
         panel.WaitForAssertion(() => Assert.Equal(PolicyVariant.Versioned, State.Inputs.Variant));
-        int calls = Aws.InspectionCalls;
+        int calls = Aws.Calls.Count;
 
         await panel.InvokeAsync(() => State.SetVariant(PolicyVariant.Unversioned));
 
         Assert.Equal(CheckState.Fail, Inspection.Checks!.Single(c => c.Id == LiveCheckIds.BucketVersioning).State);
-        Assert.Equal(calls, Aws.InspectionCalls);
+        Assert.Equal(calls, Aws.Calls.Count);
     }
 
     [Fact]
@@ -220,7 +221,7 @@ public class LivePanelsTests : WizardTestContext
         panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=live-stale]")));
         Assert.Empty(panel.FindAll("[data-testid=live-checks]"));
 
-        await panel.InvokeAsync(() => State.SetBucketName(FakeGatewayFactory.Bucket));
+        await panel.InvokeAsync(() => State.SetBucketName(SampleAccount.Bucket));
 
         panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=live-checks]")));
         Assert.Empty(panel.FindAll("[data-testid=live-stale]"));

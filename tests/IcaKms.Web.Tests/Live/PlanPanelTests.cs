@@ -13,8 +13,8 @@ public class PlanPanelTests : WizardTestContext
 
     private void FillFakeBucket() => OnDispatcher(() =>
     {
-        State.SetBucketName(FakeGatewayFactory.Bucket);
-        State.SetKeyArn(FakeGatewayFactory.KeyArn);
+        State.SetBucketName(SampleAccount.Bucket);
+        State.SetKeyArn(SampleAccount.KeyArn);
         State.SetKeyPrefix("ica/");
     });
 
@@ -34,15 +34,16 @@ public class PlanPanelTests : WizardTestContext
         Click(panel, "Plan the changes");
         panel.WaitForAssertion(() => Assert.Single(panel.FindAll("[data-testid=planned-change]")));
         Click(panel, "Apply 1 change");
-        Assert.NotEmpty(panel.FindAll("[data-testid=plan-confirm]"));
+        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=plan-confirm]")));
         Click(panel, "Cancel");
+        panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("[data-testid=plan-confirm]")));
         Assert.Empty(Aws.Writes);
 
         Click(panel, "Apply 1 change");
         Click(panel, "Confirm and apply");
 
         panel.WaitForAssertion(() => Assert.Contains("— done", panel.Find("[data-testid=applied-change]").TextContent, StringComparison.Ordinal));
-        Assert.Equal("CreateFolder lab-ica-data/ica/", Aws.Writes[0]);
+        Assert.Equal("s3:PutObject lab-ica-data/ica/", Aws.Writes[0]);
         panel.WaitForAssertion(() => Assert.Contains("stored with SSE-KMS", panel.Find("[data-testid=verification]").TextContent, StringComparison.Ordinal));
         panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=plan-nothing]")));
         Assert.Contains(Recorder.History, h => h.Change is Core.Setup.CreatePrefixFolderChange);
@@ -57,7 +58,7 @@ public class PlanPanelTests : WizardTestContext
 
         string commands = panel.Find("[data-testid=offline-commands]").TextContent;
         Assert.Contains("aws s3api create-bucket --region us-east-1 --bucket lab-ica-data", commands, StringComparison.Ordinal);
-        Assert.Contains(FakeGatewayFactory.KeyArn, commands, StringComparison.Ordinal);
+        Assert.Contains(SampleAccount.KeyArn, commands, StringComparison.Ordinal);
         Assert.DoesNotContain(panel.FindAll("button"), b => b.TextContent.Contains("Plan the changes", StringComparison.Ordinal));
     }
 
@@ -96,6 +97,6 @@ public class PlanPanelTests : WizardTestContext
         panel.WaitForAssertion(() => Assert.Contains(Recorder.History, h => h.Outcome != Core.Setup.ChangeOutcome.Done));
         Assert.False(Connection.IsConnected);
         Assert.Null(AwsApply.PlanOf(PlanScope.Bucket));
-        Assert.DoesNotContain(Aws.Writes, w => w.StartsWith("PutObject", StringComparison.Ordinal));
+        Assert.Equal(["s3:PutObject lab-ica-data/ica/"], Aws.Writes);
     }
 }

@@ -31,9 +31,9 @@ public class ChangeAuditTests : WizardTestContext
         Assert.Equal("ChangeApplied", audit.EventId.Name);
         Assert.Equal(ChangeOutcome.Done, audit.Fields["Outcome"]);
         Assert.Equal("s3:PutObject", audit.Fields["Action"]);
-        Assert.Equal($"{FakeGatewayFactory.Bucket}/ica/", audit.Fields["Resource"]);
+        Assert.Equal($"{SampleAccount.Bucket}/ica/", audit.Fields["Resource"]);
         Assert.Equal("alice@example.org", audit.Fields["PortalUser"]);
-        Assert.Equal($"arn:aws:sts::{FakeGatewayFactory.Account}:assumed-role/admin/{FakeGatewayFactory.GoodKeyPrefix}AAAAAAAA", audit.Fields["Principal"]);
+        Assert.Equal($"arn:aws:sts::{SampleAccount.Account}:assumed-role/admin/{InMemoryAws.GoodKeyPrefix}AAAAAAAA", audit.Fields["Principal"]);
         Assert.IsType<DateTimeOffset>(audit.Fields["At"]);
         Assert.Equal("none", audit.Fields["BeforeDigest"]);
         Assert.Equal("none", audit.Fields["AfterDigest"]);
@@ -74,7 +74,7 @@ public class ChangeAuditTests : WizardTestContext
     {
         await PlanPrefixFolderAsync();
         await AwsApply.ApplyAsync(PlanScope.Bucket);
-        Assert.Contains("CreateFolder lab-ica-data/ica/", Aws.Writes);
+        Assert.Contains("s3:PutObject lab-ica-data/ica/", Aws.Writes);
     }
 }
 
@@ -119,6 +119,6 @@ public class ApplyRefusalTests : WizardTestContext
 
         await AwsApply.ApplyAsync(PlanScope.Bucket);
 
-        Assert.Contains("CreateFolder lab-ica-data/ica/", Aws.Writes);
+        Assert.Contains("s3:PutObject lab-ica-data/ica/", Aws.Writes);
     }
 }

@@ -16,14 +16,14 @@ public class RateLimitTests() : WizardTestContext(new Dictionary<string, string?
     public async Task AnInspectionPastTheLimit_IsNotStarted_AndThePanelSaysWhyAndWhen()
     {
         Assert.Null(await ConnectAsync());
-        OnDispatcher(() => State.SetBucketName(FakeGatewayFactory.Bucket));
+        OnDispatcher(() => State.SetBucketName(SampleAccount.Bucket));
         IRenderedComponent<BucketLivePanel> panel = Render<BucketLivePanel>();
         await Renderer.Dispatcher.InvokeAsync(Inspection.InspectAsync);
-        int calls = Aws.InspectionCalls;
+        int calls = Aws.Calls.Count;
 
         await Renderer.Dispatcher.InvokeAsync(Inspection.InspectAsync);
 
-        Assert.Equal(calls, Aws.InspectionCalls);
+        Assert.Equal(calls, Aws.Calls.Count);
         panel.WaitForAssertion(() => Assert.Matches(
             "^Too many inspections in a minute from you: .* Try again in \\d+ seconds\\.$",
             panel.Find("[data-testid=inspection-refusal]").TextContent));
@@ -48,12 +48,12 @@ public class RateLimitTests() : WizardTestContext(new Dictionary<string, string?
     {
         Assert.Null(await ConnectAsync());
         Assert.Null(await ConnectAsync());
-        int stsCalls = Aws.IdentifyCalls;
+        int stsCalls = Aws.CallsTo("sts:GetCallerIdentity");
 
         string? refused = await Connection.ConnectWithTypedCredentialsAsync(default);
 
         Assert.StartsWith("Too many credential checks in a minute from you", refused, StringComparison.Ordinal);
-        Assert.Equal(stsCalls, Aws.IdentifyCalls);
+        Assert.Equal(stsCalls, Aws.CallsTo("sts:GetCallerIdentity"));
         Assert.Equal(0, Services.GetRequiredService<CredentialHandoff>().OpenCount);
     }
 }
@@ -65,7 +65,7 @@ public class NoRateLimitTests : WizardTestContext
     public async Task WithoutConfiguration_InspectionsAreNotLimited()
     {
         Assert.Null(await ConnectAsync());
-        OnDispatcher(() => State.SetBucketName(FakeGatewayFactory.Bucket));
+        OnDispatcher(() => State.SetBucketName(SampleAccount.Bucket));
 
         for (int i = 0; i < 30; i++)
         {

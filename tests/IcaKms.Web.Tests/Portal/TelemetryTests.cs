@@ -26,8 +26,8 @@ public class TelemetryTests : WizardTestContext
         Assert.Null(await ConnectAsync());
         OnDispatcher(() =>
         {
-            State.SetBucketName(FakeGatewayFactory.Bucket);
-            State.SetKeyArn(FakeGatewayFactory.KeyArn);
+            State.SetBucketName(SampleAccount.Bucket);
+            State.SetKeyArn(SampleAccount.KeyArn);
             State.SetKeyPrefix("ica/");
         });
 
@@ -38,7 +38,7 @@ public class TelemetryTests : WizardTestContext
         meter.ForceFlush();
 
         Activity inspect = _spans.First(s => s.OperationName == "icakms.inspect");
-        Assert.Equal(FakeGatewayFactory.Bucket, inspect.GetTagItem("aws.s3.bucket"));
+        Assert.Equal(SampleAccount.Bucket, inspect.GetTagItem("aws.s3.bucket"));
         Assert.Equal("us-east-1", inspect.GetTagItem("aws.region"));
         Activity apply = Assert.Single(_spans, s => s.OperationName == "icakms.apply");
         Assert.Equal("Bucket", apply.GetTagItem("icakms.scope"));

@@ -1,3 +1,4 @@
+using IcaKms.TestKit;
 using IcaKms.Web.Services;
 using IcaKms.Web.Tests.Live;
 using Microsoft.AspNetCore.Components;
@@ -126,7 +127,7 @@ public sealed class FlowActivityTests : WizardTestContext
         Assert.Equal(KeyPickerActivity.Idle, KeyPicker.Activity);
         Aws.Gate = null;
         await KeyPicker.LoadKeyChoicesAsync();
-        Assert.Equal(FakeGatewayFactory.KeyArn, Assert.Single(KeyPicker.KeyChoices!.Value!).KeyArn);
+        Assert.Equal(SampleAccount.KeyArn, Assert.Single(KeyPicker.KeyChoices!.Value!).KeyArn);
     }
 
     private async Task ConnectedActivityAsync()

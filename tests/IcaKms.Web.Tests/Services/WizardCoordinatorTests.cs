@@ -2,7 +2,7 @@ using IcaKms.Core.Aws;
 using IcaKms.Core.Ica;
 using IcaKms.Core.Setup;
 using IcaKms.Web.Services;
-using IcaKms.Web.Tests.Live;
+using IcaKms.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IcaKms.Web.Tests.Services;
@@ -10,10 +10,8 @@ namespace IcaKms.Web.Tests.Services;
 /// <summary>What crosses flows goes through the coordinator: Start over (the ICA flow included) and its Undo, a created key.</summary>
 public sealed class WizardCoordinatorTests : WizardTestContext
 {
-    private const string NewKeyArn = "arn:aws:kms:us-east-1:123456789012:key/99999999-aaaa-bbbb-cccc-000000000001";
-
-    public WizardCoordinatorTests() =>
-        Services.AddSingleton<IAwsGatewayFactory>(new KeyCreatingFactory(Aws));
+    // The in-memory AWS names the first key it creates so.
+    private const string NewKeyArn = "arn:aws:kms:us-east-1:123456789012:key/00000001-0000-4000-8000-000000000000";
 
     private IcaSession Ica => Services.GetRequiredService<IcaSession>();
 
@@ -50,7 +48,7 @@ public sealed class WizardCoordinatorTests : WizardTestContext
         Assert.Null(KeyPicker.KeyChoices);
         Assert.Equal(string.Empty, State.Inputs.BucketName);
         await Renderer.Dispatcher.InvokeAsync(() => Coordinator.UndoStartOverAsync(startedOver));
-        Assert.Equal(FakeGatewayFactory.Bucket, State.Inputs.BucketName);
+        Assert.Equal(SampleAccount.Bucket, State.Inputs.BucketName);
         Assert.Null(Inspection.Snapshot);
     }
 
@@ -78,7 +76,7 @@ public sealed class WizardCoordinatorTests : WizardTestContext
         await AwsApply.ApplyAsync(PlanScope.Key);
 
         Assert.Equal(NewKeyArn, AwsApply.AppliedOf(PlanScope.Key)!.CreatedKeyArn);
-        Assert.Equal(FakeGatewayFactory.KeyArn, State.Inputs.KeyArn);
+        Assert.Equal(SampleAccount.KeyArn, State.Inputs.KeyArn);
     }
 
     private async Task ConnectAndFillAsync()
@@ -86,8 +84,8 @@ public sealed class WizardCoordinatorTests : WizardTestContext
         Assert.Null(await ConnectAsync());
         OnDispatcher(() =>
         {
-            State.SetBucketName(FakeGatewayFactory.Bucket);
-            State.SetKeyArn(FakeGatewayFactory.KeyArn);
+            State.SetBucketName(SampleAccount.Bucket);
+            State.SetKeyArn(SampleAccount.KeyArn);
             State.SetKeyPrefix("ica/");
         });
     }
@@ -104,35 +102,5 @@ public sealed class WizardCoordinatorTests : WizardTestContext
             await Ica.SetShareAsync(true);
         });
         Assert.Equal(CredentialSource.NewIamKey, Ica.Credential?.Source);
-    }
-
-    /// <summary>The in-memory AWS, with a KMS that creates a key (the shared fake does not model writes).</summary>
-    private sealed class KeyCreatingFactory(FakeGatewayFactory aws) : IAwsGatewayFactory, IKmsGateway
-    {
-        public AwsGateways Create(AwsSession session, string region) => aws.Create(session, region) with { Kms = this };
-
-        public Task<AwsResult<CallerIdentity>> IdentifyAsync(Amazon.Runtime.AWSCredentials credentials, string region, CancellationToken cancellationToken = default) =>
-            aws.IdentifyAsync(credentials, region, cancellationToken);
-
-        public Task<AwsResult<KmsKeyDescription>> DescribeKeyAsync(string keyIdOrAlias, CancellationToken cancellationToken = default) =>
-            aws.DescribeKeyAsync(keyIdOrAlias, cancellationToken);
-
-        public Task<AwsResult<IReadOnlyList<KmsKeyChoice>>> ListUsableKeysAsync(CancellationToken cancellationToken = default) =>
-            aws.ListUsableKeysAsync(cancellationToken);
-
-        public Task<AwsResult<string>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default) =>
-            aws.GetKeyPolicyAsync(keyArn, cancellationToken);
-
-        public async Task<AwsResult<KmsKeyDescription>> CreateKeyAsync(string description, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default)
-        {
-            KmsKeyDescription existing = (await aws.DescribeKeyAsync(FakeGatewayFactory.KeyArn, cancellationToken)).Value!;
-            return AwsResult<KmsKeyDescription>.Ok(existing with { KeyArn = NewKeyArn });
-        }
-
-        public Task<AwsResult<string>> CreateAliasAsync(string aliasName, string keyArn, CancellationToken cancellationToken = default) =>
-            Task.FromResult(AwsResult<string>.Ok(aliasName));
-
-        public Task<AwsResult<string>> PutKeyPolicyAsync(string keyArn, string policy, CancellationToken cancellationToken = default) =>
-            aws.PutKeyPolicyAsync(keyArn, policy, cancellationToken);
     }
 }

@@ -7,7 +7,7 @@ using IcaKms.Core.Setup;
 using IcaKms.FakeAws;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace IcaKms.E2E.Tests.FakeAws;
+namespace IcaKms.Fakes.Tests.FakeAws;
 
 /// <summary>
 /// IAM's writes through the app's IAM Query client against the loopback fake: users, managed policies and their

@@ -6,7 +6,7 @@ using IcaKms.Core.Setup;
 using IcaKms.FakeAws;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace IcaKms.E2E.Tests.FakeAws;
+namespace IcaKms.Fakes.Tests.FakeAws;
 
 /// <summary>
 /// Plans applied through the app's real gateways (AWS SDK clients, IAM Query client) against the loopback fake, whose

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using IcaKms.Core.Aws;
 using IcaKms.FakeAws;
 
-namespace IcaKms.E2E.Tests.FakeAws;
+namespace IcaKms.Fakes.Tests.FakeAws;
 
 /// <content>
 /// The S3 and KMS writes of the apply flow through the app's real gateways against the fake: each write changes the

@@ -9,9 +9,8 @@ using IcaKms.Core.Aws;
 using IcaKms.Core.Checks;
 using IcaKms.Core.Setup;
 using IcaKms.Core.Policies;
-using IcaKms.E2E.Tests.Infrastructure;
 
-namespace IcaKms.E2E.Tests.FakeAws;
+namespace IcaKms.Fakes.Tests.FakeAws;
 
 /// <summary>
 /// The fake AWS driven by the app's real gateways (the AWS SDK's S3, KMS and STS clients, and the IAM Query client)

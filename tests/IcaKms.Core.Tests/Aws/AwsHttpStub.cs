@@ -21,10 +21,12 @@ internal sealed record RecordedRequest(string Method, Uri Uri, IReadOnlyDictiona
 }
 
 /// <summary>
-/// An in-process AWS: an <see cref="HttpMessageHandler"/> the real SDK clients send to (plugged in through the SDK's
-/// <see cref="HttpClientFactory"/>), answering with whatever the test's responder returns. Nothing leaves the process.
+/// A stub of AWS's HTTP endpoints for the SDK-level gateway tests: an <see cref="HttpMessageHandler"/> the real SDK
+/// clients send to (plugged in through the SDK's <see cref="HttpClientFactory"/>), answering with whatever the test's
+/// responder returns. Nothing leaves the process. (The gateways above the SDK are faked by IcaKms.TestKit's
+/// InMemoryAws; a whole fake AWS on loopback is IcaKms.FakeAws's FakeAwsServer.)
 /// </summary>
-internal sealed class FakeAws : HttpMessageHandler
+internal sealed class AwsHttpStub : HttpMessageHandler
 {
     public const string Region = "eu-west-2";
     public const string AccessKeyId = "AKIDEXAMPLE";
@@ -48,7 +50,7 @@ internal sealed class FakeAws : HttpMessageHandler
         Respond = (request, _) => Task.FromResult(respond(request));
 
     /// <summary>The SDK factory to set on a client config.</summary>
-    public HttpClientFactory ClientFactory => new FakeHttpClientFactory(this);
+    public HttpClientFactory ClientFactory => new StubHttpClientFactory(this);
 
     /// <summary>Session credentials the SDK signs with; no real account behind them.</summary>
     public static AWSCredentials Credentials => new SessionAWSCredentials(AccessKeyId, SecretKey, SessionToken);
@@ -60,16 +62,17 @@ internal sealed class FakeAws : HttpMessageHandler
         new CallerIdentity("111122223333", "arn:aws:sts::111122223333:assumed-role/Admin/alice", "AROAEXAMPLE:alice"),
         endpoint ?? Endpoint);
 
-    /// <summary>A client factory whose clients send to this fake, without retries (each test sees one answer).</summary>
-    public AwsClientFactory Factory(TimeSpan? timeout = null) =>
+    /// <summary>A client factory whose clients send to this stub, without retries (each test sees one answer), deadlines on <paramref name="time"/>.</summary>
+    public AwsClientFactory Factory(TimeSpan? timeout = null, TimeProvider? time = null) =>
         new(_ => new UnusedIamGateway(), null, ClientFactory, _ => null)
         {
             MaxErrorRetry = 0,
             Timeout = timeout ?? TimeSpan.FromSeconds(10),
+            Time = time ?? TimeProvider.System,
         };
 
-    /// <summary>The gateways of a session pointed at this fake.</summary>
-    public AwsGateways Gateways(TimeSpan? timeout = null) => Factory(timeout).Create(Session(), Region);
+    /// <summary>The gateways of a session pointed at this stub.</summary>
+    public AwsGateways Gateways(TimeSpan? timeout = null, TimeProvider? time = null) => Factory(timeout, time).Create(Session(), Region);
 
     public static HttpResponseMessage Text(HttpStatusCode status, string body, string contentType, params (string Name, string Value)[] headers)
     {
@@ -153,7 +156,7 @@ internal sealed class FakeAws : HttpMessageHandler
     }
 
     /// <summary>Hands the SDK an <see cref="HttpClient"/> over the fake, with the config's timeout as the SDK's own client has.</summary>
-    private sealed class FakeHttpClientFactory(FakeAws handler) : HttpClientFactory
+    private sealed class StubHttpClientFactory(AwsHttpStub handler) : HttpClientFactory
     {
         public override HttpClient CreateHttpClient(IClientConfig clientConfig) =>
             new(handler, disposeHandler: false) { Timeout = clientConfig.Timeout ?? TimeSpan.FromSeconds(100) };

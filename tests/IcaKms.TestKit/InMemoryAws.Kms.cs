@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using IcaKms.Core.Aws;
+
+namespace IcaKms.TestKit;
+
+/// <summary>KMS: the keys as DescribeKey is asked for them, one key policy, and the keys the picker lists.</summary>
+public sealed partial class InMemoryAws
+{
+    private int _createdKeys;
+
+    /// <summary>DescribeKey answers by the key as asked (ARN, id or alias); anything else goes to <see cref="UnknownKey"/>.</summary>
+    public Dictionary<string, AwsResult<KmsKeyDescription>> Keys { get; } = new(StringComparer.Ordinal)
+    {
+        [SampleAccount.KeyArn] = Ok(SampleAccount.Key),
+    };
+
+    /// <summary>DescribeKey's answer for a key not in <see cref="Keys"/>: not found, unless a test says otherwise.</summary>
+    public Func<string, AwsResult<KmsKeyDescription>> UnknownKey { get; set; } =
+        key => NotFound<KmsKeyDescription>("kms:DescribeKey", $"Key {key} is not found.");
+
+    /// <summary>GetKeyPolicy's answer for any key id or ARN (PutKeyPolicy replaces it).</summary>
+    public AwsResult<string> KeyPolicy { get; set; } = Ok(SampleAccount.KeyPolicy(SampleAccount.RootStatement, SampleAccount.CrossAccountStatement));
+
+    /// <summary>The key ids GetKeyPolicy was asked with, in order.</summary>
+    public ConcurrentQueue<string> KeyPolicyAskedWith { get; } = new();
+
+    /// <summary>The key picker's list (ListKeys with their aliases).</summary>
+    public AwsResult<IReadOnlyList<KmsKeyChoice>> UsableKeys { get; set; } =
+        Ok<IReadOnlyList<KmsKeyChoice>>([new KmsKeyChoice(SampleAccount.KeyArn, [SampleAccount.KeyAlias], "ICA data")]);
+
+    public Task<AwsResult<KmsKeyDescription>> DescribeKeyAsync(string keyIdOrAlias, CancellationToken cancellationToken = default) =>
+        AnswerAsync(
+            $"kms:DescribeKey {keyIdOrAlias}",
+            () => Keys.TryGetValue(keyIdOrAlias, out AwsResult<KmsKeyDescription>? key) ? key : UnknownKey(keyIdOrAlias),
+            cancellationToken);
+
+    public Task<AwsResult<IReadOnlyList<KmsKeyChoice>>> ListUsableKeysAsync(CancellationToken cancellationToken = default) =>
+        AnswerAsync("kms:ListKeys", () => UsableKeys, cancellationToken);
+
+    /// <summary>Like KMS, GetKeyPolicy takes a key id or key ARN only: an alias name or alias ARN is not found.</summary>
+    public Task<AwsResult<string>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default)
+    {
+        KeyPolicyAskedWith.Enqueue(keyArn);
+        return AnswerAsync(
+            "kms:GetKeyPolicy",
+            () => IsAlias(keyArn) ? NotFound<string>("kms:GetKeyPolicy", $"Invalid keyId {keyArn}") : KeyPolicy,
+            cancellationToken);
+    }
+
+    /// <summary>A new enabled key in the sample region, described by its ARN and id.</summary>
+    public Task<AwsResult<KmsKeyDescription>> CreateKeyAsync(string description, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default) =>
+        AnswerAsync("kms:CreateKey", () =>
+        {
+            string id = $"{++_createdKeys:D8}-0000-4000-8000-000000000000";
+            KmsKeyDescription key = SampleAccount.Key with { KeyArn = $"arn:aws:kms:{SampleAccount.Region}:{SampleAccount.Account}:key/{id}", KeyId = id };
+            Keys[key.KeyArn] = Ok(key);
+            Keys[id] = Ok(key);
+            return Ok(key);
+        }, cancellationToken);
+
+    public Task<AwsResult<string>> CreateAliasAsync(string aliasName, string keyArn, CancellationToken cancellationToken = default) =>
+        AnswerAsync($"kms:CreateAlias {aliasName}", () =>
+        {
+            if (Keys.ContainsKey(aliasName))
+            {
+                return AwsResult<string>.Fail(new AwsFailure(AwsFailureKind.AlreadyExists, "kms:CreateAlias", aliasName, "AlreadyExistsException", $"An alias with the name {aliasName} already exists."));
+            }
+
+            Keys[aliasName] = Keys.TryGetValue(keyArn, out AwsResult<KmsKeyDescription>? key) ? key : UnknownKey(keyArn);
+            return Ok(aliasName);
+        }, cancellationToken);
+
+    /// <summary>Like the real gateway, an alias is refused before any call.</summary>
+    public Task<AwsResult<string>> PutKeyPolicyAsync(string keyArn, string policy, CancellationToken cancellationToken = default)
+    {
+        if (IsAlias(keyArn))
+        {
+            return Task.FromResult(AwsResult<string>.Fail(new AwsFailure(AwsFailureKind.Refused, "kms:PutKeyPolicy", keyArn, null, "PutKeyPolicy takes a key ARN, not an alias.")));
+        }
+
+        return AnswerAsync($"kms:PutKeyPolicy {keyArn}", () =>
+        {
+            KeyPolicy = Ok(policy);
+            return Ok(policy);
+        }, cancellationToken);
+    }
+
+    private static bool IsAlias(string key) => key.StartsWith("alias/", StringComparison.Ordinal) || key.Contains(":alias/", StringComparison.Ordinal);
+}
