@@ -51,6 +51,12 @@ internal sealed class InMemoryBackend : IInspectionBackend, IS3Gateway, IKmsGate
     public Task<AwsResult<string?>> GetObjectOwnershipAsync(string bucket, CancellationToken cancellationToken = default) =>
         AnswerAsync<string?>("BucketOwnerEnforced", cancellationToken);
 
+    public Task<AwsResult<string?>> GetBucketPolicyAsync(string bucket, CancellationToken cancellationToken = default) =>
+        AnswerAsync<string?>(null, cancellationToken);
+
+    public Task<AwsResult<IReadOnlyList<KmsGrant>>> ListGrantsAsync(string keyArn, CancellationToken cancellationToken = default) =>
+        AnswerAsync<IReadOnlyList<KmsGrant>>([], cancellationToken);
+
     public Task<AwsResult<PublicAccessBlock?>> GetPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default) =>
         AnswerAsync<PublicAccessBlock?>(new PublicAccessBlock(true, true, true, true), cancellationToken);
 

@@ -38,6 +38,12 @@ internal sealed class FakeAws : IS3Gateway, IKmsGateway, IIamGateway, IStsGatewa
 
     public AwsResult<string> KeyPolicy { get; set; } = Live.Ok(Live.KeyPolicy(Live.RootStatement, Live.CrossAccountStatement));
 
+    /// <summary>ListGrants' answer (no grants by default).</summary>
+    public AwsResult<IReadOnlyList<KmsGrant>> Grants { get; set; } = AwsResult<IReadOnlyList<KmsGrant>>.Ok([]);
+
+    /// <summary>GetBucketPolicy's answer (no bucket policy by default).</summary>
+    public AwsResult<string?> BucketPolicy { get; set; } = Live.Ok<string?>(null);
+
     /// <summary>The key ids GetKeyPolicy was asked with, in order.</summary>
     public ConcurrentQueue<string> KeyPolicyAskedWith { get; } = new();
 
@@ -79,6 +85,9 @@ internal sealed class FakeAws : IS3Gateway, IKmsGateway, IIamGateway, IStsGatewa
 
     public Task<AwsResult<PublicAccessBlock?>> GetPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default) =>
         AnswerAsync("s3:GetPublicAccessBlock", PublicAccess, cancellationToken);
+
+    public Task<AwsResult<string?>> GetBucketPolicyAsync(string bucket, CancellationToken cancellationToken = default) =>
+        AnswerAsync("s3:GetBucketPolicy", BucketPolicy, cancellationToken);
 
     public Task<AwsResult<bool>> PrefixExistsAsync(string bucket, string prefix, CancellationToken cancellationToken = default) =>
         AnswerAsync($"s3:ListObjectsV2 {prefix}", PrefixExists, cancellationToken);
@@ -128,6 +137,9 @@ internal sealed class FakeAws : IS3Gateway, IKmsGateway, IIamGateway, IStsGatewa
             alias ? Live.Failed<string>(AwsFailureKind.NotFound, "kms:GetKeyPolicy", $"Invalid keyId {keyArn}") : KeyPolicy,
             cancellationToken);
     }
+
+    public Task<AwsResult<IReadOnlyList<KmsGrant>>> ListGrantsAsync(string keyArn, CancellationToken cancellationToken = default) =>
+        AnswerAsync("kms:ListGrants", Grants, cancellationToken);
 
     public Task<AwsResult<KmsKeyDescription>> CreateKeyAsync(string description, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException(WritesNotModelled);

@@ -423,6 +423,9 @@ public sealed class InspectionTests : IDisposable
         public Task<AwsResult<string>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 
+        public Task<AwsResult<IReadOnlyList<KmsGrant>>> ListGrantsAsync(string keyArn, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
         public Task<AwsResult<KmsKeyDescription>> CreateKeyAsync(string description, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 

@@ -52,6 +52,12 @@ internal sealed class FakeGatewayFactory : IAwsGatewayFactory, IS3Gateway, IKmsG
     public Task<AwsResult<string?>> GetObjectOwnershipAsync(string bucket, CancellationToken cancellationToken = default) =>
         Answer(AwsResult<string?>.Ok("BucketOwnerEnforced"), cancellationToken);
 
+    public Task<AwsResult<string?>> GetBucketPolicyAsync(string bucket, CancellationToken cancellationToken = default) =>
+        Answer(AwsResult<string?>.Ok(null), cancellationToken);
+
+    public Task<AwsResult<IReadOnlyList<KmsGrant>>> ListGrantsAsync(string keyArn, CancellationToken cancellationToken = default) =>
+        Answer(AwsResult<IReadOnlyList<KmsGrant>>.Ok([]), cancellationToken);
+
     public Task<AwsResult<PublicAccessBlock?>> GetPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default) =>
         Answer(AwsResult<PublicAccessBlock?>.Ok(new PublicAccessBlock(true, true, true, true)), cancellationToken);
 
