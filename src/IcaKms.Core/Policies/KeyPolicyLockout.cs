@@ -29,6 +29,9 @@ internal static class KeyPolicyLockout
             return $"the new policy cannot be evaluated ({problem})";
         }
 
+        // A key policy's Resource can only name its own key ("*" or the key's ARN, which the merge is not given): read every
+        // Resource as this key, so the question is about principals, actions and conditions.
+        policy = policy with { Statements = [.. policy.Statements.Select(s => s.IsNotResource ? s : s with { Resources = null })] };
         if (RequestPrincipal.Parse(caller.Arn) is not RequestPrincipal principal)
         {
             return $"the caller {caller.Arn} is not a principal the lockout rule can judge";

@@ -275,7 +275,7 @@ public sealed class InspectionTests : IDisposable
 
         IReadOnlyList<SetupCheck> checks = LiveChecks.Evaluate(snapshot, Request(CrossAccountInputs));
 
-        Assert.Equal(15, checks.Count);
+        Assert.Equal(16, checks.Count);
         Assert.All(checks, c => Assert.True(c.State == CheckState.Pass, $"{c.Id}: {c.State} {c.Finding} {c.Fix}"));
         Assert.Equal(checks.Count, checks.Select(c => c.Id).Distinct().Count());
     }
