@@ -90,6 +90,9 @@ public sealed record FakeAwsScenario
     /// <summary>The versioning status: null (never enabled, the default), <c>Enabled</c> or <c>Suspended</c>.</summary>
     public string? Versioning { get; init; }
 
+    /// <summary>The bucket policy JSON, or null for none (the default; GetBucketPolicy answers <c>NoSuchBucketPolicy</c>).</summary>
+    public string? BucketPolicy { get; init; }
+
     /// <summary>
     /// The default encryption rule, or null for none (GetBucketEncryption's
     /// <c>ServerSideEncryptionConfigurationNotFoundError</c>). Default: <c>aws:kms</c> with <see cref="DefaultKeyArn"/>
@@ -355,6 +358,9 @@ public sealed record FakeKmsKey(string KeyArn)
 
     /// <summary>The key policy JSON, or null for KMS's default key policy (<see cref="FakeAwsScenario.KeyPolicy"/> without a role).</summary>
     public string? Policy { get; init; }
+
+    /// <summary>The key's grants (default none), as ListGrants lists them.</summary>
+    public IReadOnlyList<KmsGrant> Grants { get; init; } = [];
 
     /// <summary>The key's tags (default none).</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -41,7 +41,7 @@ public sealed partial class FakeAwsServer
         }
 
         string region = RegionOf(request);
-        if (operationName is not ("DescribeKey" or "GetKeyPolicy" or "ListKeys" or "ListAliases" or "CreateKey" or "CreateAlias" or "PutKeyPolicy"))
+        if (operationName is not ("DescribeKey" or "GetKeyPolicy" or "ListKeys" or "ListAliases" or "CreateKey" or "CreateAlias" or "PutKeyPolicy" or "ListGrants" or "CreateGrant"))
         {
             return KmsError(operation, "UnknownOperationException", $"FakeAwsServer does not implement {operation}.");
         }
@@ -68,6 +68,8 @@ public sealed partial class FakeAwsServer
                 "CreateKey" => CreateKey(operation, body, region, caller),
                 "CreateAlias" => CreateAlias(operation, body, keyId, region),
                 "PutKeyPolicy" => PutKeyPolicy(operation, body, keyId, region, caller),
+                "ListGrants" => ListGrants(operation, body, keyId, region),
+                "CreateGrant" => CreateGrant(operation, body, keyId, region),
                 _ => ListAliases(operation, body, keyId, region),
             };
         }
@@ -302,6 +304,96 @@ public sealed partial class FakeAwsServer
                 ["Policy"] = key.Policy ?? FakeAwsScenario.KeyPolicy(key.Account),
                 ["PolicyName"] = "default",
             });
+    }
+
+    /// <summary>ListGrants: the key's grants, paged; takes a key id or key ARN only.</summary>
+    private FakeAwsResponse ListGrants(string operation, JsonElement body, string? keyId, string region)
+    {
+        if (keyId is null)
+        {
+            return MissingKeyId(operation);
+        }
+
+        (FakeKmsKey? key, string? problem) = Resolve(keyId, region, allowAlias: false);
+        if (key is null)
+        {
+            return KmsError(operation, "NotFoundException", problem!);
+        }
+
+        return KmsPage(operation, body, "Grants", key.Grants.Select(grant => (object)GrantJson(key, grant)).ToList());
+    }
+
+    /// <summary>CreateGrant: adds a grant (grantee, operations, optional encryption-context constraints) and answers its id.</summary>
+    private FakeAwsResponse CreateGrant(string operation, JsonElement body, string? keyId, string region)
+    {
+        if (keyId is null)
+        {
+            return MissingKeyId(operation);
+        }
+
+        (FakeKmsKey? key, string? problem) = Resolve(keyId, region, allowAlias: false);
+        if (key is null)
+        {
+            return KmsError(operation, "NotFoundException", problem!);
+        }
+
+        string? grantee = String(body, "GranteePrincipal");
+        List<string> operations = body.TryGetProperty("Operations", out JsonElement ops) && ops.ValueKind == JsonValueKind.Array
+            ? [.. ops.EnumerateArray().Select(o => o.GetString() ?? string.Empty)]
+            : [];
+        if (grantee is null || operations.Count == 0)
+        {
+            return KmsError(operation, "ValidationException", "GranteePrincipal and Operations are required.");
+        }
+
+        Dictionary<string, string>? Constraint(string name) =>
+            body.TryGetProperty("Constraints", out JsonElement constraints) && constraints.TryGetProperty(name, out JsonElement pairs) && pairs.ValueKind == JsonValueKind.Object
+                ? pairs.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty, StringComparer.Ordinal)
+                : null;
+        var grant = new IcaKms.Core.Aws.KmsGrant(
+            Guid.NewGuid().ToString("N"), grantee, operations, Constraint("EncryptionContextEquals"), Constraint("EncryptionContextSubset"), String(body, "RetiringPrincipal"), String(body, "Name"));
+        _state.Replace(key with { Grants = [.. key.Grants, grant] });
+        return KmsJson(operation, new Dictionary<string, object?> { ["GrantId"] = grant.GrantId, ["GrantToken"] = $"token-{grant.GrantId}" });
+    }
+
+    private static Dictionary<string, object?> GrantJson(FakeKmsKey key, IcaKms.Core.Aws.KmsGrant grant)
+    {
+        var json = new Dictionary<string, object?>
+        {
+            ["KeyId"] = key.KeyArn,
+            ["GrantId"] = grant.GrantId,
+            ["GranteePrincipal"] = grant.GranteePrincipal,
+            ["Operations"] = grant.Operations,
+            ["IssuingAccount"] = $"arn:aws:iam::{key.Account}:root",
+            ["CreationDate"] = KeyCreationDate,
+        };
+        if (grant.Name is not null)
+        {
+            json["Name"] = grant.Name;
+        }
+
+        if (grant.RetiringPrincipal is not null)
+        {
+            json["RetiringPrincipal"] = grant.RetiringPrincipal;
+        }
+
+        if (grant.EncryptionContextEquals is not null || grant.EncryptionContextSubset is not null)
+        {
+            var constraints = new Dictionary<string, object?>();
+            if (grant.EncryptionContextEquals is not null)
+            {
+                constraints["EncryptionContextEquals"] = grant.EncryptionContextEquals;
+            }
+
+            if (grant.EncryptionContextSubset is not null)
+            {
+                constraints["EncryptionContextSubset"] = grant.EncryptionContextSubset;
+            }
+
+            json["Constraints"] = constraints;
+        }
+
+        return json;
     }
 
     private FakeAwsResponse ListAliases(string operation, JsonElement body, string? keyId, string region)

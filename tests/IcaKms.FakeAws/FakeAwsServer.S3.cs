@@ -114,6 +114,10 @@ public sealed partial class FakeAwsServer
                         new XElement(S3Namespace + "BlockPublicPolicy", Bool(block.BlockPublicPolicy)),
                         new XElement(S3Namespace + "RestrictPublicBuckets", Bool(block.RestrictPublicBuckets))))
                     : S3Error(operation, HttpStatusCode.NotFound, "NoSuchPublicAccessBlockConfiguration", "The public access block configuration was not found", bucket),
+                "s3:GetBucketPolicy" => state.Policy is { } policy
+                    ? S3Answer(operation, HttpStatusCode.OK, policy, ("Content-Type", "application/json"))
+                    : S3Error(operation, HttpStatusCode.NotFound, "NoSuchBucketPolicy", "The bucket policy does not exist", bucket),
+                "s3:PutBucketPolicy" => PutBucketPolicy(request, operation, state),
                 "s3:ListObjectsV2" => ListObjectsV2(request, operation, state),
                 "s3:PutBucketEncryption" => PutBucketEncryption(request, operation, state),
                 "s3:PutPublicAccessBlock" => PutPublicAccessBlock(request, operation, state),
@@ -138,6 +142,8 @@ public sealed partial class FakeAwsServer
             "GET" when Has("versioning") => "s3:GetBucketVersioning",
             "GET" when Has("ownershipControls") => "s3:GetBucketOwnershipControls",
             "GET" when Has("publicAccessBlock") => "s3:GetPublicAccessBlock",
+            "GET" when Has("policy") => "s3:GetBucketPolicy",
+            "PUT" when Has("policy") => "s3:PutBucketPolicy",
             "GET" when request.Query.TryGetValue("list-type", out string? type) && type == "2" => "s3:ListObjectsV2",
             "PUT" when request.Query.Count == 0 => "s3:CreateBucket",
             "PUT" when Has("encryption") => "s3:PutBucketEncryption",
@@ -232,6 +238,26 @@ public sealed partial class FakeAwsServer
             PublicAccessBlock = new PublicAccessBlock(true, true, true, true),
         };
         return S3Answer(operation, HttpStatusCode.OK, "", ("Location", $"/{bucket}"));
+    }
+
+    /// <summary>PutBucketPolicy: stores the JSON as sent (S3 answers 204); text that is not a JSON object is MalformedPolicy.</summary>
+    private FakeAwsResponse PutBucketPolicy(IncomingRequest request, string operation, FakeBucket state)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(request.Body);
+            if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                throw new System.Text.Json.JsonException("not an object");
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return S3Error(operation, HttpStatusCode.BadRequest, "MalformedPolicy", "Policies must be valid JSON and the first byte must be '{'", state.Name);
+        }
+
+        _state.Buckets[state.Name] = state with { Policy = request.Body };
+        return S3Answer(operation, HttpStatusCode.NoContent, "");
     }
 
     /// <summary>

@@ -24,6 +24,7 @@ internal sealed class FakeAwsState
             Buckets[scenario.BucketName] = new FakeBucket(scenario.BucketName, scenario.BucketRegion)
             {
                 Versioning = scenario.Versioning,
+                Policy = scenario.BucketPolicy,
                 Encryption = scenario.Encryption,
                 ObjectOwnership = scenario.ObjectOwnership,
                 PublicAccessBlock = scenario.PublicAccessBlock,
@@ -66,6 +67,9 @@ public sealed record FakeBucket(string Name, string Region)
 {
     /// <summary>Null (never enabled), <c>Enabled</c> or <c>Suspended</c>.</summary>
     public string? Versioning { get; init; }
+
+    /// <summary>The bucket policy JSON, or null for none.</summary>
+    public string? Policy { get; init; }
 
     /// <summary>The default encryption rule, or null for none.</summary>
     public BucketEncryption? Encryption { get; init; }

@@ -23,6 +23,9 @@ internal sealed class RecordingKmsGateway : IKmsGateway
     public Task<AwsResult<IReadOnlyList<KmsKeyChoice>>> ListUsableKeysAsync(CancellationToken cancellationToken = default) =>
         _inner.ListUsableKeysAsync(cancellationToken);
 
+    public Task<AwsResult<IReadOnlyList<KmsGrant>>> ListGrantsAsync(string keyArn, CancellationToken cancellationToken = default) =>
+        _inner.ListGrantsAsync(keyArn, cancellationToken);
+
     public Task<AwsResult<string>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default)
     {
         _keyPolicyReads.Enqueue(keyArn);

@@ -19,6 +19,9 @@ public sealed partial class InMemoryAws
         key => NotFound<KmsKeyDescription>("kms:DescribeKey", $"Key {key} is not found.");
 
     /// <summary>GetKeyPolicy's answer for any key id or ARN (PutKeyPolicy replaces it).</summary>
+    /// <summary>ListGrants' answer: no grants by default.</summary>
+    public AwsResult<IReadOnlyList<KmsGrant>> Grants { get; set; } = Ok<IReadOnlyList<KmsGrant>>([]);
+
     public AwsResult<string> KeyPolicy { get; set; } = Ok(SampleAccount.KeyPolicy(SampleAccount.RootStatement, SampleAccount.CrossAccountStatement));
 
     /// <summary>The key ids GetKeyPolicy was asked with, in order.</summary>
@@ -46,6 +49,9 @@ public sealed partial class InMemoryAws
             () => IsAlias(keyArn) ? NotFound<string>("kms:GetKeyPolicy", $"Invalid keyId {keyArn}") : KeyPolicy,
             cancellationToken);
     }
+
+    public Task<AwsResult<IReadOnlyList<KmsGrant>>> ListGrantsAsync(string keyArn, CancellationToken cancellationToken = default) =>
+        AnswerAsync("kms:ListGrants", () => Grants, cancellationToken);
 
     /// <summary>A new enabled key in the sample region, described by its ARN and id.</summary>
     public Task<AwsResult<KmsKeyDescription>> CreateKeyAsync(string description, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default) =>

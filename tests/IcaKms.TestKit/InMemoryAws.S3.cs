@@ -19,6 +19,9 @@ public sealed partial class InMemoryAws
 
     public AwsResult<PublicAccessBlock?> PublicAccess { get; set; } = Ok<PublicAccessBlock?>(new PublicAccessBlock(true, true, true, true));
 
+    /// <summary>GetBucketPolicy's answer: no bucket policy by default.</summary>
+    public AwsResult<string?> BucketPolicy { get; set; } = Ok<string?>(null);
+
     /// <summary>ListObjectsV2's answer for any prefix; creating a folder makes it true.</summary>
     public AwsResult<bool> PrefixExists { get; set; } = Ok(true);
 
@@ -48,6 +51,9 @@ public sealed partial class InMemoryAws
 
     public Task<AwsResult<PublicAccessBlock?>> GetPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default) =>
         AnswerAsync("s3:GetPublicAccessBlock", () => PublicAccess, cancellationToken);
+
+    public Task<AwsResult<string?>> GetBucketPolicyAsync(string bucket, CancellationToken cancellationToken = default) =>
+        AnswerAsync("s3:GetBucketPolicy", () => BucketPolicy, cancellationToken);
 
     public Task<AwsResult<bool>> PrefixExistsAsync(string bucket, string prefix, CancellationToken cancellationToken = default) =>
         AnswerAsync($"s3:ListObjectsV2 {prefix}", () => PrefixExists, cancellationToken);

@@ -13,6 +13,12 @@ public interface IKmsGateway
     Task<AwsResult<string>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The key's grants, every page (<c>kms:ListGrants</c>): who each grant lets use the key, for which operations, and
+    /// under which encryption-context constraints. Grants give access no policy names, so verdicts must read them.
+    /// </summary>
+    Task<AwsResult<IReadOnlyList<KmsGrant>>> ListGrantsAsync(string keyArn, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Creates a customer managed symmetric encryption key (<c>SYMMETRIC_DEFAULT</c>, <c>ENCRYPT_DECRYPT</c>) in the
     /// client's region, with KMS's default key policy; needs <c>kms:CreateKey</c> (and <c>kms:TagResource</c> when
     /// tags are given). The result holds the new key ARN.

@@ -18,6 +18,12 @@ public interface IS3Gateway
     /// <summary>The bucket's public access block, or null when none is set.</summary>
     Task<AwsResult<PublicAccessBlock?>> GetPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The bucket policy's JSON (<c>s3:GetBucketPolicy</c>), or a null value when the bucket has none
+    /// (<c>NoSuchBucketPolicy</c>, which is normal).
+    /// </summary>
+    Task<AwsResult<string?>> GetBucketPolicyAsync(string bucket, CancellationToken cancellationToken = default);
+
     /// <summary>Whether any object exists under the prefix (the folder marker or any key below it).</summary>
     Task<AwsResult<bool>> PrefixExistsAsync(string bucket, string prefix, CancellationToken cancellationToken = default);
 

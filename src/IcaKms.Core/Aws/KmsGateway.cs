@@ -115,6 +115,27 @@ public sealed class KmsGateway : IKmsGateway
     }
 
     /// <inheritdoc />
+    public Task<AwsResult<IReadOnlyList<KmsGrant>>> ListGrantsAsync(string keyArn, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(keyArn);
+        return Call("kms:ListGrants", keyArn).RunAsync<IReadOnlyList<KmsGrant>>(
+            async token =>
+            {
+                var grants = new List<KmsGrant>();
+                string? marker = null;
+                do
+                {
+                    ListGrantsResponse page = await _kms.ListGrantsAsync(new ListGrantsRequest { KeyId = keyArn, Marker = marker }, token).ConfigureAwait(false);
+                    grants.AddRange((page.Grants ?? []).Select(ToGrant));
+                    marker = page.Truncated == true ? NullIfEmpty(page.NextMarker) : null;
+                }
+                while (marker is not null);
+                return grants;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<AwsResult<KmsKeyDescription>> CreateKeyAsync(
         string description,
         IReadOnlyDictionary<string, string>? tags = null,
@@ -203,6 +224,15 @@ public sealed class KmsGateway : IKmsGateway
 
     private Task<DescribeKeyResponse> DescribeAsync(string keyId, CancellationToken cancellationToken) =>
         _kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = keyId }, cancellationToken);
+
+    private static KmsGrant ToGrant(GrantListEntry grant) => new(
+        grant.GrantId ?? string.Empty,
+        grant.GranteePrincipal ?? string.Empty,
+        [.. grant.Operations ?? []],
+        grant.Constraints?.EncryptionContextEquals is { Count: > 0 } equals ? new Dictionary<string, string>(equals, StringComparer.Ordinal) : null,
+        grant.Constraints?.EncryptionContextSubset is { Count: > 0 } subset ? new Dictionary<string, string>(subset, StringComparer.Ordinal) : null,
+        NullIfEmpty(grant.RetiringPrincipal),
+        NullIfEmpty(grant.Name));
 
     private async Task<List<KeyListEntry>> ListAllKeysAsync(CancellationToken cancellationToken)
     {

@@ -28,3 +28,20 @@ public sealed record KmsKeyDescription(
 /// <param name="Aliases">Its alias names (<c>alias/…</c>), possibly none.</param>
 /// <param name="Description">The key's description.</param>
 public sealed record KmsKeyChoice(string KeyArn, IReadOnlyList<string> Aliases, string Description);
+
+/// <summary>One KMS grant on a key, as ListGrants returns it.</summary>
+/// <param name="GrantId">The grant's id.</param>
+/// <param name="GranteePrincipal">Who the grant lets use the key (a principal ARN or a service principal).</param>
+/// <param name="Operations">The operations it allows, e.g. <c>Decrypt</c>, <c>GenerateDataKey</c>.</param>
+/// <param name="EncryptionContextEquals">Its <c>EncryptionContextEquals</c> constraint, or null.</param>
+/// <param name="EncryptionContextSubset">Its <c>EncryptionContextSubset</c> constraint, or null.</param>
+/// <param name="RetiringPrincipal">Who may retire it, or null.</param>
+/// <param name="Name">The grant's name, or null.</param>
+public sealed record KmsGrant(
+    string GrantId,
+    string GranteePrincipal,
+    IReadOnlyList<string> Operations,
+    IReadOnlyDictionary<string, string>? EncryptionContextEquals = null,
+    IReadOnlyDictionary<string, string>? EncryptionContextSubset = null,
+    string? RetiringPrincipal = null,
+    string? Name = null);

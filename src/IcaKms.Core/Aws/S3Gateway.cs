@@ -136,6 +136,20 @@ public sealed class S3Gateway : IS3Gateway
     }
 
     /// <inheritdoc />
+    public Task<AwsResult<string?>> GetBucketPolicyAsync(string bucket, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
+        return Call("s3:GetBucketPolicy", "s3:GetBucketPolicy", bucket).RunAsync(
+            async token =>
+            {
+                GetBucketPolicyResponse response = await _s3.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = bucket }, token).ConfigureAwait(false);
+                return string.IsNullOrWhiteSpace(response.Policy) ? null : response.Policy;
+            },
+            "NoSuchBucketPolicy",
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<AwsResult<PublicAccessBlock?>> GetPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);

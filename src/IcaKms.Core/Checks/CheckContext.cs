@@ -11,11 +11,11 @@ internal sealed class CheckContext
         Snapshot = snapshot;
         Request = request;
 
-        // DescribeKey's answer first; else the key as given when it validated as a key ARN.
-        KeyArn = snapshot.Key.Value?.KeyArn ?? request.KeyArn;
+        // DescribeKey's answer first; else the key as given when it is a key ARN (of any region: a full ARN names its key).
+        GivenKeyArn = ArnParts.Parse(request.Key) is { Service: "kms" } given && given.Resource.StartsWith("key/", StringComparison.Ordinal) ? given : null;
+        KeyArn = snapshot.Key.Value?.KeyArn ?? request.KeyArn ?? GivenKeyArn?.ToString();
         ArnParts? parts = KeyArn is null ? null : ArnParts.Parse(KeyArn);
         Account = snapshot.Key.Value?.Account ?? parts?.Account;
-        GivenKeyArn = ArnParts.Parse(request.Key) is { Service: "kms" } given && given.Resource.StartsWith("key/", StringComparison.Ordinal) ? given : null;
         Partition = parts?.Partition ?? GivenKeyArn?.Partition;
     }
 
@@ -29,7 +29,7 @@ internal sealed class CheckContext
     /// <summary>The key as given, trimmed.</summary>
     public string KeyInput => Request.Key;
 
-    /// <summary>The wizard's key ARN: resolved by DescribeKey, else as given when it validated as a key ARN, else null.</summary>
+    /// <summary>The wizard's key ARN: resolved by DescribeKey, else as given when it is a key ARN (even of another region), else null.</summary>
     public string? KeyArn { get; }
 
     /// <summary>The key as given, split, when it is a KMS key ARN (of any region); else null.</summary>

@@ -42,10 +42,11 @@ public static class Inspection
         Task<AwsResult<string>> region = BucketCall(request, "s3:ListBucket", name => gateways.S3.GetBucketRegionAsync(name, ct), ct);
         Task<AwsResult<KmsKeyDescription>> keyDescription = KeyCall(key, "kms:DescribeKey", () => kms.DescribeKeyAsync(key, ct), ct);
         Task<AwsResult<string>> keyPolicy = KeyPolicyChainAsync(kms, keyDescription, ct);
+        Task<AwsResult<IReadOnlyList<KmsGrant>>> grants = GrantsChainAsync(kms, keyDescription, ct);
         BucketReads reads = StartBucketReads(gateways.S3, kms, request, keyDescription, ct);
         Task<AwsResult<IReadOnlyList<IdentityPolicy>>?> iamPolicies = IamChainAsync(gateways.Iam, request, ct);
 
-        await Task.WhenAll([region, keyDescription, keyPolicy, iamPolicies, .. reads.All]).ConfigureAwait(false);
+        await Task.WhenAll([region, keyDescription, keyPolicy, grants, iamPolicies, .. reads.All]).ConfigureAwait(false);
 
         AwsResult<string> regionResult = await region.ConfigureAwait(false);
         if (s3InRegion is not null && regionResult.Value is { Length: > 0 } actual &&
@@ -64,9 +65,11 @@ public static class Inspection
             Versioning = await reads.Versioning.ConfigureAwait(false),
             ObjectOwnership = await reads.Ownership.ConfigureAwait(false),
             PublicAccess = await reads.PublicAccess.ConfigureAwait(false),
+            BucketPolicy = await reads.Policy.ConfigureAwait(false),
             PrefixExists = reads.PrefixExists is null ? null : await reads.PrefixExists.ConfigureAwait(false),
             Key = await keyDescription.ConfigureAwait(false),
             KeyPolicy = await keyPolicy.ConfigureAwait(false),
+            Grants = await grants.ConfigureAwait(false),
             IamPolicies = await iamPolicies.ConfigureAwait(false),
             Elapsed = clock.GetElapsedTime(started),
         };
@@ -87,6 +90,18 @@ public static class Inspection
         return await CallAsync("kms:GetKeyPolicy", key.KeyArn, () => kms.GetKeyPolicyAsync(key.KeyArn, ct), ct).ConfigureAwait(false);
     }
 
+    /// <summary>Lists the key's grants as soon as DescribeKey has answered, with the key ARN it returned (ListGrants takes no alias).</summary>
+    private static async Task<AwsResult<IReadOnlyList<KmsGrant>>> GrantsChainAsync(IKmsGateway kms, Task<AwsResult<KmsKeyDescription>> keyDescription, CancellationToken ct)
+    {
+        AwsResult<KmsKeyDescription> described = await keyDescription.ConfigureAwait(false);
+        if (described.Value is not KmsKeyDescription key)
+        {
+            return AwsResult<IReadOnlyList<KmsGrant>>.Fail(described.Failure ?? Unexpected("kms:DescribeKey", null, "returned no key description"));
+        }
+
+        return await CallAsync("kms:ListGrants", key.KeyArn, () => kms.ListGrantsAsync(key.KeyArn, ct), ct).ConfigureAwait(false);
+    }
+
     /// <summary>Starts the bucket's configuration reads (and the encryption key's description) with one S3 gateway.</summary>
     private static BucketReads StartBucketReads(
         IS3Gateway s3,
@@ -97,6 +112,7 @@ public static class Inspection
             BucketCall(request, "s3:GetBucketVersioning", name => s3.GetVersioningAsync(name, ct), ct),
             BucketCall(request, "s3:GetBucketOwnershipControls", name => s3.GetObjectOwnershipAsync(name, ct), ct),
             BucketCall(request, "s3:GetBucketPublicAccessBlock", name => s3.GetPublicAccessBlockAsync(name, ct), ct),
+            BucketCall(request, "s3:GetBucketPolicy", name => s3.GetBucketPolicyAsync(name, ct), ct),
             request.Prefix.Length > 0
                 ? BucketCall(request, "s3:ListBucket", name => s3.PrefixExistsAsync(name, request.Prefix, ct), ct)
                 : null,
@@ -314,12 +330,13 @@ public static class Inspection
         Task<AwsResult<string?>> Versioning,
         Task<AwsResult<string?>> Ownership,
         Task<AwsResult<PublicAccessBlock?>> PublicAccess,
+        Task<AwsResult<string?>> Policy,
         Task<AwsResult<bool>>? PrefixExists,
         Task<EncryptionAnswer> Encryption)
     {
         public IEnumerable<Task> All => PrefixExists is null
-            ? [Versioning, Ownership, PublicAccess, Encryption]
-            : [Versioning, Ownership, PublicAccess, PrefixExists, Encryption];
+            ? [Versioning, Ownership, PublicAccess, Policy, Encryption]
+            : [Versioning, Ownership, PublicAccess, Policy, PrefixExists, Encryption];
     }
 
     /// <summary>The default encryption and the key it names (null when it names none).</summary>

@@ -21,6 +21,9 @@ public static class LiveCheckIds
     /// <summary>Block Public Access is fully on.</summary>
     public const string PublicAccess = "public-access";
 
+    /// <summary>The bucket policy denies ICA's user none of the S3 actions it needs.</summary>
+    public const string BucketPolicy = "bucket-policy";
+
     /// <summary>The key as typed resolves to a key, and was typed as its full key ARN.</summary>
     public const string KeyResolves = "key-resolves";
 

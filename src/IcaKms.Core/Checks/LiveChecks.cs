@@ -27,6 +27,7 @@ public static class LiveChecks
             BucketChecks.CheckPrefix(context),
             BucketChecks.CheckOwnership(context),
             BucketChecks.CheckPublicAccess(context),
+            BucketPolicyChecks.CheckPolicy(context),
             KeyChecks.CheckResolves(context),
             KeyChecks.CheckRegion(context),
             KeyChecks.CheckSpec(context),

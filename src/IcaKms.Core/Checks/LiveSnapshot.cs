@@ -32,6 +32,18 @@ public sealed record LiveSnapshot
     /// <summary>The key's policy JSON, read with the key ARN DescribeKey returned; DescribeKey's failure when it failed.</summary>
     public required AwsResult<string> KeyPolicy { get; init; }
 
+    /// <summary>
+    /// The key's grants (ListGrants, with the key ARN DescribeKey returned; DescribeKey's failure when it failed). Grants
+    /// give access no policy names. Defaults to no grants for snapshots built without reading them.
+    /// </summary>
+    public AwsResult<IReadOnlyList<KmsGrant>> Grants { get; init; } = AwsResult<IReadOnlyList<KmsGrant>>.Ok([]);
+
+    /// <summary>
+    /// The bucket policy JSON (GetBucketPolicy), a null value when the bucket has none. Defaults to none for snapshots
+    /// built without reading it.
+    /// </summary>
+    public AwsResult<string?> BucketPolicy { get; init; } = AwsResult<string?>.Ok(null);
+
     /// <summary>The key the bucket's default encryption names, described; null when it names none.</summary>
     public AwsResult<KmsKeyDescription>? EncryptionKey { get; init; }
 

@@ -1,5 +1,6 @@
 using IcaKms.Core.Aws;
 using IcaKms.Core.Policies;
+using IcaKms.Core.Policies.Evaluation;
 using IcaKms.Core.Setup;
 
 namespace IcaKms.Core.Checks;
@@ -65,62 +66,83 @@ internal static class PolicyChecks
                 $"Attach the wizard's {variant} policy (step 2) to {user}.");
         }
 
-        var read = new List<(IdentityPolicy Policy, IReadOnlyList<ParsedStatement> Statements)>();
-        var unreadable = new List<string>();
-        foreach (IdentityPolicy policy in policies)
-        {
-            ParsedPolicy? parsed = PolicyReader.Read(policy.Document, out string? problem);
-            if (parsed is null)
-            {
-                unreadable.Add($"{policy.Describe(user)} could not be read ({problem})");
-            }
-            else
-            {
-                read.Add((policy, parsed.Statements));
-            }
-        }
-
-        List<ParsedStatement> statements = [.. read.SelectMany(r => r.Statements)];
-        IReadOnlyList<IamPermissions.Requirement> required = IamPermissions.Required(
+        (List<EvaluablePolicy> read, List<string> unreadable) = LivePolicies.Identity(policies, user);
+        IReadOnlyList<IcaRequirements.Requirement> required = IcaRequirements.All(
             context.Request.Variant, partition, account, bucket, context.Request.Prefix, keyArn);
-        var missing = new List<IamPermissions.Requirement>();
-        var denied = new List<IamPermissions.Requirement>();
-        var grantedBy = new List<(IamPermissions.Requirement Requirement, IdentityPolicy Policy)>();
-        foreach (IamPermissions.Requirement requirement in required)
-        {
-            switch (IamPermissions.Evaluate(statements, requirement.Action, requirement.Target.Probe))
-            {
-                case IamPermissions.Grant.Denied:
-                    denied.Add(requirement);
-                    break;
-                case IamPermissions.Grant.Missing:
-                    missing.Add(requirement);
-                    break;
-                default:
-                    grantedBy.Add((requirement, read.First(r => IamPermissions.Allows(r.Statements, requirement.Action, requirement.Target.Probe)).Policy));
-                    break;
-            }
-        }
+        IReadOnlyList<Judged> judged = [.. required.Select(r => Judge(context, r, read, partition, account, keyArn))];
+        List<IcaRequirements.Requirement> missing = [.. judged.Where(j => j.Standing == Standing.Missing).Select(j => j.Requirement)];
+        List<Judged> denied = [.. judged.Where(j => j.Standing == Standing.Denied)];
+        List<Judged> open = [.. judged.Where(j => j.Standing == Standing.Depends)];
+        var grantedBy = judged.Where(j => j.Standing == Standing.Allowed)
+            .Select(j => (j.Requirement, Policy: j.Decision.Deciding.Count == 0 ? "?" : j.Decision.Deciding[0].Policy))
+            .ToList();
 
         string who = Who(user, policies);
         bool plural = policies.Count != 1;
         string unreadableNote = unreadable.Count == 0 ? string.Empty : $" {Capitalize(MessageList.Join(unreadable))}.";
-        string grantNote = grantedBy.Select(g => g.Policy).Distinct().Count() > 1 ? $" Granted by: {DescribeGrants(grantedBy, required, user)}." : string.Empty;
-        if (missing.Count == 0 && denied.Count == 0)
+        string grantNote = grantedBy.Select(g => g.Policy).Distinct(StringComparer.Ordinal).Count() > 1 ? $" Granted by: {DescribeGrants(grantedBy, required)}." : string.Empty;
+        if (missing.Count == 0 && denied.Count == 0 && open.Count == 0)
         {
             return Policy.Pass($"{Capitalize(who)} {(plural ? "allow" : "allows")} every action of the spec's {variant} policy on your bucket, its objects and your key.{grantNote}{unreadableNote}");
         }
 
-        string deniedNote = denied.Count == 0 ? string.Empty : $" Denied by a Deny statement: {Describe(denied)}.";
+        string deniedNote = denied.Count == 0 ? string.Empty
+            : $" Denied by a Deny statement: {Describe([.. denied.Select(d => d.Requirement)])} ({MessageList.Join([.. denied.Select(d => d.Decision.DecidedBy).Distinct(StringComparer.Ordinal)])}).";
         string missingNote = missing.Count == 0 ? string.Empty : $" Not allowed: {Describe(missing)}.";
         string fix = user is null
             ? $"Make the policy's default version the {variant} policy of step 2 (create a new version)."
             : $"Attach the wizard's {variant} policy (step 2) to {user}, or add what is missing{(denied.Count == 0 ? string.Empty : " and remove the Deny")}.";
-        return Policy.Fail($"{Capitalize(who)} {(plural ? "do" : "does")} not grant everything ICA needs.{missingNote}{deniedNote}{grantNote}{unreadableNote}", fix);
+        if (missing.Count == 0 && denied.Count == 0)
+        {
+            string conditions = MessageList.Join([.. open.Select(o => o.Decision.DependsOn).Distinct(StringComparer.Ordinal)]);
+            return Policy.Warn(
+                $"{Capitalize(who)} {(plural ? "allow" : "allows")} {Describe([.. open.Select(o => o.Requirement)])} only under conditions whose values for ICA's requests are not known here: depends on {conditions}.{unreadableNote}",
+                "Check that ICA's requests meet those conditions (ICA calls from Illumina's network, not your VPC or IP ranges), or drop the condition for ICA's user.");
+        }
+
+        string openNote = open.Count == 0 ? string.Empty : $" Depends on conditions: {Describe([.. open.Select(o => o.Requirement)])}.";
+        return Policy.Fail($"{Capitalize(who)} {(plural ? "do" : "does")} not grant everything ICA needs.{missingNote}{deniedNote}{openNote}{grantNote}{unreadableNote}", fix);
+    }
+
+    /// <summary>
+    /// One requirement by the identity policies (the evaluator with only them), except that a KMS action the key policy
+    /// gives ICA's user directly, or a grant gives it, needs no identity Allow (KMS Developer Guide, "key policies", "grants").
+    /// </summary>
+    private static Judged Judge(CheckContext context, IcaRequirements.Requirement requirement, List<EvaluablePolicy> identity, string partition, string account, string keyArn)
+    {
+        RequestPrincipal principal = IcaRequests.User(partition, account, context.Request.IamUserName);
+        RequestContext requestContext = IcaRequests.Context(principal, principal.Arn, requirement.Action, context.Request.AwsRegion, account, keyArn);
+        var request = new AccessRequest(principal, requirement.Action, requirement.Target.Probe, requestContext);
+        AccessDecision byIdentity = AccessEvaluator.Evaluate(request, new AccessPolicies { Kind = ResourceKind.Other, ResourceAccount = account, Identity = identity });
+        switch (byIdentity.Verdict)
+        {
+            case AccessVerdict.ExplicitDeny:
+                return new Judged(requirement, Standing.Denied, byIdentity);
+            case AccessVerdict.Allowed:
+                return new Judged(requirement, Standing.Allowed, byIdentity);
+        }
+
+        if (requirement.IsKms && context.Snapshot.KeyPolicy.Value is string keyPolicyJson && LivePolicies.KeyPolicy(keyPolicyJson, out _) is EvaluablePolicy keyPolicy)
+        {
+            AccessDecision withoutIdentity = AccessEvaluator.Evaluate(request, new AccessPolicies
+            {
+                Kind = ResourceKind.KmsKey,
+                ResourceAccount = account,
+                Identity = [],
+                Resource = keyPolicy,
+                Grants = LivePolicies.Grants(context.Snapshot.Grants.Value),
+            });
+            if (withoutIdentity.IsAllowed)
+            {
+                return new Judged(requirement, Standing.Allowed, withoutIdentity);
+            }
+        }
+
+        return new Judged(requirement, byIdentity.Verdict == AccessVerdict.DependsOn ? Standing.Depends : Standing.Missing, byIdentity);
     }
 
     /// <summary>"kms:Encrypt, kms:Decrypt on the key …; s3:ListBucketVersions on the bucket …", grouped by resource.</summary>
-    private static string Describe(List<IamPermissions.Requirement> requirements) =>
+    private static string Describe(List<IcaRequirements.Requirement> requirements) =>
         string.Join("; ", requirements
             .GroupBy(r => r.Target.Label, StringComparer.Ordinal)
             .Select(g => $"{MessageList.Join([.. g.Select(r => r.Action)])} on {g.Key}"));
@@ -129,12 +151,9 @@ internal static class PolicyChecks
     /// "the kms: actions via managed policy IcaKmsAccess of group ica-admins; s3:GetObject, s3:PutObject via inline policy
     /// x of user y": grouped by the policy that grants them, a service named once when that policy grants all of its actions.
     /// </summary>
-    private static string DescribeGrants(
-        List<(IamPermissions.Requirement Requirement, IdentityPolicy Policy)> grantedBy,
-        IReadOnlyList<IamPermissions.Requirement> required,
-        string? user) =>
+    private static string DescribeGrants(List<(IcaRequirements.Requirement Requirement, string Policy)> grantedBy, IReadOnlyList<IcaRequirements.Requirement> required) =>
         string.Join("; ", grantedBy
-            .GroupBy(g => g.Policy)
+            .GroupBy(g => g.Policy, StringComparer.Ordinal)
             .Select(byPolicy =>
             {
                 var whole = new List<string>();
@@ -157,7 +176,7 @@ internal static class PolicyChecks
                     parts.Insert(0, $"the {string.Join(" and ", whole)} actions");
                 }
 
-                return $"{MessageList.Join(parts)} via {byPolicy.Key.Describe(user)}";
+                return $"{MessageList.Join(parts)} via {byPolicy.Key}";
             }));
 
     private static string ServiceOf(string action) => action[..Math.Max(0, action.IndexOf(':', StringComparison.Ordinal))];
@@ -183,4 +202,14 @@ internal static class PolicyChecks
     private static string Name(PolicyVariant variant) => variant == PolicyVariant.Versioned ? "versioned" : "unversioned";
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private enum Standing
+    {
+        Allowed,
+        Denied,
+        Missing,
+        Depends,
+    }
+
+    private sealed record Judged(IcaRequirements.Requirement Requirement, Standing Standing, AccessDecision Decision);
 }

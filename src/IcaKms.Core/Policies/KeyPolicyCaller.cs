@@ -3,11 +3,9 @@ using IcaKms.Core.Validation;
 namespace IcaKms.Core.Policies;
 
 /// <summary>
-/// The principal that will call PutKeyPolicy, read from its STS GetCallerIdentity ARN, and which key-policy principals
-/// name it. An assumed-role session <c>arn:aws:sts::ACCT:assumed-role/ROLE/SESSION</c> is the role: it is named by any
-/// <c>arn:aws:iam::ACCT:role/…/ROLE</c> (STS's ARN drops the role's path, so roles match by name) or by the session ARN
-/// itself. A user or another principal is named by its exact ARN. Every caller is named by its account's root
-/// (<c>arn:aws:iam::ACCT:root</c> or the bare account id), which delegates to IAM policies.
+/// The principal that will call PutKeyPolicy, read from its STS GetCallerIdentity ARN (an IAM user, role, assumed-role
+/// session or the account root), for the merge and the lockout rule's messages. Which key-policy principals name it is
+/// the evaluator's business (<see cref="Evaluation.PrincipalMatcher"/>).
 /// </summary>
 /// <param name="Arn">The caller's ARN as STS gave it.</param>
 /// <param name="Partition">Its partition.</param>
@@ -57,23 +55,6 @@ internal sealed record KeyPolicyCaller(string Arn, string Partition, string Acco
             ? new KeyPolicyCaller(arn, parts.Partition, parts.Account, LastSegment(parts.Resource))
             : new KeyPolicyCaller(arn, parts.Partition, parts.Account, null);
     }
-
-    /// <summary>True when an <c>AWS</c> principal of a key policy names the caller or the caller's account root.</summary>
-    public bool IsNamedBy(string principal) =>
-        IsAccount(principal) || string.Equals(principal, Arn, StringComparison.Ordinal) || IsRole(principal);
-
-    /// <summary>True for the caller's account: its id or its root ARN.</summary>
-    public bool IsAccount(string principal) =>
-        string.Equals(principal, Account, StringComparison.Ordinal) || string.Equals(principal, RootArn, StringComparison.Ordinal);
-
-    private bool IsRole(string principal) =>
-        RoleName is not null
-        && ArnParts.Parse(principal) is ArnParts parts
-        && parts.Partition == Partition
-        && parts.Service == "iam"
-        && parts.Account == Account
-        && parts.Resource.StartsWith("role/", StringComparison.Ordinal)
-        && string.Equals(LastSegment(parts.Resource), RoleName, StringComparison.Ordinal);
 
     private static string LastSegment(string resource) => resource[(resource.LastIndexOf('/') + 1)..];
 }

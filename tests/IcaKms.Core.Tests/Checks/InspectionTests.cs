@@ -276,7 +276,7 @@ public sealed class InspectionTests : IDisposable
 
         IReadOnlyList<SetupCheck> checks = LiveChecks.Evaluate(snapshot, Request(CrossAccountInputs));
 
-        Assert.Equal(15, checks.Count);
+        Assert.Equal(16, checks.Count);
         Assert.All(checks, c => Assert.True(c.State == CheckState.Pass, $"{c.Id}: {c.State} {c.Finding} {c.Fix}"));
         Assert.Equal(checks.Count, checks.Select(c => c.Id).Distinct().Count());
     }
@@ -422,6 +422,9 @@ public sealed class InspectionTests : IDisposable
             throw new NotSupportedException();
 
         public Task<AwsResult<string>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task<AwsResult<IReadOnlyList<KmsGrant>>> ListGrantsAsync(string keyArn, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 
         public Task<AwsResult<KmsKeyDescription>> CreateKeyAsync(string description, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default) =>

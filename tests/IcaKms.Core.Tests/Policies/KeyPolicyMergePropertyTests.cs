@@ -243,8 +243,8 @@ public class KeyPolicyMergePropertyTests
         }, iter: Iterations);
 
     /// <summary>
-    /// The lockout rule written out over the generator's finite pools: some Allow without a Condition names the caller
-    /// (or its account, or "*") with an action covering kms:PutKeyPolicy, and no Deny naming it does.
+    /// The lockout rule written out over the generator's finite pools: some Allow whose Condition surely holds names the
+    /// caller (or its account, or "*") with an action covering kms:PutKeyPolicy, and no Deny that may hold names it.
     /// </summary>
     private static bool CallerCanPutKeyPolicy(JsonArray statements, string caller)
     {
@@ -260,7 +260,11 @@ public class KeyPolicyMergePropertyTests
             bool covers = statement["Action"] is JsonNode action
                 ? Values(action).Any(a => Covers[a])
                 : !Values(statement["NotAction"]!).Any(a => Covers[a]);
-            if (!namesCaller || !covers)
+            // The pools' conditions: kms:CallerAccount is the caller's account (known, so judged); aws:SecureTransport
+            // is not known before the call, so it can be neither relied on (Allow) nor dismissed (Deny).
+            string? callerAccount = statement["Condition"]?["StringEquals"]?["kms:CallerAccount"]?.GetValue<string>();
+            bool? holds = !statement.ContainsKey("Condition") ? true : callerAccount is not null ? callerAccount == caller.Split(':')[4] : null;
+            if (!namesCaller || !covers || holds == false)
             {
                 continue;
             }
@@ -270,7 +274,7 @@ public class KeyPolicyMergePropertyTests
                 return false;
             }
 
-            allowed |= !statement.ContainsKey("Condition");
+            allowed |= holds == true;
         }
 
         return allowed;
