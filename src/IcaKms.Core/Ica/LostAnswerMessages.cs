@@ -29,6 +29,10 @@ public static class LostAnswerMessages
         {
             ReadBackOutcome.Exists =>
                 $"{asked}: {name} exists ({readBack.Found!.Id}), so ICA created it and holds the access key {accessKeyId}: keep that key. The plan carries on with {name}.",
+            ReadBackOutcome.Absent when newKeyUser is not null && MayStillRun(lost) =>
+                $"{asked}: there is none named {name}, so ICA has not created it so far. The access key {accessKeyId} was created in IAM, but its secret is gone " +
+                $"(IcaKms never keeps it). ICA may still be working on a request it received late: press Refresh before deleting anything. If {name} is listed then, " +
+                $"ICA holds the key: keep it (the next plan carries on with {name}). If it is still not listed, no ICA credential holds the key: delete it ({delete}) before trying again.",
             ReadBackOutcome.Absent when newKeyUser is not null =>
                 $"{asked}: there is none named {name}, so ICA has not created it. The access key {accessKeyId} was created in IAM, but its secret is gone " +
                 $"(IcaKms never keeps it) and no ICA credential holds it: delete that key ({delete}) before trying again.",
@@ -87,6 +91,9 @@ public static class LostAnswerMessages
             _ => failure.Kind.ToString(),
         };
     }
+
+    // A request that timed out or lost its connection may still be running in ICA; one ICA answered (5xx) has ended.
+    private static bool MayStillRun(IcaFailure lost) => lost.Kind is IcaFailureKind.Timeout or IcaFailureKind.Network;
 
     private static string Shown(string value) => value.Length == 0 ? "(none)" : value;
 }

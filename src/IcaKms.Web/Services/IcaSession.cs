@@ -28,6 +28,7 @@ public sealed partial class IcaSession : IDisposable
     private readonly CancellationTokenSource _circuit = new();
     private Connection? _connection;
     private string? _newCredentialName;
+    private bool _listsFresh;
     private bool _disposed;
 
     public IcaSession(
@@ -302,6 +303,8 @@ public sealed partial class IcaSession : IDisposable
             Credentials = credentialList.Value ?? [];
             Configurations = configurationList.Value ?? [];
             ListProblem = credentialList.Failure?.Message ?? configurationList.Failure?.Message;
+            _listsFresh = ListProblem is null;
+            AdoptPendingCredential();
             ForgetPlan();
         }
         catch (OperationCanceledException) when (connection.Token.IsCancellationRequested)
@@ -318,6 +321,8 @@ public sealed partial class IcaSession : IDisposable
         }
     }
 
+    partial void AdoptPendingCredential();
+
     private void Forget()
     {
         _connection?.Dispose();
@@ -325,6 +330,7 @@ public sealed partial class IcaSession : IDisposable
         Credentials = [];
         Configurations = [];
         ListProblem = null;
+        _listsFresh = false;
         Credential = null;
         Share = false;
         ForgetPlan();
