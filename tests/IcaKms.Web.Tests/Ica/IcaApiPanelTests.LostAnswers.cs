@@ -41,7 +41,8 @@ public sealed partial class IcaApiPanelTests
         ApplyAndConfirm(panel);
 
         panel.WaitForAssertion(() => Assert.Contains("cannot be known now", panel.Find("[data-testid=apply-result]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(20));
-        panel.WaitForState(() => !Ica.IsApplying && !Ica.IsRefreshing);
+        // The read after the apply failed too (ICA still unreadable): the panel is settled once it says so.
+        panel.WaitForState(() => Ica.ListProblem is not null && !Ica.IsApplying && !Ica.IsRefreshing, TimeSpan.FromSeconds(20));
         Assert.Contains("Do not delete the access key", panel.Find("[data-testid=apply-result]").TextContent, StringComparison.Ordinal);
 
         FakeIca.Fault = FakeIcaFault.None;
@@ -67,7 +68,8 @@ public sealed partial class IcaApiPanelTests
             "The storage credential ica-storage is in ICA now, made by the last apply: the next plan uses it (chosen under \"Use an existing credential\"), so nothing is created twice.",
             panel.Find("[data-testid=ica-credential-carried]").TextContent, StringComparison.Ordinal));
         Assert.Equal(CredentialSource.Existing, Ica.Credential?.Source);
-        panel.WaitForState(() => !Ica.IsApplying && !Ica.IsRefreshing);
+        // Settled once the lists were read again after the apply (the connect read them first).
+        panel.WaitForState(() => FakeIca.Requests.Count(r => r.Method == "GET" && r.Path == "/api/storageConfigurations") == 2 && !Ica.IsApplying && !Ica.IsRefreshing);
         FakeIca.Fault = FakeIcaFault.None;
         Plan(panel);
         Assert.Equal(2, panel.FindAll("[data-testid=planned-change]").Count);
