@@ -28,8 +28,27 @@ public sealed record FakeIcaScenario
     /// <summary>How many status reads a validation stays <c>INITIALIZING</c> before it settles.</summary>
     public int PollsUntilSettled { get; init; } = 2;
 
+    /// <summary>
+    /// How many items a page of the credential and configuration lists holds; null answers the whole list at once, as
+    /// ICA's OpenAPI declares these lists (unpaged). Set, the lists answer in ICA's paged-list form (<see cref="Paging"/>).
+    /// </summary>
+    public int? ListPageSize { get; init; }
+
+    /// <summary>Which of ICA's pagings the lists use when <see cref="ListPageSize"/> is set.</summary>
+    public FakeIcaPaging Paging { get; init; } = FakeIcaPaging.Cursor;
+
     /// <summary>Buckets whose validation ends in <c>ERROR</c>, with ICA's <c>errorMessage</c>; every other bucket ends <c>OK</c>.</summary>
     public IReadOnlyDictionary<string, string> ValidationErrors { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+}
+
+/// <summary>ICA's two pagings of a list (its <c>…PagedList</c> models).</summary>
+public enum FakeIcaPaging
+{
+    /// <summary><c>nextPageToken</c> in the answer, <c>pageToken</c> in the next request.</summary>
+    Cursor,
+
+    /// <summary><c>totalItemCount</c> in the answer, <c>pageOffset</c> and <c>pageSize</c> in the next request.</summary>
+    Offset,
 }
 
 /// <summary>One entitled region (model <c>Region</c> with its <c>Country</c>).</summary>

@@ -112,11 +112,23 @@ public sealed partial class FakeIcaServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Adds a credential directly (as if made earlier in ICA's UI).</summary>
+    public FakeIcaCredential AddCredential(string name)
+    {
+        var credential = new FakeIcaCredential(Guid.NewGuid().ToString(), name, null, null);
+        lock (_lock)
+        {
+            _credentials[credential.Id] = credential;
+        }
+
+        return credential;
+    }
+
     /// <summary>Adds a configuration directly (as if made earlier in ICA's UI), already validated <c>OK</c>.</summary>
-    public FakeIcaConfiguration AddConfiguration(string name, string credentialId, string regionId, string bucketName, string? keyPrefix, string? key)
+    public FakeIcaConfiguration AddConfiguration(string name, string credentialId, string regionId, string bucketName, string? keyPrefix, string? key, string? description = null)
     {
         var configuration = new FakeIcaConfiguration(
-            Guid.NewGuid().ToString(), name, null, credentialId, regionId, bucketName, keyPrefix, "aws:kms", key, "OK", null, 0, false, false, 0);
+            Guid.NewGuid().ToString(), name, description, credentialId, regionId, bucketName, keyPrefix, "aws:kms", key, "OK", null, 0, false, false, 0);
         lock (_lock)
         {
             _configurations[configuration.Id] = configuration;
@@ -147,6 +159,18 @@ public sealed partial class FakeIcaServer : IAsyncDisposable
 
         string apiPath = path.StartsWith(BasePath, StringComparison.Ordinal) ? path[BasePath.Length..] : path;
         bool keyMatched = request.Headers.TryGetValue("X-API-Key", out var key) && key.ToString() == Scenario.ApiKey;
+        if (TakeHold(request.Method, apiPath) is { } hold)
+        {
+            Record(request, apiPath, keyMatched, body, 0);
+            await HoldAsync(context, hold, () => Decide(request, apiPath, keyMatched, body)).ConfigureAwait(false);
+            return;
+        }
+
+        if (HttpMethods.IsGet(request.Method))
+        {
+            await WaitForHeldWriteAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+
         Answer answer;
         if (Fault != FakeIcaFault.None && (FaultPath is null || $"{request.Method} {apiPath}".StartsWith(FaultPath, StringComparison.Ordinal)))
         {
@@ -237,9 +261,9 @@ public sealed partial class FakeIcaServer : IAsyncDisposable
         return (request.Method, path) switch
         {
             ("GET", "/api/regions") => Ok(new { items = Scenario.Regions.Select(RegionJson) }),
-            ("GET", "/api/storageCredentials") => Ok(new { items = Credentials.Select(CredentialJson) }),
+            ("GET", "/api/storageCredentials") => Ok(Page(Credentials.Select(CredentialJson).ToList(), request.Query)),
             ("POST", "/api/storageCredentials") when json is not null => CreateCredential(json),
-            ("GET", "/api/storageConfigurations") => Ok(new { items = Configurations.Select(c => ConfigurationJson(c, withDetails: true)) }),
+            ("GET", "/api/storageConfigurations") => Ok(Page(Configurations.Select(c => ConfigurationJson(c, withDetails: true)).ToList(), request.Query)),
             ("POST", "/api/storageConfigurations") when json is not null => CreateConfiguration(json),
             ("GET", _) when item.Success && item.Groups["action"].Value.Length == 0 => ReadConfiguration(item.Groups["id"].Value),
             ("POST", _) when item.Success && item.Groups["action"].Value == ":validate" => Validate(item.Groups["id"].Value),

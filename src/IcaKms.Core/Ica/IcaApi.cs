@@ -36,6 +36,18 @@ public static class IcaApi
     /// <summary><c>POST</c>: shares the caller's own storage configuration with the whole tenant (204).</summary>
     public const string ShareStorageConfigurationPath = "/api/storageConfigurations/{id}:share";
 
+    /// <summary>The query parameter of cursor paging: the <c>nextPageToken</c> of the page before.</summary>
+    public const string PageTokenParameter = "pageToken";
+
+    /// <summary>The query parameter of offset paging: how many rows to skip.</summary>
+    public const string PageOffsetParameter = "pageOffset";
+
+    /// <summary>The query parameter of both pagings: how many rows a page holds.</summary>
+    public const string PageSizeParameter = "pageSize";
+
+    /// <summary>The most pages IcaKms reads of one list before it calls the answer endless.</summary>
+    public const int MaxListPages = 200;
+
     /// <summary>A path with <c>{id}</c> replaced by the (escaped) id.</summary>
     public static string WithId(string path, string id)
     {

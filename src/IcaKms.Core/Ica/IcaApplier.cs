@@ -34,14 +34,15 @@ public static class IcaApplier
         ArgumentNullException.ThrowIfNull(time);
         var run = new Run(ica, iam, pastedKey);
         IReadOnlyList<AppliedChange> records = await ChangeSequence.ApplyAsync(plan.Changes, change => run.ApplyAsync(change, ct), principal, time, onApplied, ct).ConfigureAwait(false);
-        return new IcaApplyResult(new ApplyResult(records), run.ConfigurationId, run.ValidationStarted);
+        return new IcaApplyResult(new ApplyResult(records), run.ConfigurationId, run.ValidationStarted, run.Credential);
     }
 
     /// <summary>The ids and the one-time key handed from change to change during one apply.</summary>
     private sealed class Run(IIcaClient ica, IIamGateway? iam, AwsAccessKey? pastedKey)
     {
         private CreatedAccessKey? _newKey;
-        private string? _credentialId;
+
+        public StorageCredential? Credential { get; private set; }
 
         public string? ConfigurationId { get; private set; }
 
@@ -81,41 +82,24 @@ public static class IcaApplier
                     AwsAccessKey? secret = c.Source == CredentialSource.NewIamKey
                         ? _newKey is { } made ? new AwsAccessKey(made.AccessKeyId, made.SecretAccessKey) : null
                         : pastedKey;
-                    _newKey = null;
                     if (secret is null)
                     {
                         return (false, "No access key to send: paste it again (IcaKms forgets a pasted secret once it was used or the plan changed).");
                     }
 
-                    IcaResult<StorageCredential> credential = await ica.CreateStorageCredentialAsync(
-                        new StorageCredentialRequest(c.Name, StorageCredential.AwsUserType, secret), ct).ConfigureAwait(false);
-                    if (credential.Value is not { } made2)
-                    {
-                        string orphan = c.Source == CredentialSource.NewIamKey
-                            ? $" The access key {secret.AccessKeyId} was created in IAM, but its secret is gone (IcaKms never keeps it): delete that key (aws iam delete-access-key --access-key-id {secret.AccessKeyId} --user-name …) before trying again."
-                            : string.Empty;
-                        return (false, (credential.Failure?.Message ?? "ICA answered without a credential.") + orphan);
-                    }
-
-                    _credentialId = made2.Id;
-                    return (true, $"Created the ICA storage credential {made2.Name} ({made2.Id}).");
+                    string? newKeyUser = c.Source == CredentialSource.NewIamKey ? _newKey?.UserName : null;
+                    _newKey = null;
+                    return await CreateCredentialAsync(c.Name, secret, newKeyUser, ct).ConfigureAwait(false);
                 case CreateStorageConfigurationChange c:
                     StorageConfigurationRequest body = c.Request.StorageCredentialId == StorageConfigurationRequest.StorageCredentialIdPlaceholder
-                        ? c.Request with { StorageCredentialId = _credentialId ?? c.Request.StorageCredentialId }
+                        ? c.Request with { StorageCredentialId = Credential?.Id ?? c.Request.StorageCredentialId }
                         : c.Request;
                     if (body.StorageCredentialId == StorageConfigurationRequest.StorageCredentialIdPlaceholder)
                     {
                         return (false, "No storage credential to use: plan again.");
                     }
 
-                    IcaResult<StorageConfiguration> configuration = await ica.CreateStorageConfigurationAsync(body, ct).ConfigureAwait(false);
-                    if (configuration.Value is not { } createdConfiguration)
-                    {
-                        return (false, configuration.Failure?.Message ?? "ICA answered without a configuration.");
-                    }
-
-                    ConfigurationId = createdConfiguration.Id;
-                    return (true, $"Created the ICA storage configuration {createdConfiguration.Name} ({createdConfiguration.Id}), status {createdConfiguration.Status}.");
+                    return await CreateConfigurationAsync(body, ct).ConfigureAwait(false);
                 case ShareStorageConfigurationChange c:
                     ConfigurationId ??= c.ConfigurationId;
                     if (ConfigurationId is null)
@@ -138,6 +122,58 @@ public static class IcaApplier
                 default:
                     return (false, $"IcaKms cannot apply {change.GetType().Name} in ICA.");
             }
+        }
+
+        // A create whose answer was lost is settled by reading ICA again, never by guessing: see LostAnswerMessages.
+        private async Task<(bool Done, string Message)> CreateCredentialAsync(string name, AwsAccessKey secret, string? newKeyUser, CancellationToken ct)
+        {
+            IcaResult<StorageCredential> created = await ica.CreateStorageCredentialAsync(
+                new StorageCredentialRequest(name, StorageCredential.AwsUserType, secret), ct).ConfigureAwait(false);
+            if (created.Value is { } made)
+            {
+                Credential = made;
+                return (true, $"Created the ICA storage credential {made.Name} ({made.Id}).");
+            }
+
+            if (created.Failure is { AnswerLost: true } lost)
+            {
+                ReadBack<StorageCredential> readBack = await IcaReadBack.CredentialAsync(ica, name, ct).ConfigureAwait(false);
+                Credential = readBack.Found;
+                return (readBack.Outcome == ReadBackOutcome.Exists, LostAnswerMessages.Credential(lost, readBack, name, secret.AccessKeyId, newKeyUser));
+            }
+
+            // ICA answered: it refused, so the key is in no ICA credential.
+            string orphan = newKeyUser is not null
+                ? $" The access key {secret.AccessKeyId} was created in IAM, but its secret is gone (IcaKms never keeps it): delete that key (aws iam delete-access-key --access-key-id {secret.AccessKeyId} --user-name {newKeyUser}) before trying again."
+                : string.Empty;
+            return (false, (created.Failure?.Message ?? "ICA answered without a credential.") + orphan);
+        }
+
+        private async Task<(bool Done, string Message)> CreateConfigurationAsync(StorageConfigurationRequest body, CancellationToken ct)
+        {
+            IcaResult<StorageConfiguration> created = await ica.CreateStorageConfigurationAsync(body, ct).ConfigureAwait(false);
+            if (created.Value is { } made)
+            {
+                ConfigurationId = made.Id;
+                return (true, $"Created the ICA storage configuration {made.Name} ({made.Id}), status {made.Status}.");
+            }
+
+            if (created.Failure is not { AnswerLost: true } lost)
+            {
+                return (false, created.Failure?.Message ?? "ICA answered without a configuration.");
+            }
+
+            ReadBack<StorageConfiguration> readBack = await IcaReadBack.ConfigurationAsync(ica, body.Name, ct).ConfigureAwait(false);
+            IReadOnlyList<ConfigurationDifference> differences = readBack.Found is { } found
+                ? StorageConfigurationComparison.Compare(found, body, found.Region)
+                : [];
+            bool carriesOn = readBack.Outcome == ReadBackOutcome.Exists && differences.Count == 0;
+            if (carriesOn)
+            {
+                ConfigurationId = readBack.Found!.Id;
+            }
+
+            return (carriesOn, LostAnswerMessages.Configuration(lost, readBack, body.Name, differences, Credential?.Name));
         }
     }
 }

@@ -6,4 +6,5 @@ namespace IcaKms.Core.Ica;
 /// <param name="Result">Every change with its outcome (the same record as the AWS writes).</param>
 /// <param name="ConfigurationId">The id of the configuration created or validated, or null when none got that far.</param>
 /// <param name="ValidationStarted">True when ICA accepted the <c>:validate</c> call.</param>
-public sealed record IcaApplyResult(ApplyResult Result, string? ConfigurationId, bool ValidationStarted);
+/// <param name="Credential">The storage credential this apply created (or, after a lost answer, found in ICA), or null.</param>
+public sealed record IcaApplyResult(ApplyResult Result, string? ConfigurationId, bool ValidationStarted, StorageCredential? Credential = null);

@@ -38,8 +38,8 @@ public sealed class IcaClient : IIcaClient
         Items(await SendAsync<IcaList<IcaApiRegion>>(HttpMethod.Get, IcaApi.RegionsPath, null, "the regions", cancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc />
-    public async Task<IcaResult<IReadOnlyList<StorageCredential>>> GetStorageCredentialsAsync(CancellationToken cancellationToken = default) =>
-        Items(await SendAsync<IcaList<StorageCredential>>(HttpMethod.Get, IcaApi.StorageCredentialsPath, null, "the storage credentials", cancellationToken).ConfigureAwait(false));
+    public Task<IcaResult<IReadOnlyList<StorageCredential>>> GetStorageCredentialsAsync(CancellationToken cancellationToken = default) =>
+        AllPagesAsync<StorageCredential>(IcaApi.StorageCredentialsPath, "the storage credentials", cancellationToken);
 
     /// <inheritdoc />
     public Task<IcaResult<StorageCredential>> CreateStorageCredentialAsync(StorageCredentialRequest request, CancellationToken cancellationToken = default)
@@ -49,8 +49,8 @@ public sealed class IcaClient : IIcaClient
     }
 
     /// <inheritdoc />
-    public async Task<IcaResult<IReadOnlyList<StorageConfiguration>>> GetStorageConfigurationsAsync(CancellationToken cancellationToken = default) =>
-        Items(await SendAsync<IcaList<StorageConfiguration>>(HttpMethod.Get, IcaApi.StorageConfigurationsPath, null, "the storage configurations", cancellationToken).ConfigureAwait(false));
+    public Task<IcaResult<IReadOnlyList<StorageConfiguration>>> GetStorageConfigurationsAsync(CancellationToken cancellationToken = default) =>
+        AllPagesAsync<StorageConfiguration>(IcaApi.StorageConfigurationsPath, "the storage configurations", cancellationToken);
 
     /// <inheritdoc />
     public Task<IcaResult<StorageConfiguration>> GetStorageConfigurationAsync(string id, CancellationToken cancellationToken = default) =>
@@ -73,6 +73,46 @@ public sealed class IcaClient : IIcaClient
 
     private static IcaResult<IReadOnlyList<T>> Items<T>(IcaResult<IcaList<T>> list) =>
         list.Failure is { } failure ? IcaResult<IReadOnlyList<T>>.Fail(failure) : IcaResult<IReadOnlyList<T>>.Ok(list.Value?.Items ?? []);
+
+    // Every page of a list: the cursor (pageToken) while ICA hands one out, else the offset (pageOffset, pageSize) while
+    // fewer than totalItemCount items were read; one request when the answer carries neither, as ICA's storage lists do.
+    private async Task<IcaResult<IReadOnlyList<T>>> AllPagesAsync<T>(string path, string subject, CancellationToken cancellationToken)
+    {
+        var items = new List<T>();
+        string? query = null;
+        var tokens = new HashSet<string>(StringComparer.Ordinal);
+        for (int page = 0; page < IcaApi.MaxListPages; page++)
+        {
+            IcaResult<IcaList<T>> read = await SendAsync<IcaList<T>>(HttpMethod.Get, path + query, null, subject, cancellationToken).ConfigureAwait(false);
+            if (read.Failure is { } failure)
+            {
+                return IcaResult<IReadOnlyList<T>>.Fail(failure);
+            }
+
+            IReadOnlyList<T> pageItems = read.Value?.Items ?? [];
+            items.AddRange(pageItems);
+            if (read.Value?.NextPageToken is { Length: > 0 } token)
+            {
+                if (!tokens.Add(token))
+                {
+                    break;
+                }
+
+                query = $"?{IcaApi.PageTokenParameter}={Uri.EscapeDataString(token)}";
+            }
+            else if (read.Value?.TotalItemCount is { } total && items.Count < total && pageItems.Count > 0 && tokens.Count == 0)
+            {
+                query = $"?{IcaApi.PageOffsetParameter}={items.Count}&{IcaApi.PageSizeParameter}={pageItems.Count}";
+            }
+            else
+            {
+                return IcaResult<IReadOnlyList<T>>.Ok(items);
+            }
+        }
+
+        // A cursor that comes back, or more pages than any tenant has: not an answer IcaKms can trust as the whole list.
+        return IcaResult<IReadOnlyList<T>>.Fail(IcaErrors.NotIca($"GET {path}", _http.BaseAddress, $"a list that does not end after {IcaApi.MaxListPages} pages"));
+    }
 
     // One call: a 2xx answer of ICA's media type is read as T (a 204 as true); anything else becomes an IcaFailure.
     private async Task<IcaResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, string subject, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public static class IcaErrors
             // A proxy, a login page or another web server: ICA always answers its errors as problem+json.
             return status >= 500
                 ? new IcaFailure(IcaFailureKind.ServerError, operation,
-                    $"{operation} failed with HTTP {status} and a web page instead of ICA's answer (a proxy or gateway between IcaKms and ICA?): try again in a minute.", status)
+                    $"{operation} failed with HTTP {status} and a web page instead of ICA's answer (a proxy or gateway between IcaKms and ICA?): try again in a minute.", status, AnswerLost: true)
                 : NotIca(operation, baseAddress, mediaType, status);
         }
 
@@ -48,7 +48,7 @@ public static class IcaErrors
             429 => new IcaFailure(IcaFailureKind.ServerError, operation,
                 $"ICA is limiting the rate of calls (HTTP 429){said}: wait a minute and try again.", status),
             >= 500 => new IcaFailure(IcaFailureKind.ServerError, operation,
-                $"ICA failed to answer {operation} (HTTP {status}){said}: this is on ICA's side; try again in a few minutes.", status),
+                $"ICA failed to answer {operation} (HTTP {status}){said}: this is on ICA's side; try again in a few minutes.", status, AnswerLost: true),
             _ => new IcaFailure(IcaFailureKind.Refused, operation, $"ICA answered {operation} with HTTP {status}{said}.", status),
         };
     }
@@ -61,7 +61,7 @@ public static class IcaErrors
 
     /// <summary>No answer within the time limit.</summary>
     public static IcaFailure Timeout(string operation, Uri? baseAddress) =>
-        new(IcaFailureKind.Timeout, operation, $"ICA at {baseAddress} did not answer {operation} in time: check the network, then try again.");
+        new(IcaFailureKind.Timeout, operation, $"ICA at {baseAddress} did not answer {operation} in time: check the network, then try again.", AnswerLost: true);
 
     /// <summary>The circuit breaker is open after many failures.</summary>
     public static IcaFailure Unavailable(string operation) =>
@@ -72,7 +72,12 @@ public static class IcaErrors
     {
         ArgumentNullException.ThrowIfNull(exception);
         string reason = exception.InnerException is SocketException socket ? socket.SocketErrorCode.ToString() : exception.HttpRequestError.ToString();
-        return new(IcaFailureKind.Network, operation, $"IcaKms could not reach ICA at {baseAddress} ({reason}): check the address (IcaKms:IcaApiUrl), the network and any proxy.");
+        // Name resolution, connecting and TLS fail before the request is sent; anything later may follow a request ICA received.
+        bool sent = exception.HttpRequestError is not (HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+            or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError);
+        return sent
+            ? new(IcaFailureKind.Network, operation, $"The connection to ICA at {baseAddress} was lost before its answer to {operation} ({reason}): check the network, then try again.", AnswerLost: true)
+            : new(IcaFailureKind.Network, operation, $"IcaKms could not reach ICA at {baseAddress} ({reason}): check the address (IcaKms:IcaApiUrl), the network and any proxy.");
     }
 
     private static IcaProblem? Problem(string body)

@@ -39,4 +39,8 @@ public enum IcaFailureKind
 /// <param name="Operation">What IcaKms asked, e.g. <c>GET /api/regions</c>.</param>
 /// <param name="Message">What went wrong and what to do.</param>
 /// <param name="Status">The HTTP status, when ICA answered.</param>
-public sealed record IcaFailure(IcaFailureKind Kind, string Operation, string Message, int? Status = null);
+/// <param name="AnswerLost">
+/// True when the request may have reached ICA and been carried out although no answer says so (a timeout, a connection
+/// lost after sending, a 5xx): for a write, only reading ICA again tells whether it happened.
+/// </param>
+public sealed record IcaFailure(IcaFailureKind Kind, string Operation, string Message, int? Status = null, bool AnswerLost = false);

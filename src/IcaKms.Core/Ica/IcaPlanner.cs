@@ -40,7 +40,8 @@ public static class IcaPlanner
                 return new SetupPlan(WizardStep.IcaConfiguration, [], blockers, notes);
             }
 
-            notes.Insert(0, $"ICA already has the storage configuration {existing.Name} with exactly these values (status {existing.Status}): it is validated again, not created.");
+            notes.Insert(0, $"ICA already has the storage configuration {existing.Name} with the wizard's values on every field ICA's API shows (status {existing.Status}): it is validated again, not created. " +
+                StorageConfigurationComparison.CredentialNotShown);
             List<SetupChange> again = [];
             if (request.Share)
             {

@@ -12,6 +12,9 @@ public sealed partial class IcaSession
 {
     private PlannedIca? _plan;
     private CancellationTokenSource? _watch;
+    private StorageCredential? _carried;
+    private string? _pendingCredentialName;
+    private bool _carriedLate;
 
     public bool IsPlanning { get; private set; }
 
@@ -32,11 +35,23 @@ public sealed partial class IcaSession
     /// <summary>The configuration whose validation is watched.</summary>
     public string? ValidatedName { get; private set; }
 
-    /// <summary>On <c>ERROR</c>: which live checks most likely explain ICA's message.</summary>
+    /// <summary>On <c>ERROR</c>: what ICA's message shows, compared with the wizard's values, and the live checks of it.</summary>
     public ValidationErrorExplanation? Explanation =>
-        Validation?.Configuration is { Status: StorageConfigurationStatus.Error } failed ? ValidationErrorExplanation.Of(failed.ErrorMessage) : null;
+        Validation?.Configuration is { Status: StorageConfigurationStatus.Error } failed
+            ? ValidationErrorExplanation.Of(failed.ErrorMessage, _state.Documents.StorageConfiguration, _state.Inputs.IamUserName.Trim())
+            : null;
 
-    /// <summary>Reads ICA's lists again and computes the plan.</summary>
+    /// <summary>
+    /// Why the credential choice is an existing credential the admin did not pick: the last apply created it (or a create
+    /// whose answer was lost turned out to have made it), so the next plan starts from it. Null otherwise.
+    /// </summary>
+    public string? CarriedCredentialNote => Credential is { Source: CredentialSource.Existing } chosen && _carried is { } carried && chosen.ExistingId == carried.Id
+        ? _carriedLate
+            ? $"ICA lists the storage credential {carried.Name} now, although its create had no answer: ICA holds its access key, so keep that key. The next plan uses {carried.Name} (chosen under \"Use an existing credential\"), so nothing is created twice."
+            : $"The storage credential {carried.Name} is in ICA now, made by the last apply: the next plan uses it (chosen under \"Use an existing credential\"), so nothing is created twice."
+        : null;
+
+    /// <summary>Computes the plan from ICA's lists: those read at connect, or read again when a plan or an apply used them.</summary>
     public async Task PlanAsync()
     {
         if (_connection is not { } connection || IsPlanning || IsApplying)
@@ -48,12 +63,18 @@ public sealed partial class IcaSession
         await _changes.NotifyAsync();
         try
         {
-            await RefreshWithAsync(connection);
+            if (!_listsFresh)
+            {
+                await RefreshWithAsync(connection);
+            }
+
             if (!ReferenceEquals(_connection, connection))
             {
                 return;
             }
 
+            // A plan uses the lists once: the next one reads ICA again, as ICA may have changed since.
+            _listsFresh = false;
             SetupPlan plan = IcaPlanner.Plan(new IcaPlanRequest(
                 ApiUrl, _state.Documents.StorageConfiguration, InputProblems(), Region, RegionProblem, Credential, Credentials, Configurations, Share));
             _plan = new PlannedIca(plan, _state.Validation, _state.Inputs.Description);
@@ -90,6 +111,21 @@ public sealed partial class IcaSession
 
             Applied = result.Result;
             _plan = null;
+            _pendingCredentialName = null;
+            if (result.Credential is { } made && result.ConfigurationId is null)
+            {
+                // The configuration was not made: the next plan starts from the credential ICA has now.
+                _carried = made;
+                _carriedLate = false;
+                Credential = new CredentialChoice(CredentialSource.Existing, made.Id, made.Name);
+            }
+            else if (result.Credential is null && Credential is { Source: not CredentialSource.Existing } asked &&
+                result.Result.Changes.Any(c => c.Change is CreateStorageCredentialChange && c.Outcome == ChangeOutcome.Failed))
+            {
+                // Its create may still show up in ICA (an answer lost, ICA finishing late): a plan that finds it carries on with it.
+                _pendingCredentialName = asked.Name;
+            }
+
             if (Credential?.Source == CredentialSource.PastedKey)
             {
                 // The secret is gone: a new plan needs it pasted again.
@@ -206,9 +242,23 @@ public sealed partial class IcaSession
 
     private void ForgetPlan() => _plan = null;
 
+    // A credential whose create failed without a certain answer, now listed by ICA: the plan carries on with it.
+    partial void AdoptPendingCredential()
+    {
+        if (_pendingCredentialName is { } name && Credentials.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal)) is { } found)
+        {
+            _pendingCredentialName = null;
+            _carried = found;
+            _carriedLate = true;
+            Credential = new CredentialChoice(CredentialSource.Existing, found.Id, found.Name);
+        }
+    }
+
     private void ForgetApplied()
     {
         StopWatching();
+        _carried = null;
+        _pendingCredentialName = null;
         Applied = null;
         Validation = null;
         ValidatedName = null;

@@ -29,6 +29,7 @@ public sealed partial class IcaSession : IDisposable
     private readonly CancellationTokenSource _circuit = new();
     private Connection? _connection;
     private string? _newCredentialName;
+    private bool _listsFresh;
     private bool _disposed;
 
     public IcaSession(
@@ -305,6 +306,8 @@ public sealed partial class IcaSession : IDisposable
             Credentials = credentialList.Value ?? [];
             Configurations = configurationList.Value ?? [];
             ListProblem = credentialList.Failure?.Message ?? configurationList.Failure?.Message;
+            _listsFresh = ListProblem is null;
+            AdoptPendingCredential();
             ForgetPlan();
         }
         catch (OperationCanceledException) when (connection.Token.IsCancellationRequested)
@@ -321,6 +324,8 @@ public sealed partial class IcaSession : IDisposable
         }
     }
 
+    partial void AdoptPendingCredential();
+
     private void Forget()
     {
         _connection?.Dispose();
@@ -328,6 +333,7 @@ public sealed partial class IcaSession : IDisposable
         Credentials = [];
         Configurations = [];
         ListProblem = null;
+        _listsFresh = false;
         Credential = null;
         Share = false;
         ForgetPlan();

@@ -155,4 +155,34 @@ public class IcaClientTests
         Assert.Equal((Samples.Bucket, Samples.Prefix, "aws:kms", Samples.KeyArn),
             (details.BucketName, details.KeyPrefix, details.ServerSideEncryptionAlgorithm, details.ServerSideEncryptionKey));
     }
+
+    [Theory]
+    [InlineData(FakeIcaPaging.Cursor)]
+    [InlineData(FakeIcaPaging.Offset)]
+    public async Task Lists_LongerThanOnePage_AreReadToTheirLastPage(FakeIcaPaging paging)
+    {
+        await using FakeIcaFixture ica = await FakeIcaFixture.StartAsync(new FakeIcaScenario { ListPageSize = 2, Paging = paging });
+        for (int i = 1; i <= 5; i++)
+        {
+            ica.Server.AddCredential($"cred-{i}");
+            ica.Server.AddConfiguration($"conf-{i}", "cred", FakeIcaScenario.AuRegionId, Samples.Bucket, Samples.Prefix, Samples.KeyArn);
+        }
+
+        IcaResult<IReadOnlyList<StorageCredential>> credentials = await ica.Client().GetStorageCredentialsAsync();
+        IcaResult<IReadOnlyList<StorageConfiguration>> configurations = await ica.Client().GetStorageConfigurationsAsync();
+
+        Assert.Equal(["cred-1", "cred-2", "cred-3", "cred-4", "cred-5"], credentials.Value!.Select(c => c.Name));
+        Assert.Equal(["conf-1", "conf-2", "conf-3", "conf-4", "conf-5"], configurations.Value!.Select(c => c.Name));
+        Assert.Equal(3, ica.Server.Requests.Count(r => r.Path == "/api/storageConfigurations"));
+    }
+
+    [Fact]
+    public async Task Lists_Unpaged_AsIcasOpenApiDeclaresThem_AreOneRequest()
+    {
+        await using FakeIcaFixture ica = await FakeIcaFixture.StartAsync();
+        ica.Server.AddCredential("cred-1");
+
+        Assert.Single((await ica.Client().GetStorageCredentialsAsync()).Value!);
+        Assert.Single(ica.Server.Requests, r => r.Path == "/api/storageCredentials");
+    }
 }

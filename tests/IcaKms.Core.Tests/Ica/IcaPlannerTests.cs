@@ -38,7 +38,7 @@ public class IcaPlannerTests
     [Fact]
     public void Plan_WhenTheSameConfigurationExists_OnlyValidatesIt()
     {
-        var existing = new StorageConfiguration("conf-1", "acme-runs", null, "AWS_S3", "ERROR", "old", Sydney, false,
+        var existing = new StorageConfiguration("conf-1", "acme-runs", "Sequencing runs", "AWS_S3", "ERROR", "old", Sydney, false,
             new StorageConfigurationDetails(new AwsDetails(Samples.Bucket, Samples.Prefix, "AWS:KMS", Samples.KeyArn)));
 
         SetupPlan plan = IcaPlanner.Plan(Request(null, [existing]));
@@ -46,6 +46,19 @@ public class IcaPlannerTests
         var validate = Assert.IsType<ValidateStorageConfigurationChange>(Assert.Single(plan.Changes));
         Assert.Equal("conf-1", validate.ConfigurationId);
         Assert.Contains(plan.Notes, n => n.Contains("validated again, not created", StringComparison.Ordinal));
+        Assert.Contains(plan.Notes, n => n.Contains("does not say which storage credential", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Plan_WhenTheSameConfigurationExistsWithAnotherDescription_NamesIt_AndChangesNothing()
+    {
+        var existing = new StorageConfiguration("conf-1", "acme-runs", "Old runs", "AWS_S3", "OK", null, Sydney, false,
+            new StorageConfigurationDetails(new AwsDetails(Samples.Bucket, Samples.Prefix, "aws:kms", Samples.KeyArn)));
+
+        SetupPlan plan = IcaPlanner.Plan(Request(null, [existing]));
+
+        Assert.Empty(plan.Changes);
+        Assert.Contains("Description: Old runs in ICA, Sequencing runs here", Assert.Single(plan.Blockers), StringComparison.Ordinal);
     }
 
     [Fact]

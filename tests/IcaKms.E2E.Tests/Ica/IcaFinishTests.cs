@@ -69,7 +69,7 @@ public sealed partial class IcaFinishTests(AppServer app, BrowserFixture browser
             await ica.Plan.ApplyAsync(3);
 
             await Expect(ica.Root.GetByTestId("ica-validation-error")).ToContainTextAsync("kms:GenerateDataKey", new() { Timeout = 30_000 });
-            await Expect(ica.Root.GetByTestId("ica-error-hint")).ToContainTextAsync("KMS access");
+            await Expect(ica.Root.GetByTestId("ica-error-hint")).ToContainTextAsync("AWS denied kms:GenerateDataKey on the KMS key");
             await Expect(ica.Root.GetByTestId("ica-explained-iam-policy-live")).ToContainTextAsync("pass");
             await wizard.SaveScreenshotAsync("ica-3-validated-error");
             await AssertAccessibleAsync(ica);

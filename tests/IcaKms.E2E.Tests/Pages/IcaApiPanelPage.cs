@@ -28,10 +28,17 @@ public sealed class IcaApiPanelPage(IPage page)
         await Expect(Connected).ToBeVisibleAsync(new() { Timeout = 20_000 });
     }
 
-    /// <summary>Chooses a new access key for the ICA IAM user, and confirms the two-keys note.</summary>
-    public async Task ChooseNewIamKeyAsync(string userName)
+    /// <summary>Chooses a new access key for the ICA IAM user (for a credential of the name given, else the default), and confirms the two-keys note.</summary>
+    public async Task ChooseNewIamKeyAsync(string userName, string? credentialName = null)
     {
         await Root.GetByText($"Create a new access key for {userName}").ClickAsync();
+        if (credentialName is not null)
+        {
+            await Root.GetByRole(AriaRole.Textbox, new() { Name = "New credential name" }).FillAsync(credentialName);
+            await Root.GetByRole(AriaRole.Textbox, new() { Name = "New credential name" }).BlurAsync();
+            await Expect(Root.GetByTestId("ica-new-key-confirmation")).ToContainTextAsync(credentialName);
+        }
+
         await Expect(Root.GetByTestId("ica-new-key-confirmation")).ToContainTextAsync("at most two access keys");
         await Root.GetByRole(AriaRole.Button, new() { Name = $"Yes, create a key for {userName}" }).ClickAsync();
     }

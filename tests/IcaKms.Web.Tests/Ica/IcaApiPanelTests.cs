@@ -10,7 +10,7 @@ using MudBlazor;
 namespace IcaKms.Web.Tests.Ica;
 
 /// <summary>The ICA panel of step 3 against a loopback fake ICA, through the host's real ICA client and resilience pipeline.</summary>
-public sealed class IcaApiPanelTests : WizardTestContext
+public sealed partial class IcaApiPanelTests : WizardTestContext
 {
     private const string PastedSecret = "PastedSecretForIca/0123456789abcdefXYZ";
 
@@ -20,7 +20,8 @@ public sealed class IcaApiPanelTests : WizardTestContext
     }
 
     private IcaApiPanelTests(FakeIcaServer ica)
-        : base(new Dictionary<string, string?> { ["IcaKms:IcaApiUrl"] = ica.Url.ToString() })
+        // A short ICA timeout: the lost-answer tests wait for it once (see IcaApiPanelTests.LostAnswers.cs).
+        : base(new Dictionary<string, string?> { ["IcaKms:IcaApiUrl"] = ica.Url.ToString(), ["IcaKms:IcaTimeout"] = "00:00:02" })
     {
         FakeIca = ica;
         // Made by a factory, so the container disposes it with the test.
@@ -121,7 +122,7 @@ public sealed class IcaApiPanelTests : WizardTestContext
 
         panel.WaitForAssertion(() => panel.Find("[data-testid=ica-validation-error]"), TimeSpan.FromSeconds(15));
         Assert.Contains("kms:GenerateDataKey", panel.Find("[data-testid=ica-validation-error]").TextContent, StringComparison.Ordinal);
-        Assert.Contains("KMS access", panel.Find("[data-testid=ica-error-hint]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("AWS denied kms:GenerateDataKey on the KMS key", panel.Find("[data-testid=ica-error-hint]").TextContent, StringComparison.Ordinal);
         string newKey = Assert.Single(Aws.AccessKeys);
         FakeIcaCredential credential = Assert.Single(FakeIca.Credentials);
         Assert.Equal((newKey, FakeIcaServer.DigestOf(InMemoryAws.NewAccessKeySecret)), (credential.AccessKeyId, credential.SecretDigest));
