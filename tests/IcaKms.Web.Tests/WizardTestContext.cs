@@ -81,7 +81,7 @@ public abstract class WizardTestContext : BunitContext, IAsyncLifetime
             State.SetKeyPrefix("ica/");
         });
         await Session.PlanAsync(PlanScope.Bucket);
-        Assert.IsType<Core.Setup.CreatePrefixFolderChange>(Assert.Single(Session.PlanOf(PlanScope.Bucket)!.Changes));
+        Assert.IsType<Core.Planning.CreatePrefixFolderChange>(Assert.Single(Session.PlanOf(PlanScope.Bucket)!.Changes));
     }
 
     /// <summary>Fills step 1 with valid values.</summary>
