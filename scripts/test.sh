@@ -27,14 +27,15 @@ as_root() {
 }
 
 # Debian's chromium, never a browser download (Playwright's own `install` cannot reach its CDN here).
-# fonts-liberation gives the screenshots real text glyphs.
+# fonts-liberation gives the screenshots real text glyphs. awscli + jq: IcaKms.Script.Tests runs the
+# generated setup script with the real AWS CLI (Debian's) against the loopback fake AWS.
 ensure_chromium() {
-    if [[ -x /usr/bin/chromium ]] && dpkg -s fonts-liberation >/dev/null 2>&1; then
+    if [[ -x /usr/bin/chromium ]] && [[ -x /usr/bin/aws ]] && dpkg -s fonts-liberation jq >/dev/null 2>&1; then
         return 0
     fi
-    echo "Installing Debian's chromium (and fonts-liberation) with apt-get..."
+    echo "Installing Debian's chromium, fonts-liberation, awscli and jq with apt-get..."
     as_root apt-get update -q </dev/null
-    as_root apt-get install -y -q --no-install-recommends chromium fonts-liberation </dev/null
+    as_root apt-get install -y -q --no-install-recommends chromium fonts-liberation awscli jq </dev/null
 }
 
 # Sums the <Counters .../> attributes of every trx file and prints the summary line.

@@ -27,6 +27,7 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<FakeAwsRequest> _requests = new();
+    private readonly ConcurrentDictionary<string, bool> _refused = new(StringComparer.Ordinal);
     private readonly Task _acceptLoop;
     private int _requestCount;
     private int _active;
@@ -326,7 +327,16 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
     /// <summary>The region the request was signed for, else the scenario's.</summary>
     private string RegionOf(IncomingRequest request) => request.Scope?.Region ?? Scenario.Region;
 
-    private bool Denied(string iamAction) => Scenario.DeniedActions.Contains(iamAction);
+    private bool Denied(string iamAction) => Scenario.DeniedActions.Contains(iamAction) || _refused.ContainsKey(iamAction);
+
+    /// <summary>
+    /// Refuses an IAM action from now on with AccessDenied, as <see cref="FakeAwsScenario.DeniedActions"/> does from the
+    /// start: a failure injected in the middle of a run (a script, a plan), lifted again with <see cref="Allow"/>.
+    /// </summary>
+    public void Refuse(string iamAction) => _refused[iamAction] = true;
+
+    /// <summary>Lifts a <see cref="Refuse"/>.</summary>
+    public void Allow(string iamAction) => _refused.TryRemove(iamAction, out _);
 
     private static async Task<IncomingRequest> ReadAsync(HttpListenerRequest request, CancellationToken cancellationToken)
     {

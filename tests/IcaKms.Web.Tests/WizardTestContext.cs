@@ -91,7 +91,7 @@ public abstract class WizardTestContext : BunitContext, IAsyncLifetime
             State.SetKeyPrefix("ica/");
         });
         await AwsApply.PlanAsync(PlanScope.Bucket);
-        Assert.IsType<Core.Setup.CreatePrefixFolderChange>(Assert.Single(AwsApply.PlanOf(PlanScope.Bucket)!.Changes));
+        Assert.IsType<Core.Planning.CreatePrefixFolderChange>(Assert.Single(AwsApply.PlanOf(PlanScope.Bucket)!.Changes));
     }
 
     /// <summary>Fills step 1 with valid values.</summary>

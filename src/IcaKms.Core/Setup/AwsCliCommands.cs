@@ -13,12 +13,6 @@ namespace IcaKms.Core.Setup;
 /// </summary>
 public static class AwsCliCommands
 {
-    /// <summary>Where <see cref="GetKeyPolicy"/> saves the key's current policy.</summary>
-    public const string KeyPolicyFile = "key-policy.json";
-
-    /// <summary>The merged key policy <see cref="PutKeyPolicy"/> sends.</summary>
-    public const string MergedKeyPolicyFile = "key-policy-merged.json";
-
     /// <summary><c>kms create-key</c>: a symmetric encryption key, its ARN captured in <see cref="CliArn.CreatedKey"/>.</summary>
     public static AwsCliCommand CreateKey(string region, string description)
     {
@@ -214,38 +208,6 @@ public static class AwsCliCommands
             .Option("--policy-arn", policyArn)
             .ToString();
         return new($"Attach the policy to the IAM user {userName}", line);
-    }
-
-    /// <summary><c>kms get-key-policy</c>, saved to <see cref="KeyPolicyFile"/> for the merge by hand.</summary>
-    public static AwsCliCommand GetKeyPolicy(string region, CliArn keyArn)
-    {
-        RequireRegion(region);
-        RequireKey(region, keyArn);
-        string line = new BashCommandLine("kms", "get-key-policy", region)
-            .Option("--key-id", keyArn)
-            .Option("--policy-name", "default")
-            .Option("--query", "Policy")
-            .Option("--output", "text")
-            .ToString() + " > " + KeyPolicyFile;
-        return new(
-            $"Save the key policy to {KeyPolicyFile}; copy it to {MergedKeyPolicyFile} and add the statement of {SetupBundle.FileNames.KeyPolicyStatement} to its Statement list (replace the one with Sid \"{CrossAccountKeyStatement.Sid}\" if present), keeping every other statement",
-            line);
-    }
-
-    /// <summary>
-    /// <c>kms put-key-policy</c> of <see cref="MergedKeyPolicyFile"/>; KMS's lockout safety check stays on (no
-    /// <c>--bypass-policy-lockout-safety-check</c>).
-    /// </summary>
-    public static AwsCliCommand PutKeyPolicy(string region, CliArn keyArn)
-    {
-        RequireRegion(region);
-        RequireKey(region, keyArn);
-        string line = new BashCommandLine("kms", "put-key-policy", region)
-            .Option("--key-id", keyArn)
-            .Option("--policy-name", "default")
-            .FileOption("--policy", MergedKeyPolicyFile)
-            .ToString();
-        return new($"Send the merged key policy {MergedKeyPolicyFile} (KMS refuses a policy that would lock you out of the key)", line);
     }
 
     /// <summary>

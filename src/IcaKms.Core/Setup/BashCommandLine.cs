@@ -69,6 +69,9 @@ internal sealed class BashCommandLine
     /// <summary>The command line with its output captured in a shell variable.</summary>
     public string CapturedIn(CliArn variable) => $"{variable.VariableName}=$({this})";
 
+    /// <summary>The compact JSON of a value, as <see cref="JsonOption{T}"/> sends it.</summary>
+    internal static string Json<T>(T value) => JsonSerializer.Serialize(value, JsonOptions);
+
     /// <summary>JSON text as one bash word: single-quoted, with each variable marker spliced in as <c>"$NAME"</c>.</summary>
     internal static string JsonWord(string json)
     {

@@ -54,12 +54,39 @@ public sealed partial record CliArn
             : throw new ArgumentException($"Not a shell variable name: {InputText.Shorten(variableName)}", nameof(variableName));
     }
 
+    /// <summary>
+    /// The ARN a planned change holds, as a command names it: a variable marker (<see cref="DocumentValue"/> of a
+    /// captured ARN, e.g. the key an offline plan creates) becomes that variable, anything else must be an ARN.
+    /// </summary>
+    public static CliArn FromPlanned(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        Match match = WholeMarkerPattern().Match(value);
+        return match.Success ? Captured(match.Groups[1].Value) : Of(value);
+    }
+
+    /// <summary>Text with every variable marker written as <c>$NAME</c>, for a person to read (titles, comments).</summary>
+    public static string Readable(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return MarkerPattern().Replace(text, "$$$1");
+    }
+
+    /// <summary>The ARN as one bash word: quoted, or <c>"$NAME"</c> for a variable.</summary>
+    internal string Word => Arn is { } arn ? BashQuoting.Quote(arn) : $"\"${VariableName}\"";
+
     /// <summary>The marker for a variable inside a JSON document (a control character System.Text.Json escapes).</summary>
     internal static string VariableMarker(string variableName) => $"\u0001{variableName}\u0001";
 
     /// <summary>How <see cref="VariableMarker"/> reads once serialized as JSON text.</summary>
     [GeneratedRegex(@"\\u0001([A-Z][A-Z0-9_]*)\\u0001", RegexOptions.CultureInvariant)]
     internal static partial Regex SerializedMarkerPattern();
+
+    [GeneratedRegex("^\u0001([A-Z][A-Z0-9_]*)\u0001$", RegexOptions.CultureInvariant)]
+    private static partial Regex WholeMarkerPattern();
+
+    [GeneratedRegex("\u0001([A-Z][A-Z0-9_]*)\u0001", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkerPattern();
 
     [GeneratedRegex("^[A-Z][A-Z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex VariableNamePattern();

@@ -1,3 +1,4 @@
+using IcaKms.Core.Planning;
 using System.Text.Json.Nodes;
 using IcaKms.Core.Aws;
 using IcaKms.Core.Checks;

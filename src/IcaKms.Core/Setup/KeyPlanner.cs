@@ -1,3 +1,4 @@
+using IcaKms.Core.Planning;
 using IcaKms.Core.Checks;
 
 namespace IcaKms.Core.Setup;

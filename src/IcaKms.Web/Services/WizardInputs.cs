@@ -57,9 +57,9 @@ public sealed class WizardInputs
     /// The AWS CLI commands for the current inputs (the plan panels' offline view), built once per change of the inputs
     /// however often and by however many panels it is read: a keystroke re-renders them all.
     /// </summary>
-    public OfflineSetupScript OfflineScript => _offlineScript ??= OfflineSetupScript.For(Inputs, Validation);
+    public Core.Planning.OfflineSetup OfflineScript => _offlineScript ??= Core.Planning.OfflineSetup.For(Inputs, Validation);
 
-    private OfflineSetupScript? _offlineScript;
+    private Core.Planning.OfflineSetup? _offlineScript;
 
     public string BundleFileName => Documents.BundleFileName;
 

@@ -1,4 +1,5 @@
 using IcaKms.Core.Ica;
+using IcaKms.Core.Planning;
 using IcaKms.Core.Setup;
 
 namespace IcaKms.Core.Tests.Ica;
@@ -10,7 +11,7 @@ public class IcaCurlCommandsTests
     [Fact]
     public void Credential_KeepsTheKeyAndSecretInShellVariables_AndCapturesTheId()
     {
-        AwsCliCommand command = Assert.Single(SetupChangeCommands.For(new CreateStorageCredentialChange(Api, "ica-user", CredentialSource.PastedKey, "AKIAEXAMPLE000000001"), "us-east-1"));
+        ShellCommand command = Assert.Single(SetupChangeCommands.For(new CreateStorageCredentialChange(Api, "ica-user", CredentialSource.PastedKey, "AKIAEXAMPLE000000001"), "us-east-1"));
 
         Assert.Equal(
             "STORAGE_CREDENTIAL_ID=$(curl --fail-with-body -sS -X POST https://ica.illumina.com/ica/rest/api/storageCredentials -H \"X-API-Key: $ICA_API_KEY\" " +

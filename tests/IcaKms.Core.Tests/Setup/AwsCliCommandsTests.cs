@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IcaKms.Core.Policies;
+using IcaKms.Core.Planning;
 using IcaKms.Core.Setup;
 
 namespace IcaKms.Core.Tests.Setup;
@@ -147,17 +148,6 @@ public class AwsCliCommandsTests
     }
 
     [Fact]
-    public void KeyPolicy_IsReadToAFileAndPutFromTheMergedFile()
-    {
-        Assert.Equal(
-            $"aws kms get-key-policy --region ap-southeast-2 --key-id {Samples.KeyArn} --policy-name default --query Policy --output text > key-policy.json",
-            AwsCliCommands.GetKeyPolicy(Region, Key).CommandLine);
-        Assert.Equal(
-            $"aws kms put-key-policy --region ap-southeast-2 --key-id {Samples.KeyArn} --policy-name default --policy file://key-policy-merged.json",
-            AwsCliCommands.PutKeyPolicy(Region, Key).CommandLine);
-    }
-
-    [Fact]
     public void Verify_WritesHeadsAndDeletes()
     {
         IReadOnlyList<AwsCliCommand> commands = AwsCliCommands.Verify(Region, Samples.Bucket, "runs/", Key, versioned: false);
@@ -247,10 +237,8 @@ public class AwsCliCommandsTests
     {
         IEnumerable<AwsCliCommand> all =
         [
-            AwsCliCommands.GetKeyPolicy(Region, Key),
-            AwsCliCommands.PutKeyPolicy(Region, Key),
-            AwsCliCommands.PutKeyPolicy(Region, CliArn.CreatedKey),
-            .. OfflineSetupScriptTests.Script(OfflineSetupScriptTests.Valid with { CrossAccountCopy = true, CrossAccountRoleArn = OfflineSetupScriptTests.Role }).Commands,
+            .. OfflineSetupTests.Script(OfflineSetupTests.Valid with { CrossAccountCopy = true, CrossAccountRoleArn = OfflineSetupTests.Role }).Commands,
+            .. OfflineSetupTests.Script(OfflineSetupTests.Valid with { KeyArn = "", CrossAccountCopy = true, CrossAccountRoleArn = OfflineSetupTests.Role }).Commands,
         ];
 
         Assert.All(all, c => Assert.DoesNotContain("bypass", c.CommandLine, StringComparison.OrdinalIgnoreCase));

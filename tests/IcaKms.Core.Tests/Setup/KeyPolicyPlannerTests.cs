@@ -1,4 +1,5 @@
 using IcaKms.Core.Checks;
+using IcaKms.Core.Planning;
 using IcaKms.Core.Setup;
 using IcaKms.Core.Tests.Checks;
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using IcaKms.Core.Aws;
 using IcaKms.Core.Policies;
+using IcaKms.Core.Planning;
 using IcaKms.Core.Setup;
 using IcaKms.Core.Tests.Checks;
 
@@ -57,6 +58,38 @@ public class SetupApplierTests
         Assert.Equal(ChangeOutcome.Failed, Assert.Single(result.Changes).Outcome);
     }
 
+    [Fact]
+    public async Task TheWaits_RunOnTheGivenClock_OneDelayAfterAnother()
+    {
+        var iam = new ScriptedIam(attachNotFoundTimes: 2);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        Task<ApplyResult> applying = SetupApplier.ApplyAsync(new AwsGateways(null!, null!, iam.Gateway, null!), IamPlan(createsTheUser: true), Live.UserArn, time);
+
+        // Nothing waits on the wall clock: the apply stays parked at each delay until the fake clock passes it.
+        await iam.AttachCalled(1);
+        Assert.False(applying.IsCompleted);
+        time.Advance(ConsistencyPolicy.DefaultDelays[0]);
+        await iam.AttachCalled(2);
+        Assert.False(applying.IsCompleted);
+        time.Advance(ConsistencyPolicy.DefaultDelays[1]);
+
+        ApplyResult result = await applying;
+        Assert.True(result.Succeeded, string.Join(" | ", result.Changes.Select(c => c.Message)));
+        Assert.Equal(3, iam.AttachCalls);
+    }
+
+    [Fact]
+    public async Task AUserSomeoneCreatedSinceThePlan_IsNotCreated_AndThePlanStops()
+    {
+        var iam = new ScriptedIam(attachNotFoundTimes: 0) { UserExists = true };
+
+        ApplyResult result = await ApplyAsync(IamPlan(createsTheUser: true), iam);
+
+        Assert.Equal(0, iam.CreateUserCalls);
+        Assert.Contains("exists now but did not when the plan was made", result.Failure!.Message, StringComparison.Ordinal);
+        Assert.All(result.Changes.Skip(1), c => Assert.Equal(ChangeOutcome.NotDone, c.Outcome));
+    }
+
     /// <summary>An IAM gateway whose writes succeed, but AttachUserPolicy answers NoSuchEntity the first N times.</summary>
     private sealed class ScriptedIam
     {
@@ -69,21 +102,44 @@ public class SetupApplierTests
 
         public IIamGateway Gateway { get; }
 
-        public int AttachCalls { get; private set; }
+        public int AttachCalls => Volatile.Read(ref _attachCalls);
+
+        public int CreateUserCalls { get; private set; }
+
+        public bool UserExists { get; init; }
+
+        private readonly TaskCompletionSource[] _attached = [.. Enumerable.Range(0, 8).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))];
+
+        private int _attachCalls;
+
+        // Completes once AttachUserPolicy was called n times (a signal from the fake, not a sleep).
+        public Task AttachCalled(int n) => _attached[n - 1].Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         private int NotFoundLeft { get; set; }
 
         public object Answer(string method, object?[] args) => method switch
         {
-            nameof(IIamGateway.CreateUserAsync) => Task.FromResult(AwsResult<IamUser>.Ok(new IamUser(Live.User, "AIDA", Live.UserArn))),
+            nameof(IIamGateway.GetUserAsync) => Task.FromResult(UserExists
+                ? AwsResult<IamUser>.Ok(new IamUser(Live.User, "AIDA", Live.UserArn))
+                : AwsResult<IamUser>.Fail(new AwsFailure(AwsFailureKind.NotFound, "iam:GetUser", Live.User, "NoSuchEntity", "No such user."))),
+            nameof(IIamGateway.GetPolicyDefaultVersionAsync) => Task.FromResult(AwsResult<ManagedPolicyVersion>.Fail(new AwsFailure(AwsFailureKind.NotFound, "iam:GetPolicy", Live.PolicyArn, "NoSuchEntity", "No such policy."))),
+            nameof(IIamGateway.ListAttachedUserPoliciesAsync) => Task.FromResult(AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([])),
+            nameof(IIamGateway.CreateUserAsync) => CreateUser(),
             nameof(IIamGateway.CreatePolicyAsync) => Task.FromResult(AwsResult<CreatedPolicy>.Ok(new CreatedPolicy("ica-kms", Live.PolicyArn, "v1"))),
             nameof(IIamGateway.AttachUserPolicyAsync) => Attach(),
             _ => throw new NotSupportedException(method),
         };
 
+        private Task<AwsResult<IamUser>> CreateUser()
+        {
+            CreateUserCalls++;
+            return Task.FromResult(AwsResult<IamUser>.Ok(new IamUser(Live.User, "AIDA", Live.UserArn)));
+        }
+
         private Task<AwsResult<UserPolicyAttachment>> Attach()
         {
-            AttachCalls++;
+            int calls = Interlocked.Increment(ref _attachCalls);
+            _attached[Math.Min(calls, _attached.Length) - 1].TrySetResult();
             if (NotFoundLeft-- > 0)
             {
                 return Task.FromResult(AwsResult<UserPolicyAttachment>.Fail(new AwsFailure(AwsFailureKind.NotFound, "iam:AttachUserPolicy", Live.User, "NoSuchEntity", $"The IAM user {Live.User} does not exist.")));

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using IcaKms.Core.Ica;
 using IcaKms.Core.Policies;
+using IcaKms.Core.Planning;
 using IcaKms.Core.Setup;
 
 namespace IcaKms.Core.Tests.Setup;

@@ -1,4 +1,5 @@
 using IcaKms.Core.Policies;
+using IcaKms.Core.Planning;
 using IcaKms.Core.Setup;
 using IcaKms.Core.Tests.Checks;
 
@@ -28,7 +29,7 @@ public class SetupChangeCommandsTests
     [MemberData(nameof(EveryChange))]
     public void For_GivesTheCliCommandOfEveryChange(SetupChange change, string command)
     {
-        IReadOnlyList<AwsCliCommand> commands = SetupChangeCommands.For(change, Live.Region);
+        IReadOnlyList<ShellCommand> commands = SetupChangeCommands.For(change, Live.Region);
 
         Assert.Contains(commands, c => c.CommandLine.Contains("aws " + command, StringComparison.Ordinal));
         Assert.All(commands, c => Assert.DoesNotContain("bypass", c.CommandLine, StringComparison.OrdinalIgnoreCase));
@@ -45,18 +46,18 @@ public class SetupChangeCommandsTests
     }
 }
 
-public class OfflineSetupScriptStepsTests
+public class OfflineSetupPartsTests
 {
     [Fact]
-    public void CommandsOf_SplitsTheScriptByStep_InOrder()
+    public void CommandsOf_SplitsTheScriptByPart_InOrder()
     {
         SetupInputs inputs = Live.CrossAccountInputs;
-        OfflineSetupScript script = OfflineSetupScript.For(inputs, SetupValidation.Of(inputs));
+        OfflineSetup setup = OfflineSetup.For(inputs, SetupValidation.Of(inputs));
 
-        Assert.Contains("aws s3api create-bucket", script.CommandsOf(WizardStep.Bucket)[0].CommandLine, StringComparison.Ordinal);
-        Assert.All(script.CommandsOf(WizardStep.IamPolicy), c => Assert.Contains("aws iam ", c.CommandLine, StringComparison.Ordinal));
-        Assert.Equal(2, script.CommandsOf(WizardStep.CrossAccount).Count);
-        Assert.NotEmpty(script.CommandsOf(WizardStep.Review));
-        Assert.Equal(script.Commands.Count, Enum.GetValues<WizardStep>().Sum(s => script.CommandsOf(s).Count));
+        Assert.Contains("aws s3api create-bucket", setup.CommandsOf(SetupPart.Bucket)[0].CommandLine, StringComparison.Ordinal);
+        Assert.All(setup.CommandsOf(SetupPart.Iam), c => Assert.Contains("aws iam ", c.CommandLine, StringComparison.Ordinal));
+        Assert.Contains("aws kms put-key-policy", Assert.Single(setup.CommandsOf(SetupPart.KeyPolicy)).CommandLine, StringComparison.Ordinal);
+        Assert.NotEmpty(setup.CommandsOf(SetupPart.Verification));
+        Assert.Equal(setup.Commands.Count, Enum.GetValues<SetupPart>().Sum(p => setup.CommandsOf(p).Count));
     }
 }

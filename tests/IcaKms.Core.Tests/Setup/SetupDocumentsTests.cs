@@ -1,4 +1,5 @@
 using IcaKms.Core.Policies;
+using IcaKms.Core.Planning;
 using IcaKms.Core.Setup;
 
 namespace IcaKms.Core.Tests.Setup;

@@ -1,5 +1,6 @@
 using IcaKms.Core.Checks;
 using IcaKms.Core.Policies;
+using IcaKms.Core.Planning;
 using IcaKms.Core.Setup;
 
 namespace IcaKms.Core.Tests.Setup;

@@ -46,7 +46,7 @@ public class PlanPanelTests : WizardTestContext
         Assert.Equal("s3:PutObject lab-ica-data/ica/", Aws.Writes[0]);
         panel.WaitForAssertion(() => Assert.Contains("stored with SSE-KMS", panel.Find("[data-testid=verification]").TextContent, StringComparison.Ordinal));
         panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=plan-nothing]")));
-        Assert.Contains(Recorder.History, h => h.Change is Core.Setup.CreatePrefixFolderChange);
+        Assert.Contains(Recorder.History, h => h.Change is Core.Planning.CreatePrefixFolderChange);
     }
 
     [Fact]
