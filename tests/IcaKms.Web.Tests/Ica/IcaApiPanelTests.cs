@@ -146,7 +146,6 @@ public sealed class IcaApiPanelTests : WizardTestContext
 
     private IRenderedComponent<IcaApiPanel> RenderPanel()
     {
-        Render<MudPopoverProvider>();
         return Render<IcaApiPanel>();
     }
 

@@ -26,7 +26,6 @@ public class DisconnectTests : WizardTestContext
         Aws.BucketRegion = bucketRegion;
         Aws.HonourCancellation = honourCancellation;
         Aws.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Render<MudPopoverProvider>();
         IRenderedComponent<ReviewStep> review = Render<ReviewStep>();
         review.WaitForAssertion(() => Assert.True(Aws.HeldCalls > 0));
         Assert.True(Session.IsInspecting);
@@ -53,7 +52,6 @@ public class DisconnectTests : WizardTestContext
     {
         await ConnectAndFillAsync();
         Aws.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Render<MudPopoverProvider>();
         IRenderedComponent<BucketLivePanel> panel = Render<BucketLivePanel>();
         panel.FindAll("button").Single(b => b.TextContent.Contains("Choose from my keys", StringComparison.Ordinal)).Click();
         panel.WaitForAssertion(() => Assert.Equal(1, Aws.HeldCalls));
@@ -72,7 +70,6 @@ public class DisconnectTests : WizardTestContext
         await ConnectAndFillAsync();
         Aws.HonourCancellation = false;
         Aws.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Render<MudPopoverProvider>();
         IRenderedComponent<ReviewStep> review = Render<ReviewStep>();
         review.WaitForAssertion(() => Assert.True(Aws.HeldCalls > 0));
         TaskCompletionSource oldGate = Aws.Gate;
@@ -95,7 +92,6 @@ public class DisconnectTests : WizardTestContext
     {
         await ConnectAndFillAsync();
         Aws.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Render<MudPopoverProvider>();
         IRenderedComponent<ReviewStep> review = Render<ReviewStep>();
         review.WaitForAssertion(() => Assert.True(Aws.HeldCalls > 0));
         Task inspecting = Session.InspectionInFlight!;

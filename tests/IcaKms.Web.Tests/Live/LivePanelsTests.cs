@@ -38,7 +38,6 @@ public class LivePanelsTests : WizardTestContext
     [Fact]
     public void BucketPanel_IsHidden_WhenOffline()
     {
-        Render<MudPopoverProvider>();
 
         IRenderedComponent<BucketLivePanel> panel = Render<BucketLivePanel>();
 
@@ -50,7 +49,6 @@ public class LivePanelsTests : WizardTestContext
     {
         await ConnectAsync();
         FillFakeBucket();
-        Render<MudPopoverProvider>();
         IRenderedComponent<BucketLivePanel> panel = Render<BucketLivePanel>();
 
         panel.FindAll("button").Single(b => b.TextContent.Contains("Inspect bucket and key", StringComparison.Ordinal)).Click();
@@ -65,7 +63,6 @@ public class LivePanelsTests : WizardTestContext
     public async Task KeyPicker_OffersAccountKeysWithAliases()
     {
         await ConnectAsync();
-        Render<MudPopoverProvider>();
         IRenderedComponent<BucketLivePanel> panel = Render<BucketLivePanel>();
 
         panel.FindAll("button").Single(b => b.TextContent.Contains("Choose from my keys", StringComparison.Ordinal)).Click();
@@ -83,7 +80,6 @@ public class LivePanelsTests : WizardTestContext
         await ConnectAsync();
         FillFakeBucket();
         Assert.Equal(PolicyVariant.Unversioned, State.Inputs.Variant);
-        Render<MudPopoverProvider>();
 
         Action<Action> waitFor = where switch
         {
@@ -103,7 +99,6 @@ public class LivePanelsTests : WizardTestContext
         Aws.VersioningStatus = "Enabled";
         await ConnectAsync();
         FillFakeBucket();
-        Render<MudPopoverProvider>();
         IRenderedComponent<IamPolicyStep> step = Render<IamPolicyStep>();
 
         Click(step, "Check the live policy");
@@ -118,7 +113,6 @@ public class LivePanelsTests : WizardTestContext
         await ConnectAsync();
         FillFakeBucket();
         State.SetConfigurationName("lab-kms");
-        Render<MudPopoverProvider>();
         IRenderedComponent<ReviewStep> step = Render<ReviewStep>();
         step.WaitForAssertion(() => Assert.Contains("warning", step.Find("[data-testid=check-prefix-folder]").TextContent, StringComparison.Ordinal));
 
@@ -134,7 +128,6 @@ public class LivePanelsTests : WizardTestContext
     {
         await ConnectAsync();
         FillFakeBucket();
-        Render<MudPopoverProvider>();
 
         IRenderedComponent<ReviewStep> step = Render<ReviewStep>();
 
@@ -146,7 +139,6 @@ public class LivePanelsTests : WizardTestContext
     public void Review_GroupsChecksByStep_InStepOrder()
     {
         FillFakeBucket();
-        Render<MudPopoverProvider>();
 
         IRenderedComponent<ReviewStep> step = Render<ReviewStep>();
 
@@ -158,7 +150,6 @@ public class LivePanelsTests : WizardTestContext
     public void IamPanel_ShowsInvalidKeptValue_WhenOffline()
     {
         State.SetIamUserName("arn:aws:iam::123456789012:user/ica");
-        Render<MudPopoverProvider>();
 
         IRenderedComponent<IamPolicyStep> step = Render<IamPolicyStep>();
 
@@ -172,7 +163,6 @@ public class LivePanelsTests : WizardTestContext
         await ConnectAsync();
         FillFakeBucket();
         State.SetConfigurationName("lab-kms");
-        Render<MudPopoverProvider>();
         IRenderedComponent<ReviewStep> step = Render<ReviewStep>();
         step.WaitForAssertion(() => Assert.NotEmpty(step.FindAll("[data-testid=check-bucket-encryption]")));
 
@@ -192,7 +182,6 @@ public class LivePanelsTests : WizardTestContext
         Aws.VersioningStatus = "Enabled";
         await ConnectAsync();
         FillFakeBucket();
-        Render<MudPopoverProvider>();
         IRenderedComponent<BucketLivePanel> panel = Render<BucketLivePanel>();
         Click(panel, "Inspect bucket and key");
         panel.WaitForAssertion(() => Assert.Equal(PolicyVariant.Versioned, State.Inputs.Variant));
@@ -209,7 +198,6 @@ public class LivePanelsTests : WizardTestContext
     {
         await ConnectAsync();
         FillFakeBucket();
-        Render<MudPopoverProvider>();
         IRenderedComponent<BucketLivePanel> panel = Render<BucketLivePanel>();
         Click(panel, "Inspect bucket and key");
         panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=live-checks]")));
