@@ -42,15 +42,14 @@ public abstract class WizardTestContext : BunitContext, IAsyncLifetime
     }
 
     /// <summary>
-    /// Renders <typeparamref name="TComponent"/> as every test does (inside the providers) and returns it with the
-    /// providers' snackbar list, where its messages show.
+    /// Renders <typeparamref name="TComponent"/> as every test does (inside the providers) and returns it with the root of
+    /// the render tree, where what the providers show (snackbars, a select's open list) is.
     /// </summary>
-    protected (IRenderedComponent<TComponent> Component, IRenderedComponent<MudSnackbarProvider> Snackbars) RenderWithSnackbars<TComponent>(
+    protected (IRenderedComponent<TComponent> Component, IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> Root) RenderWithRoot<TComponent>(
         params (string Name, object? Value)[] parameters)
         where TComponent : Microsoft.AspNetCore.Components.IComponent
     {
-        // The root of the render tree (the providers and the component in them), not the component alone.
-        var root = Renderer.RenderFragment(RenderTree.Wrap(builder =>
+        IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> root = Renderer.RenderFragment(RenderTree.Wrap(builder =>
         {
             builder.OpenComponent<TComponent>(0);
             foreach ((string name, object? value) in parameters)
@@ -60,7 +59,16 @@ public abstract class WizardTestContext : BunitContext, IAsyncLifetime
 
             builder.CloseComponent();
         }));
-        return (root.FindComponent<TComponent>(), root.FindComponent<MudSnackbarProvider>());
+        return (root.FindComponent<TComponent>(), root);
+    }
+
+    /// <summary>Renders <typeparamref name="TComponent"/> inside the providers and returns it with their snackbar list.</summary>
+    protected (IRenderedComponent<TComponent> Component, IRenderedComponent<MudSnackbarProvider> Snackbars) RenderWithSnackbars<TComponent>(
+        params (string Name, object? Value)[] parameters)
+        where TComponent : Microsoft.AspNetCore.Components.IComponent
+    {
+        (IRenderedComponent<TComponent> component, IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> root) = RenderWithRoot<TComponent>(parameters);
+        return (component, root.FindComponent<MudSnackbarProvider>());
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

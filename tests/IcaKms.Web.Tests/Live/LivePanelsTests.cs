@@ -60,14 +60,22 @@ public class LivePanelsTests : WizardTestContext
     }
 
     [Fact]
-    public async Task KeyPicker_OffersAccountKeysWithAliases()
+    public async Task KeyPicker_OffersAccountKeysWithAliases_AndChoosingOne_SetsTheKeyArn()
     {
         await ConnectAsync();
-        IRenderedComponent<BucketLivePanel> panel = Render<BucketLivePanel>();
+        (IRenderedComponent<BucketLivePanel> panel, var root) = RenderWithRoot<BucketLivePanel>();
 
         panel.FindAll("button").Single(b => b.TextContent.Contains("Choose from my keys", StringComparison.Ordinal)).Click();
+        panel.WaitForAssertion(() => Assert.Single(panel.FindComponents<MudSelect<string>>()));
 
-        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=key-picker]")));
+        // MudSelect's list opens in the popover provider (production's, from WizardProviders), not inside the panel.
+        panel.Find(".mud-select .mud-input-control").MouseDown();
+        root.WaitForAssertion(() => Assert.NotEmpty(root.FindAll(".mud-popover-open .mud-list-item")));
+        var item = root.FindAll(".mud-popover-open .mud-list-item").Single(i => i.TextContent.Contains(FakeGatewayFactory.KeyArn, StringComparison.Ordinal));
+        Assert.Contains("alias/", item.TextContent, StringComparison.Ordinal);
+        item.Click();
+
+        panel.WaitForAssertion(() => Assert.Equal(FakeGatewayFactory.KeyArn, State.Inputs.KeyArn));
     }
 
     [Theory]
