@@ -1,12 +1,17 @@
 using Bunit;
 using IcaKms.Web.Services;
 using Microsoft.Extensions.DependencyInjection;
+using IcaKms.Web.Components.Wizard;
 using MudBlazor;
 using Microsoft.Extensions.Configuration;
 
 namespace IcaKms.Web.Tests;
 
-/// <summary>bUnit context with MudBlazor (transitions off), the wizard's services and loose JS interop.</summary>
+/// <summary>
+/// bUnit context with the wizard's services, loose JS interop (MudBlazor's own calls answer nothing) and MudBlazor's
+/// transitions off. Every component is rendered inside <see cref="WizardProviders"/>, the providers production renders
+/// the wizard in, and no others: a component that starts needing a provider production lacks fails here too.
+/// </summary>
 public abstract class WizardTestContext : BunitContext, IAsyncLifetime
 {
     protected const string KeyArn = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -29,11 +34,41 @@ public abstract class WizardTestContext : BunitContext, IAsyncLifetime
             options.ShowTransitionDuration = 0;
             options.HideTransitionDuration = 0;
         });
-        Services.Configure<PopoverOptions>(options => options.CheckForPopoverProvider = false);
         Services.AddSingleton(Aws);
         Services.AddSingleton<IcaKms.Core.Aws.IAwsGatewayFactory>(Aws);
         Services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new TestHostEnvironment());
         Services.AddLogging();
+        RenderTree.Add<WizardProviders>();
+    }
+
+    /// <summary>
+    /// Renders <typeparamref name="TComponent"/> as every test does (inside the providers) and returns it with the root of
+    /// the render tree, where what the providers show (snackbars, a select's open list) is.
+    /// </summary>
+    protected (IRenderedComponent<TComponent> Component, IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> Root) RenderWithRoot<TComponent>(
+        params (string Name, object? Value)[] parameters)
+        where TComponent : Microsoft.AspNetCore.Components.IComponent
+    {
+        IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> root = Renderer.RenderFragment(RenderTree.Wrap(builder =>
+        {
+            builder.OpenComponent<TComponent>(0);
+            foreach ((string name, object? value) in parameters)
+            {
+                builder.AddComponentParameter(1, name, value);
+            }
+
+            builder.CloseComponent();
+        }));
+        return (root.FindComponent<TComponent>(), root);
+    }
+
+    /// <summary>Renders <typeparamref name="TComponent"/> inside the providers and returns it with their snackbar list.</summary>
+    protected (IRenderedComponent<TComponent> Component, IRenderedComponent<MudSnackbarProvider> Snackbars) RenderWithSnackbars<TComponent>(
+        params (string Name, object? Value)[] parameters)
+        where TComponent : Microsoft.AspNetCore.Components.IComponent
+    {
+        (IRenderedComponent<TComponent> component, IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> root) = RenderWithRoot<TComponent>(parameters);
+        return (component, root.FindComponent<MudSnackbarProvider>());
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using IcaKms.E2E.Tests.Infrastructure;
+using IcaKms.FakeAws;
 using IcaKms.E2E.Tests.Pages;
 using IcaKms.E2E.Tests.Wizard;
 using Microsoft.Playwright;
@@ -83,6 +85,41 @@ public sealed class LayoutTests(AppServer app, BrowserFixture browser)
         await wizard.Bucket.KeyArn.FillAsync(scenario.KeyArn);
 
         await Expect(message).ToHaveCountAsync(0);
+    }
+
+    // How far the first planned change's box starts inside its panel's content box, and the font size: an ordered list's
+    // number is drawn to the left of its item, so with less room than about 1.5 em it sits at or past the panel's edge.
+    private const string PlanNumberRoom = """
+        () => {
+            const item = document.querySelector('[data-testid=plan-key] ol.plan-list > li');
+            const panel = item.closest('.mud-paper');
+            const room = item.getBoundingClientRect().left - (panel.getBoundingClientRect().left + parseFloat(getComputedStyle(panel).paddingLeft));
+            return [room, parseFloat(getComputedStyle(item).fontSize), getComputedStyle(item.parentElement).listStyleType === 'decimal' ? 1 : 0];
+        }
+        """;
+
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(1280, 800)]
+    public async Task PlanList_NumbersSitInsideThePanel(int width, int height)
+    {
+        IPage page = await browser.NewPageAsync(app.BaseUrl, new ViewportSize { Width = width, Height = height });
+        await using IBrowserContext context = page.Context;
+        var wizard = new WizardPage(page, app.BaseUrl);
+        await wizard.OpenAsync();
+        await new ConnectionPanel(page).ConnectAsync(FakeAwsScenario.DefaultAccessKeyId, "E2eLayoutSecretValue/0123456789", "E2eLayoutTokenValue0123456789");
+        await wizard.Bucket.BucketName.FillAsync($"lab-e2e-layout-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}");
+        await wizard.Bucket.KeyPrefix.FillAsync("ica/");
+
+        var key = new PlanPanelPage(page, "key");
+        await key.PlanAsync();
+        await Expect(key.Changes).ToHaveCountAsync(1);
+        await key.Changes.First.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepoPaths.Screenshot($"plan-list-{width}"), FullPage = false });
+
+        double[] measured = await page.EvaluateAsync<double[]>(PlanNumberRoom);
+        Assert.Equal(1, measured[2]);
+        Assert.True(measured[0] >= 1.5 * measured[1], $"At {width} px the plan's numbers have {measured[0]} px inside the panel, less than 1.5 em ({1.5 * measured[1]} px).");
     }
 
     private static async Task AssertNoHorizontalOverflowAsync(IPage page, string where)

@@ -147,7 +147,6 @@ public sealed partial class IcaApiPanelTests : WizardTestContext
 
     private IRenderedComponent<IcaApiPanel> RenderPanel()
     {
-        Render<MudPopoverProvider>();
         return Render<IcaApiPanel>();
     }
 

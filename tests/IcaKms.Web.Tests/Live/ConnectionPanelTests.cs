@@ -9,7 +9,6 @@ public class ConnectionPanelTests : WizardTestContext
 {
     private IRenderedComponent<ConnectionPanel> RenderPanel()
     {
-        Render<MudPopoverProvider>();
         return Render<ConnectionPanel>();
     }
 
@@ -156,7 +155,6 @@ public class ServerCredentialsTests() : WizardTestContext(new Dictionary<string,
     public void ServerButton_ConnectsWithTheServersChain_WhenOperatorAllowsIt()
     {
         Services.AddSingleton<IServerCredentialChain>(new ServerChain(() => new Amazon.Runtime.BasicAWSCredentials(InMemoryAws.GoodKeyPrefix + "SERVER01", "server-secret")));
-        Render<MudPopoverProvider>();
         IRenderedComponent<ConnectionPanel> panel = Render<ConnectionPanel>();
         panel.FindAll("button").Single(b => b.TextContent.Contains("Connect to AWS", StringComparison.Ordinal)).Click();
 
@@ -171,7 +169,6 @@ public class ServerCredentialsTests() : WizardTestContext(new Dictionary<string,
     public void ServerButton_SaysTheServerHasNoCredentials_WhenTheChainFindsNone()
     {
         Services.AddSingleton<IServerCredentialChain>(new ServerChain(() => throw new Amazon.Runtime.AmazonClientException("no credentials")));
-        Render<MudPopoverProvider>();
         IRenderedComponent<ConnectionPanel> panel = Render<ConnectionPanel>();
         panel.FindAll("button").Single(b => b.TextContent.Contains("Connect to AWS", StringComparison.Ordinal)).Click();
 

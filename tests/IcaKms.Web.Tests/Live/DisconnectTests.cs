@@ -27,7 +27,6 @@ public class DisconnectTests : WizardTestContext
         Aws.BucketRegion = AwsResult<string>.Ok(bucketRegion);
         Aws.HonourCancellation = honourCancellation;
         Aws.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Render<MudPopoverProvider>();
         IRenderedComponent<ReviewStep> review = Render<ReviewStep>();
         review.WaitForAssertion(() => Assert.True(Aws.HeldCalls > 0));
         Assert.True(Inspection.IsInspecting);
@@ -54,7 +53,6 @@ public class DisconnectTests : WizardTestContext
     {
         await ConnectAndFillAsync();
         Aws.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Render<MudPopoverProvider>();
         IRenderedComponent<BucketLivePanel> panel = Render<BucketLivePanel>();
         panel.FindAll("button").Single(b => b.TextContent.Contains("Choose from my keys", StringComparison.Ordinal)).Click();
         panel.WaitForAssertion(() => Assert.Equal(1, Aws.HeldCalls));
@@ -73,7 +71,6 @@ public class DisconnectTests : WizardTestContext
         await ConnectAndFillAsync();
         Aws.HonourCancellation = false;
         Aws.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Render<MudPopoverProvider>();
         IRenderedComponent<ReviewStep> review = Render<ReviewStep>();
         review.WaitForAssertion(() => Assert.True(Aws.HeldCalls > 0));
         TaskCompletionSource oldGate = Aws.Gate;
@@ -96,7 +93,6 @@ public class DisconnectTests : WizardTestContext
     {
         await ConnectAndFillAsync();
         Aws.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Render<MudPopoverProvider>();
         IRenderedComponent<ReviewStep> review = Render<ReviewStep>();
         review.WaitForAssertion(() => Assert.True(Aws.HeldCalls > 0));
         Task inspecting = Inspection.InspectionInFlight!;

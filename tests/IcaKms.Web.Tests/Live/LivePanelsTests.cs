@@ -1,3 +1,4 @@
+using IcaKms.TestKit;
 using IcaKms.Core;
 using IcaKms.Core.Aws;
 using IcaKms.Core.Checks;
@@ -39,7 +40,6 @@ public class LivePanelsTests : WizardTestContext
     [Fact]
     public void BucketPanel_IsHidden_WhenOffline()
     {
-        Render<MudPopoverProvider>();
 
         IRenderedComponent<BucketLivePanel> panel = Render<BucketLivePanel>();
 
@@ -51,7 +51,6 @@ public class LivePanelsTests : WizardTestContext
     {
         await ConnectAsync();
         FillFakeBucket();
-        Render<MudPopoverProvider>();
         IRenderedComponent<BucketLivePanel> panel = Render<BucketLivePanel>();
 
         panel.FindAll("button").Single(b => b.TextContent.Contains("Inspect bucket and key", StringComparison.Ordinal)).Click();
@@ -63,15 +62,22 @@ public class LivePanelsTests : WizardTestContext
     }
 
     [Fact]
-    public async Task KeyPicker_OffersAccountKeysWithAliases()
+    public async Task KeyPicker_OffersAccountKeysWithAliases_AndChoosingOne_SetsTheKeyArn()
     {
         await ConnectAsync();
-        Render<MudPopoverProvider>();
-        IRenderedComponent<BucketLivePanel> panel = Render<BucketLivePanel>();
+        (IRenderedComponent<BucketLivePanel> panel, var root) = RenderWithRoot<BucketLivePanel>();
 
         panel.FindAll("button").Single(b => b.TextContent.Contains("Choose from my keys", StringComparison.Ordinal)).Click();
+        panel.WaitForAssertion(() => Assert.Single(panel.FindComponents<MudSelect<string>>()));
 
-        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=key-picker]")));
+        // MudSelect's list opens in the popover provider (production's, from WizardProviders), not inside the panel.
+        panel.Find(".mud-select .mud-input-control").MouseDown();
+        root.WaitForAssertion(() => Assert.NotEmpty(root.FindAll(".mud-popover-open .mud-list-item")));
+        var item = root.FindAll(".mud-popover-open .mud-list-item").Single(i => i.TextContent.Contains(SampleAccount.KeyArn, StringComparison.Ordinal));
+        Assert.Contains("alias/", item.TextContent, StringComparison.Ordinal);
+        item.Click();
+
+        panel.WaitForAssertion(() => Assert.Equal(SampleAccount.KeyArn, State.Inputs.KeyArn));
     }
 
     [Theory]
@@ -84,7 +90,6 @@ public class LivePanelsTests : WizardTestContext
         await ConnectAsync();
         FillFakeBucket();
         Assert.Equal(PolicyVariant.Unversioned, State.Inputs.Variant);
-        Render<MudPopoverProvider>();
 
         Action<Action> waitFor = where switch
         {
@@ -104,7 +109,6 @@ public class LivePanelsTests : WizardTestContext
         Aws.Versioning = AwsResult<string?>.Ok("Enabled");
         await ConnectAsync();
         FillFakeBucket();
-        Render<MudPopoverProvider>();
         IRenderedComponent<IamPolicyStep> step = Render<IamPolicyStep>();
 
         Click(step, "Check the live policy");
@@ -119,7 +123,6 @@ public class LivePanelsTests : WizardTestContext
         await ConnectAsync();
         FillFakeBucket();
         State.SetConfigurationName("lab-kms");
-        Render<MudPopoverProvider>();
         IRenderedComponent<ReviewStep> step = Render<ReviewStep>();
         step.WaitForAssertion(() => Assert.Contains("warning", step.Find("[data-testid=check-prefix-folder]").TextContent, StringComparison.Ordinal));
 
@@ -135,7 +138,6 @@ public class LivePanelsTests : WizardTestContext
     {
         await ConnectAsync();
         FillFakeBucket();
-        Render<MudPopoverProvider>();
 
         IRenderedComponent<ReviewStep> step = Render<ReviewStep>();
 
@@ -147,7 +149,6 @@ public class LivePanelsTests : WizardTestContext
     public void Review_GroupsChecksByStep_InStepOrder()
     {
         FillFakeBucket();
-        Render<MudPopoverProvider>();
 
         IRenderedComponent<ReviewStep> step = Render<ReviewStep>();
 
@@ -159,7 +160,6 @@ public class LivePanelsTests : WizardTestContext
     public void IamPanel_ShowsInvalidKeptValue_WhenOffline()
     {
         State.SetIamUserName("arn:aws:iam::123456789012:user/ica");
-        Render<MudPopoverProvider>();
 
         IRenderedComponent<IamPolicyStep> step = Render<IamPolicyStep>();
 
@@ -173,7 +173,6 @@ public class LivePanelsTests : WizardTestContext
         await ConnectAsync();
         FillFakeBucket();
         State.SetConfigurationName("lab-kms");
-        Render<MudPopoverProvider>();
         IRenderedComponent<ReviewStep> step = Render<ReviewStep>();
         step.WaitForAssertion(() => Assert.NotEmpty(step.FindAll("[data-testid=check-bucket-encryption]")));
 
@@ -193,7 +192,6 @@ public class LivePanelsTests : WizardTestContext
         Aws.Versioning = AwsResult<string?>.Ok("Enabled");
         await ConnectAsync();
         FillFakeBucket();
-        Render<MudPopoverProvider>();
         IRenderedComponent<BucketLivePanel> panel = Render<BucketLivePanel>();
         Click(panel, "Inspect bucket and key");
         panel.WaitForAssertion(() => Assert.Equal(PolicyVariant.Versioned, State.Inputs.Variant));
@@ -210,7 +208,6 @@ public class LivePanelsTests : WizardTestContext
     {
         await ConnectAsync();
         FillFakeBucket();
-        Render<MudPopoverProvider>();
         IRenderedComponent<BucketLivePanel> panel = Render<BucketLivePanel>();
         Click(panel, "Inspect bucket and key");
         panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=live-checks]")));

@@ -20,7 +20,6 @@ public class PlanPanelTests : WizardTestContext
 
     private IRenderedComponent<PlanPanel> RenderBucketPanel()
     {
-        Render<MudPopoverProvider>();
         return Render<PlanPanel>(p => p.Add(x => x.Scope, PlanScope.Bucket).Add(x => x.Title, "Create or fix the bucket"));
     }
 

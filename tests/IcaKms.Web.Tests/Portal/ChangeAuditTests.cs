@@ -88,7 +88,6 @@ public class ApplyRefusalTests : WizardTestContext
     {
         Services.GetRequiredService<CircuitUser>().SignIn("carol@example.org", Refusal);
         await PlanPrefixFolderAsync();
-        Render<MudPopoverProvider>();
 
         IRenderedComponent<PlanPanel> panel = Render<PlanPanel>(p => p.Add(x => x.Scope, PlanScope.Bucket).Add(x => x.Title, "Create or fix the bucket"));
 

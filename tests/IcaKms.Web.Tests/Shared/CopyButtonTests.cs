@@ -21,10 +21,7 @@ public class CopyButtonTests : WizardTestContext
     [Fact]
     public void Click_ConfirmsCopy_WhenBrowserAllowed()
     {
-        IRenderedComponent<MudSnackbarProvider> snackbars = Render<MudSnackbarProvider>();
-        IRenderedComponent<CopyButton> button = Render<CopyButton>(p => p
-            .Add(c => c.Text, "x")
-            .Add(c => c.What, "bucket name"));
+        (IRenderedComponent<CopyButton> button, IRenderedComponent<MudSnackbarProvider> snackbars) = RenderWithSnackbars<CopyButton>((nameof(CopyButton.Text), "x"), (nameof(CopyButton.What), "bucket name"));
 
         button.Find("button").Click();
 
@@ -35,10 +32,7 @@ public class CopyButtonTests : WizardTestContext
     public void Click_SaysHowToCopyByHand_WhenBrowserRefused()
     {
         JSInterop.Setup<bool>("icakms.copyText", _ => true).SetResult(false);
-        IRenderedComponent<MudSnackbarProvider> snackbars = Render<MudSnackbarProvider>();
-        IRenderedComponent<CopyButton> button = Render<CopyButton>(p => p
-            .Add(c => c.Text, "x")
-            .Add(c => c.What, "bucket name"));
+        (IRenderedComponent<CopyButton> button, IRenderedComponent<MudSnackbarProvider> snackbars) = RenderWithSnackbars<CopyButton>((nameof(CopyButton.Text), "x"), (nameof(CopyButton.What), "bucket name"));
 
         button.Find("button").Click();
 

@@ -8,7 +8,6 @@ public class CrossAccountStepTests : WizardTestContext
 {
     private IRenderedComponent<CrossAccountStep> RenderStep()
     {
-        Render<MudPopoverProvider>();
         return Render<CrossAccountStep>();
     }
 

@@ -8,7 +8,6 @@ public class IamPolicyStepTests : WizardTestContext
 {
     private IRenderedComponent<IamPolicyStep> RenderStep()
     {
-        Render<MudPopoverProvider>();
         return Render<IamPolicyStep>();
     }
 

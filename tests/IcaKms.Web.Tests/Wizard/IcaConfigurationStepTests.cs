@@ -10,7 +10,6 @@ public class IcaConfigurationStepTests : WizardTestContext
     {
         FillValidBucketStep();
         State.SetConfigurationName("lab-kms");
-        Render<MudPopoverProvider>();
 
         IRenderedComponent<IcaConfigurationStep> step = Render<IcaConfigurationStep>();
 
@@ -25,7 +24,6 @@ public class IcaConfigurationStepTests : WizardTestContext
     public void FieldCopy_SendsThatValue()
     {
         FillValidBucketStep();
-        Render<MudPopoverProvider>();
         IRenderedComponent<IcaConfigurationStep> step = Render<IcaConfigurationStep>();
 
         step.Find("button[aria-label='Copy Bucket name']").Click();
@@ -37,7 +35,6 @@ public class IcaConfigurationStepTests : WizardTestContext
     [Fact]
     public void ApiPreview_FollowsConfigurationName()
     {
-        Render<MudPopoverProvider>();
         IRenderedComponent<IcaConfigurationStep> step = Render<IcaConfigurationStep>();
 
         step.InvokeAsync(() => State.SetConfigurationName("genomics-kms"));

@@ -11,7 +11,6 @@ public class ReviewStepTests : WizardTestContext
     {
         FillValidBucketStep();
         State.SetBucketName("Bad_Bucket");
-        Render<MudPopoverProvider>();
 
         IRenderedComponent<ReviewStep> step = Render<ReviewStep>();
 
@@ -24,7 +23,6 @@ public class ReviewStepTests : WizardTestContext
     {
         FillValidBucketStep();
         State.SetConfigurationName("lab-kms");
-        Render<MudPopoverProvider>();
         IRenderedComponent<ReviewStep> step = Render<ReviewStep>();
 
         step.FindAll("button").Single(b => b.TextContent.Contains("Download all", StringComparison.Ordinal)).Click();

@@ -14,7 +14,6 @@ public class SetupWizardRenderingTests : WizardTestContext
 {
     private IRenderedComponent<SetupWizard> RenderWizard()
     {
-        Render<MudPopoverProvider>();
         return Render<SetupWizard>();
     }
 
@@ -93,7 +92,6 @@ public class SetupWizardRenderingTests : WizardTestContext
     [Fact]
     public void AKeystroke_RedrawsTheFieldTyped_NotTheWizard_TheOtherFields_TheRegionList_OrTheConnectionPanel()
     {
-        Render<MudPopoverProvider>();
         IRenderedComponent<RenderCountingWizard> wizard = Render<RenderCountingWizard>();
         wizard.WaitForAssertion(() => Assert.Equal(3, wizard.FindComponents<ValidatedTextField>().Count));
         var fields = wizard.FindComponents<ValidatedTextField>().ToDictionary(f => f.Instance.TestId!);

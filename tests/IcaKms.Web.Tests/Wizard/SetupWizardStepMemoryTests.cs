@@ -12,11 +12,8 @@ public class SetupWizardStepMemoryTests : WizardTestContext
 
     private IRenderedComponent<SetupWizard> RenderWizard()
     {
-        Render<MudPopoverProvider>();
         return Render<SetupWizard>();
     }
-
-    private IRenderedComponent<MudSnackbarProvider> RenderSnackbars() => Render<MudSnackbarProvider>();
 
     private static void ClickNext(IRenderedComponent<SetupWizard> wizard) =>
         wizard.FindAll("button").Single(b => b.TextContent.Trim().Equals("Next", StringComparison.OrdinalIgnoreCase)).Click();
@@ -68,8 +65,7 @@ public class SetupWizardStepMemoryTests : WizardTestContext
     [Fact]
     public void StartOver_Undo_RestoresInputsAndStep()
     {
-        IRenderedComponent<MudSnackbarProvider> snackbars = RenderSnackbars();
-        IRenderedComponent<SetupWizard> wizard = RenderWizard();
+        (IRenderedComponent<SetupWizard> wizard, IRenderedComponent<MudSnackbarProvider> snackbars) = RenderWithSnackbars<SetupWizard>();
         FillValidBucketStep();
         ClickNext(wizard);
         wizard.WaitForAssertion(() => Assert.Equal("IAM policy", ActiveStepTitle(wizard)));
@@ -86,8 +82,7 @@ public class SetupWizardStepMemoryTests : WizardTestContext
     [Fact]
     public void NeedsAttentionMessage_GoesAway_WhenTheStepIsFixed()
     {
-        IRenderedComponent<MudSnackbarProvider> snackbars = RenderSnackbars();
-        IRenderedComponent<SetupWizard> wizard = RenderWizard();
+        (IRenderedComponent<SetupWizard> wizard, IRenderedComponent<MudSnackbarProvider> snackbars) = RenderWithSnackbars<SetupWizard>();
 
         ClickNext(wizard);
         snackbars.WaitForAssertion(() => Assert.Contains("need attention", snackbars.Markup, StringComparison.Ordinal));

@@ -14,7 +14,6 @@ public class SetupWizardStepperTests : WizardTestContext
 {
     private IRenderedComponent<SetupWizard> RenderWizard()
     {
-        Render<MudPopoverProvider>();
         return Render<SetupWizard>();
     }
 

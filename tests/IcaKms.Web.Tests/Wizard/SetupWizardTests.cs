@@ -10,7 +10,6 @@ public class SetupWizardTests : WizardTestContext
 {
     private IRenderedComponent<SetupWizard> RenderWizard()
     {
-        Render<MudPopoverProvider>();
         return Render<SetupWizard>();
     }
 

@@ -12,8 +12,7 @@ public partial class SetupWizard : IDisposable
 
     private readonly bool[] _showErrors = new bool[StepCount];
 
-    // Steps passed with Next (MudStepper's "completed"): they show a tick; once all are, the completed view shows.
-    private readonly bool[] _completed = new bool[StepCount];
+    private MudStepper? _stepper;
     private int _activeIndex;
     private bool _restored;
     private bool _focusFirstInvalid;
@@ -130,76 +129,23 @@ public partial class SetupWizard : IDisposable
 
     private bool HasError(WizardStep step) => _showErrors[(int)step] && !State.Validation.IsStepValid(step);
 
-    /// <summary>Every step passed with Next: the completed view (the review under a success message) shows.</summary>
-    private bool IsCompleted => Array.TrueForAll(_completed, c => c);
-
-    /// <summary>As MudStepper: "Complete" instead of "Next" when the active step is the only one not completed.</summary>
-    private bool ShowCompleteInsteadOfNext
+    // MudStepper asks before every move: moving forward, by Next or by a click on a later step, needs every step up to
+    // the last one passed valid; if one is not, its errors show, the focus moves to the first field in error and a
+    // warning says why. Moving back is free.
+    private Task OnPreviewInteractionAsync(StepperInteractionEventArgs args)
     {
-        get
+        int last = args.Action switch
         {
-            int left = Array.FindIndex(_completed, c => !c);
-            return left == _activeIndex && Array.FindLastIndex(_completed, c => !c) == left;
-        }
-    }
-
-    private static string TabId(int index) => $"wizard-step-tab-{index}";
-
-    private static string PanelId(int index) => $"wizard-step-panel-{index}";
-
-    // MudStepper's step button: the active one, ripple, and the error and completed marks (both when both hold).
-    private string StepButtonClass(int index, bool active) =>
-        (active ? "mud-step active mud-ripple" : "mud-step mud-ripple")
-        + (HasError((WizardStep)index) ? " mud-step-error" : string.Empty)
-        + (_completed[index] ? " mud-step-completed" : string.Empty);
-
-    // As MudStep builds it: the completed colour (primary) when done and not shown, the error colour, the current colour.
-    private string IconClass(int index, bool active) =>
-        (_completed[index] && !active, !_completed[index] && HasError((WizardStep)index), active) switch
-        {
-            (_, true, true) => "mud-step-label-icon mud-error mud-primary",
-            (_, true, false) => "mud-step-label-icon mud-error",
-            (true, false, _) or (false, false, true) => "mud-step-label-icon mud-primary",
-            _ => "mud-step-label-icon",
+            StepAction.Complete => args.StepIndex,
+            StepAction.Activate when args.StepIndex > _activeIndex => args.StepIndex - 1,
+            _ => -1,
         };
-
-    /// <summary>Next (or Complete): passes the active step when every step up to it is valid, and shows the next one.</summary>
-    private async Task NextAsync()
-    {
-        if (!MayPass(_activeIndex))
-        {
-            return;
-        }
-
-        _completed[_activeIndex] = true;
-        if (_activeIndex < StepCount - 1)
-        {
-            await OnActiveIndexChangedAsync(_activeIndex + 1);
-        }
-    }
-
-    private Task PreviousAsync() => _activeIndex > 0 ? OnActiveIndexChangedAsync(_activeIndex - 1) : Task.CompletedTask;
-
-    /// <summary>A click on a step's tab: back freely, forward only when every step before it is valid.</summary>
-    private async Task MoveToAsync(int index)
-    {
-        if (index > _activeIndex && !MayPass(index - 1))
-        {
-            return;
-        }
-
-        await OnActiveIndexChangedAsync(index);
-    }
-
-    // Moving forward needs every step up to the last one passed valid; if one is not, its errors show, the focus moves
-    // to the first field in error and a warning says why.
-    private bool MayPass(int last)
-    {
         for (int i = 0; i <= last; i++)
         {
             if (!State.Validation.IsStepValid((WizardStep)i))
             {
                 _showErrors[i] = true;
+                args.Cancel = true;
                 _focusFirstInvalid = true;
                 if (_needsAttention is not null)
                 {
@@ -207,11 +153,14 @@ public partial class SetupWizard : IDisposable
                 }
 
                 _needsAttention = Snackbar.Add("Some fields need attention before you go on: see the messages under them.", Severity.Warning);
-                return false;
+
+                // The stepper calls this as a plain delegate, not an event of this component: render so the marks show.
+                StateHasChanged();
+                break;
             }
         }
 
-        return true;
+        return Task.CompletedTask;
     }
 
     private async Task GoToStepAsync(WizardStep step)
@@ -226,9 +175,12 @@ public partial class SetupWizard : IDisposable
         int stepBefore = _activeIndex;
         Array.Clear(_showErrors);
         StartedOver startedOver = await Coordinator.StartOverAsync();
-        Array.Clear(_completed);
         _activeIndex = 0;
         _showStepTop = true;
+        if (_stepper is not null)
+        {
+            await _stepper.ResetAsync(resetErrors: true);
+        }
 
         Snackbar.Add("Started over: every input was cleared.", Severity.Info, options =>
         {
