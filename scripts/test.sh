@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The test command: installs Debian's Chromium for the E2E tests when it is missing, builds
+# The test command: installs Debian's Chromium and redis-server for the E2E tests when they are missing, the
+# certified OpenID provider's npm packages (npm ci, from its package-lock.json), builds
 # IcaKms.sln, runs each test project with a trx logger into ./TestResults, and ends with one line
 # "N passed, N failed, N skipped" summed from the trx files. Exits non-zero when a build or a test failed.
 set -euo pipefail
@@ -27,15 +28,27 @@ as_root() {
 }
 
 # Debian's chromium, never a browser download (Playwright's own `install` cannot reach its CDN here).
-# fonts-liberation gives the screenshots real text glyphs. awscli + jq: IcaKms.Script.Tests runs the
-# generated setup script with the real AWS CLI (Debian's) against the loopback fake AWS.
-ensure_chromium() {
-    if [[ -x /usr/bin/chromium ]] && [[ -x /usr/bin/aws ]] && dpkg -s fonts-liberation jq >/dev/null 2>&1; then
+# fonts-liberation gives the screenshots real text glyphs. redis-server: the portal tests start their own
+# Redis on loopback for the shared Data Protection key ring. awscli + jq:
+# IcaKms.Script.Tests runs the generated setup script with the real AWS CLI (Debian's) against the loopback fake AWS.
+ensure_debian_packages() {
+    if [[ -x /usr/bin/chromium ]] && [[ -x /usr/bin/aws ]] && dpkg -s fonts-liberation redis-server jq >/dev/null 2>&1; then
         return 0
     fi
-    echo "Installing Debian's chromium, fonts-liberation, awscli and jq with apt-get..."
+    echo "Installing Debian's chromium, fonts-liberation, redis-server, awscli and jq with apt-get..."
     as_root apt-get update -q </dev/null
-    as_root apt-get install -y -q --no-install-recommends chromium fonts-liberation awscli jq </dev/null
+    as_root apt-get install -y -q --no-install-recommends chromium fonts-liberation redis-server awscli jq </dev/null
+}
+
+# The portal's sign-in tests run oidc-provider (an OpenID Certified provider) with the machine's Node.js: its
+# packages come from the npm registry, exactly as locked.
+ensure_oidc_provider() {
+    local folder=tests/IcaKms.E2E.Tests/Portal/oidc
+    if [[ -f "$folder/node_modules/oidc-provider/package.json" && "$folder/node_modules/.package-lock.json" -nt "$folder/package-lock.json" ]]; then
+        return 0
+    fi
+    echo "Installing the test OpenID provider's npm packages (npm ci)..."
+    (cd "$folder" && npm ci --no-audit --no-fund </dev/null)
 }
 
 # Sums the <Counters .../> attributes of every trx file and prints the summary line.
@@ -65,7 +78,8 @@ counter() {
     echo "${value:-0}"
 }
 
-ensure_chromium
+ensure_debian_packages
+ensure_oidc_provider
 
 rm -rf "$results_dir"
 mkdir -p "$results_dir"

@@ -7,6 +7,11 @@ using IcaKms.Core.Setup;
 
 // Runs the full live inspection against gateways that cost a fixed latency per call, and compares the wall time with
 // the sum of the calls' latencies: with the calls in parallel, the wall time is about the slowest chain.
+if (args is ["--stalled-bodies", var count] && int.TryParse(count, CultureInfo.InvariantCulture, out int sessions) && sessions > 0)
+{
+    return await StalledBodies.RunAsync(sessions);
+}
+
 BenchmarkOptions? options = BenchmarkOptions.Parse(args, out string? error);
 if (options is null)
 {

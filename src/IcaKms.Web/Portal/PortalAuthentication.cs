@@ -76,6 +76,14 @@ public static class PortalAuthentication
                 options.TokenValidationParameters.NameClaimType = "name";
                 options.TokenValidationParameters.RoleClaimType = "roles";
                 options.SignedOutRedirectUri = "/";
+                // The handler sends no id_token_hint (tokens are not saved), and without it or the client_id a provider
+                // cannot tell whose post_logout_redirect_uri it is: a certified one then ignores it and the person stays
+                // on the provider's "signed out" page instead of coming back (RP-Initiated Logout 1.0, section 2).
+                options.Events.OnRedirectToIdentityProviderForSignOut = context =>
+                {
+                    context.ProtocolMessage.ClientId ??= context.Options.ClientId;
+                    return Task.CompletedTask;
+                };
                 if (!settings.RequireHttpsMetadata)
                 {
                     // A loopback provider over HTTP (tests): the correlation and nonce cookies cannot be Secure there,

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
-using StackExchange.Redis;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace IcaKms.Web.Portal;
 
@@ -22,8 +22,8 @@ public sealed class PortalDataProtectionOptions
 /// <summary>
 /// Data Protection keys kept where every instance and every restart reads them, under one fixed application name, so
 /// the antiforgery tokens, the sign-in cookie and Blazor's circuit descriptors one instance issues are accepted by
-/// another and after a restart: a folder by default (<see cref="PortalDataProtectionOptions.KeysPath"/>), or Redis through
-/// Microsoft's package when a connection string is configured.
+/// another and after a restart: a folder by default (<see cref="PortalDataProtectionOptions.KeysPath"/>), or Redis
+/// (<see cref="RedisKeyRing"/>, checked by readiness) when a connection string is configured.
 /// </summary>
 public static class PortalDataProtection
 {
@@ -53,9 +53,11 @@ public static class PortalDataProtection
         IDataProtectionBuilder builder = services.AddDataProtection().SetApplicationName(ApplicationName);
         if (settings.RedisConnectionString is { Length: > 0 } redis)
         {
-            // Connected on first use, not at startup: a Redis restart does not stop the host from starting.
-            var connection = new Lazy<ConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(redis));
-            builder.PersistKeysToStackExchangeRedis(() => connection.Value.GetDatabase(), RedisKey);
+            // Connected on first use, not at startup, and never given up on: Redis down at startup or restarted later does
+            // not stop the host, and the ring comes back without a restart.
+            services.AddSingleton(_ => new RedisKeyRing(redis, RedisKey));
+            services.AddOptions<KeyManagementOptions>().Configure<RedisKeyRing>((options, ring) => options.XmlRepository = ring);
+            services.AddHealthChecks().AddCheck<RedisKeyRingCheck>("data-protection-redis", tags: [PortalHealthChecks.ReadyTag]);
         }
         else
         {

@@ -24,10 +24,22 @@ public static class PortalHealthChecks
     /// <summary>Maps <c>/healthz</c>, <c>/healthz/live</c> and <c>/healthz/ready</c>.</summary>
     public static IEndpointRouteBuilder MapPortalHealthChecks(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/healthz").AllowAnonymous();
+        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteAsync }).AllowAnonymous();
         endpoints.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        endpoints.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        endpoints.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
+            .AllowAnonymous();
         return endpoints;
+    }
+
+    // The overall status on the first line ("Healthy" alone when all is well), then one line per check that is not
+    // healthy with what is wrong, so an operator reading the probe sees the cause, not just "Degraded".
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        IEnumerable<string> problems = report.Entries
+            .Where(entry => entry.Value.Status != HealthStatus.Healthy)
+            .Select(entry => $"{entry.Key}: {entry.Value.Status}: {entry.Value.Description}");
+        return context.Response.WriteAsync(string.Join("\n", problems.Prepend(report.Status.ToString())));
     }
 }
 

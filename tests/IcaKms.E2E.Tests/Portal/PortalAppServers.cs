@@ -1,21 +1,25 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using IcaKms.E2E.Tests.Infrastructure;
 using IcaKms.FakeAws;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace IcaKms.E2E.Tests.Portal;
 
 /// <summary>
-/// The app as a portal: two instances sharing one Data Protection keys folder, both signing in through a loopback
-/// <see cref="FakeOpenIdProvider"/> (users need the <see cref="FakeOpenIdProvider.UsersGroup"/> group; applying needs
-/// <see cref="FakeOpenIdProvider.AppliersGroup"/>), with a limit of <see cref="CredentialChecksPerMinute"/> credential
+/// The app as a portal: two instances sharing one Data Protection key ring in a real <see cref="RedisServer"/>, both signing in through the loopback
+/// <see cref="CertifiedOpenIdProvider"/> (users need the <see cref="CertifiedOpenIdProvider.UsersGroup"/> group; applying needs
+/// <see cref="CertifiedOpenIdProvider.AppliersGroup"/>), with a limit of <see cref="CredentialChecksPerMinute"/> credential
 /// checks per user, and the first exporting telemetry to an in-test <see cref="OtlpReceiver"/>.
 /// </summary>
 public sealed class PortalAppServers : IAsyncLifetime
 {
     public const int CredentialChecksPerMinute = 3;
 
-    private readonly string _keysPath = Path.Combine(Path.GetTempPath(), "icakms-e2e-keys-" + Guid.NewGuid().ToString("N"));
+    private readonly RedisServer _redis = new();
     private FakeAwsServer? _aws;
-    private FakeOpenIdProvider? _provider;
+    private CertifiedOpenIdProvider? _provider;
     private OtlpReceiver? _otlp;
     private AppServer? _first;
     private AppServer? _second;
@@ -24,26 +28,72 @@ public sealed class PortalAppServers : IAsyncLifetime
 
     public AppServer Second => _second ?? throw new InvalidOperationException("Not started.");
 
-    public FakeOpenIdProvider Provider => _provider ?? throw new InvalidOperationException("Not started.");
+    public CertifiedOpenIdProvider Provider => _provider ?? throw new InvalidOperationException("Not started.");
 
     public OtlpReceiver Otlp => _otlp ?? throw new InvalidOperationException("Not started.");
 
+    public RedisServer Redis => _redis;
+
     public FakeAwsServer Aws => _aws ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>The provider's sign-in page (its authorization endpoint hands the browser to an interaction there).</summary>
+    public Regex SignInAtTheProvider => new("^" + Regex.Escape(Provider.Issuer + "interaction/"));
+
+    /// <summary>Opens <paramref name="app"/> in <paramref name="page"/>, which sends the browser to the provider; picks <paramref name="user"/> there and comes back signed in.</summary>
+    public async Task<IPage> SignInAsync(IPage page, AppServer app, string user)
+    {
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(SignInAtTheProvider);
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {user}" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl.ToString());
+        await Expect(page.GetByTestId("signed-in-user")).ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>Polls <paramref name="app"/>'s <c>/healthz/ready</c> until its answer passes <paramref name="state"/>; returns that answer.</summary>
+    public static async Task<(HttpStatusCode Status, string Body)> WaitForReadinessAsync(AppServer app, Func<HttpStatusCode, string, bool> state, string what)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+        (HttpStatusCode, string) last = default;
+        try
+        {
+            do
+            {
+                using HttpResponseMessage response = await app.Http.GetAsync("healthz/ready", timeout.Token);
+                last = (response.StatusCode, await response.Content.ReadAsStringAsync(timeout.Token));
+                if (state(last.Item1, last.Item2))
+                {
+                    return last;
+                }
+            }
+            while (await poll.WaitForNextTickAsync(timeout.Token));
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+        }
+
+        throw new Xunit.Sdk.XunitException($"{app.BaseUrl}healthz/ready never said {what}; last: {(int)last.Item1} {last.Item2}");
+    }
 
     public async Task InitializeAsync()
     {
         _aws = FakeAwsServer.Start(new FakeAwsScenario());
-        _provider = FakeOpenIdProvider.Start();
+        await _redis.StartAsync();
+        // The provider's address first (the portal's configuration names it); it starts once the portal's addresses are known.
+        _provider = new CertifiedOpenIdProvider();
         _otlp = OtlpReceiver.Start();
         var portal = new Dictionary<string, string>
         {
             ["IcaKms__Authentication__Authority"] = Provider.Issuer.ToString(),
-            ["IcaKms__Authentication__ClientId"] = FakeOpenIdProvider.ClientId,
-            ["IcaKms__Authentication__ClientSecret"] = FakeOpenIdProvider.ClientSecret,
+            ["IcaKms__Authentication__ClientId"] = CertifiedOpenIdProvider.ClientId,
+            ["IcaKms__Authentication__ClientSecret"] = CertifiedOpenIdProvider.ClientSecret,
             ["IcaKms__Authentication__RequireHttpsMetadata"] = "false",
-            ["IcaKms__Authentication__RequiredClaimValue"] = FakeOpenIdProvider.UsersGroup,
-            ["IcaKms__Authentication__ApplyClaimValue"] = FakeOpenIdProvider.AppliersGroup,
-            ["IcaKms__DataProtection__KeysPath"] = _keysPath,
+            ["IcaKms__Authentication__Scopes__0"] = "email",
+            ["IcaKms__Authentication__Scopes__1"] = "groups",
+            ["IcaKms__Authentication__RequiredClaimValue"] = CertifiedOpenIdProvider.UsersGroup,
+            ["IcaKms__Authentication__ApplyClaimValue"] = CertifiedOpenIdProvider.AppliersGroup,
+            ["IcaKms__DataProtection__RedisConnectionString"] = _redis.ConnectionString,
             ["IcaKms__RateLimits__CredentialChecksPerMinute"] = CredentialChecksPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         _first = new AppServer(new Dictionary<string, string>(portal)
@@ -55,6 +105,7 @@ public sealed class PortalAppServers : IAsyncLifetime
         }, _aws);
         _second = new AppServer(portal, _aws);
         await Task.WhenAll(_first.InitializeAsync(), _second.InitializeAsync());
+        await _provider.StartAsync([_first.BaseUrl, _second.BaseUrl]);
     }
 
     public async Task DisposeAsync()
@@ -84,10 +135,7 @@ public sealed class PortalAppServers : IAsyncLifetime
             await _aws.DisposeAsync();
         }
 
-        if (Directory.Exists(_keysPath))
-        {
-            Directory.Delete(_keysPath, recursive: true);
-        }
+        await _redis.DisposeAsync();
     }
 }
 

@@ -77,7 +77,7 @@ public sealed class DataProtectionTests : IDisposable
 
         KeyManagementOptions options = provider.GetRequiredService<IOptions<KeyManagementOptions>>().Value;
 
-        Assert.Equal("RedisXmlRepository", options.XmlRepository?.GetType().Name);
+        Assert.IsType<RedisKeyRing>(options.XmlRepository);
     }
 
     [Fact]
