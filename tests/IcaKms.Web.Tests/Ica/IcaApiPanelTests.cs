@@ -172,7 +172,9 @@ public sealed partial class IcaApiPanelTests : WizardTestContext
 
     private void Plan(IRenderedComponent<IcaApiPanel> panel)
     {
-        panel.Find("[data-testid=plan-ica]").QuerySelectorAll("button").Single(b => b.TextContent.Contains("Plan", StringComparison.Ordinal)).Click();
+        // Found and clicked in one dispatcher turn: a re-render in between (a read ending after an apply) would
+        // leave the click on a button the renderer no longer knows.
+        panel.InvokeAsync(() => panel.Find("[data-testid=plan-ica]").QuerySelectorAll("button").Single(b => b.TextContent.Contains("Plan", StringComparison.Ordinal)).Click()).GetAwaiter().GetResult();
         panel.WaitForState(() => !Ica.IsPlanning && Ica.Plan is not null);
     }
 

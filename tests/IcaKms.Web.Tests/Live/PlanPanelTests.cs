@@ -96,6 +96,9 @@ public class PlanPanelTests : WizardTestContext
         panel.WaitForAssertion(() => Assert.Contains(Recorder.History, h => h.Outcome != Core.Setup.ChangeOutcome.Done));
         Assert.False(Connection.IsConnected);
         Assert.Null(AwsApply.PlanOf(PlanScope.Bucket));
-        Assert.Equal(["s3:PutObject lab-ica-data/ica/"], Aws.Writes);
+        // The held call is the handler's read before its write (does the folder exist yet?): after the disconnect the
+        // write is never sent.
+        Assert.Equal("s3:ListObjectsV2 ica/", Aws.Calls[^1]);
+        Assert.Empty(Aws.Writes);
     }
 }

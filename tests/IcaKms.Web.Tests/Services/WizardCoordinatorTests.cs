@@ -13,6 +13,13 @@ public sealed class WizardCoordinatorTests : WizardTestContext
     // The in-memory AWS names the first key it creates so.
     private const string NewKeyArn = "arn:aws:kms:us-east-1:123456789012:key/00000001-0000-4000-8000-000000000000";
 
+    // The key plan creates a key only when its alias names none yet (the handler reads it again before creating it):
+    // every alias is unknown here, every other key is the sample key.
+    public WizardCoordinatorTests() =>
+        Aws.UnknownKey = key => key.Contains("alias/", StringComparison.Ordinal)
+            ? AwsResult<KmsKeyDescription>.Fail(new AwsFailure(AwsFailureKind.NotFound, "kms:DescribeKey", key, "NotFoundException", $"Alias {key} is not found."))
+            : AwsResult<KmsKeyDescription>.Ok(SampleAccount.Key);
+
     private IcaSession Ica => Services.GetRequiredService<IcaSession>();
 
     [Fact]
