@@ -63,6 +63,13 @@ public sealed partial class IcaSession
         await _changes.NotifyAsync();
         try
         {
+            // A read still under way (the one after an apply retries while ICA answers errors) ends by replacing the lists
+            // and dropping the plan: wait for it, so the plan made here is not dropped when it ends.
+            if (IsRefreshing)
+            {
+                await _refresh;
+            }
+
             if (!_listsFresh)
             {
                 await RefreshWithAsync(connection);
@@ -138,7 +145,12 @@ public sealed partial class IcaSession
             await _changes.NotifyAsync();
         }
 
-        await RefreshWithAsync(connection);
+        // A plan started meanwhile (Plan pressed as the apply ended) reads the lists itself.
+        if (!IsPlanning)
+        {
+            await RefreshWithAsync(connection);
+        }
+
         if (result.ValidationStarted && result.ConfigurationId is { } id && ReferenceEquals(_connection, connection))
         {
             await WatchAsync(connection, id, plan.Changes.OfType<ValidateStorageConfigurationChange>().First().Name);

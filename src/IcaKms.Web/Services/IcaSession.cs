@@ -30,6 +30,7 @@ public sealed partial class IcaSession : IDisposable
     private Connection? _connection;
     private string? _newCredentialName;
     private bool _listsFresh;
+    private Task _refresh = Task.CompletedTask;
     private bool _disposed;
 
     public IcaSession(
@@ -184,7 +185,8 @@ public sealed partial class IcaSession : IDisposable
     /// <summary>Reads the credentials and configurations again.</summary>
     public async Task RefreshAsync()
     {
-        if (_connection is { } connection && !IsRefreshing)
+        // A plan reads the lists itself: a second read beside it would replace them (and drop the plan) when it ends.
+        if (_connection is { } connection && !IsRefreshing && !IsPlanning)
         {
             await RefreshWithAsync(connection);
         }
@@ -288,7 +290,10 @@ public sealed partial class IcaSession : IDisposable
         await _changes.NotifyAsync();
     }
 
-    private async Task RefreshWithAsync(Connection connection)
+    // The read under way is kept, so a plan can wait for it instead of reading beside it.
+    private Task RefreshWithAsync(Connection connection) => _refresh = ReadListsAsync(connection);
+
+    private async Task ReadListsAsync(Connection connection)
     {
         IsRefreshing = true;
         await _changes.NotifyAsync();
