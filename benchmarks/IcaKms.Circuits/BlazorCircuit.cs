@@ -260,6 +260,13 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         string argsJson = new JsonArray(descriptor, eventArgs).ToJsonString();
         long started = Stopwatch.GetTimestamp();
         await _connection.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", RendererInteropObjectId, argsJson, cancellation);
+        // A refused dispatch (an unknown handler id, a handler that threw) renders nothing: its error ends the wait.
+        Task first = await Task.WhenAny(nextBatch, completed.Task).WaitAsync(cancellation);
+        if (first == completed.Task && completed.Task.IsFaulted)
+        {
+            await completed.Task;
+        }
+
         await nextBatch.WaitAsync(cancellation);
         TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
         await completed.Task.WaitAsync(cancellation);
@@ -270,19 +277,38 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
     /// <summary>
     /// The current id of the handler for <paramref name="eventAttribute"/> on the element marked by
     /// <paramref name="markerName"/>=<paramref name="markerValue"/>, from the batches received (null if none, or disposed).
+    /// The element is found where it is inserted; a later render of its component that gives it a new handler (MudButton's
+    /// click handler is a new delegate at each render) sets the attribute by an edit of that component, which is followed.
     /// </summary>
     public ulong? FindEventHandler(string markerName, string markerValue, string eventAttribute)
     {
+        int? owner = null;
         ulong? current = null;
         foreach (byte[] batch in Batches())
         {
-            if (current is { } id && RenderBatchReader.DisposedEventHandlers(batch).Contains(id))
+            foreach ((int component, int type, int frame) in RenderBatchReader.Edits(batch))
             {
-                // Re-rendered with a new handler, set by a diff edit this reader does not follow back to its element.
-                current = null;
+                if (RenderBatchReader.PrependsFrame(type)
+                    && RenderBatchReader.FindEventHandler(batch, frame, markerName, markerValue, eventAttribute) is { } found)
+                {
+                    (owner, current) = (component, found);
+                }
+                else if (RenderBatchReader.SetsAttribute(type) && component == owner
+                    && RenderBatchReader.Attribute(batch, frame) is { HandlerId: not 0 } attribute && attribute.Name == eventAttribute)
+                {
+                    current = attribute.HandlerId;
+                }
             }
 
-            current = RenderBatchReader.FindEventHandler(batch, markerName, markerValue, eventAttribute) ?? current;
+            if (current is { } id && RenderBatchReader.DisposedEventHandlers(batch).Contains(id))
+            {
+                current = null; // the element went away
+            }
+
+            if (owner is { } ownerId && RenderBatchReader.DisposedComponents(batch).Contains(ownerId))
+            {
+                owner = null;
+            }
         }
 
         return current;

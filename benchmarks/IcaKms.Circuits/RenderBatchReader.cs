@@ -5,10 +5,11 @@ namespace IcaKms.Circuits;
 
 /// <summary>
 /// Reads just enough of a server render batch (the format blazor.web.js reads in OutOfProcessRenderBatch): the reference
-/// frames, where an element frame is followed by its attribute frames, and the string table. Frames are 20 bytes: type
-/// at +0, then for an element its name at +8, for an attribute its name at +4, value at +8, event handler id (uint64) at
-/// +12. The batch ends with five int32 offsets: updated components, reference frames, disposed component ids, disposed
-/// event handler ids, string table.
+/// frames, where an element frame is followed by its attribute frames, the components' edits that point into them, and
+/// the string table. Frames are 20 bytes: type at +0, then for an element (a component, a region) its subtree length at
+/// +4 and its name at +8, for an attribute its name at +4, value at +8, event handler id (uint64) at +12. The batch ends
+/// with five int32 offsets: updated components, reference frames, disposed component ids, disposed event handler ids,
+/// string table.
 /// </summary>
 internal static class RenderBatchReader
 {
@@ -16,37 +17,59 @@ internal static class RenderBatchReader
     private const int ElementFrame = 1;
     private const int AttributeFrame = 3;
 
+    private const int PrependFrameEdit = 1;
+    private const int SetAttributeEdit = 3;
+    private const int ComponentFrame = 4;
+    private const int RegionFrame = 5;
+
     /// <summary>
-    /// The id of the <paramref name="eventAttribute"/> handler (e.g. "oninput") on the element that carries
-    /// <paramref name="markerName"/>=<paramref name="markerValue"/> (e.g. data-testid=bucket-name), if this batch renders it.
-    /// For <c>class</c>, one of the element's classes is enough (e.g. class=mud-stepper-button-next).
+    /// Each edit of this batch, in order: the component it belongs to, its type (1 prepend a frame and its subtree,
+    /// 3 set an attribute, ...) and its reference frame. An edit is 16 bytes: type, sibling index, reference frame index,
+    /// removed attribute name; a component's diff is its id, the edit count and the edits.
     /// </summary>
-    public static ulong? FindEventHandler(byte[] batch, string markerName, string markerValue, string eventAttribute)
+    public static IEnumerable<(int ComponentId, int Type, int Frame)> Edits(byte[] batch)
     {
-        ReadOnlySpan<byte> data = batch;
-        int framesOffset = Int(data, data.Length - 16);
-        int count = Int(data, framesOffset);
-        int first = framesOffset + 4;
-        for (int i = 0; i < count; i++)
+        int table = Int(batch, batch.Length - 20);
+        int diffs = Int(batch, table);
+        for (int d = 0; d < diffs; d++)
         {
-            int frame = first + (i * FrameSize);
-            if (Int(data, frame) != ElementFrame)
+            int diff = Int(batch, table + 4 + (4 * d));
+            int componentId = Int(batch, diff);
+            int edits = Int(batch, diff + 4);
+            for (int e = 0; e < edits; e++)
+            {
+                int edit = diff + 8 + (16 * e);
+                yield return (componentId, Int(batch, edit), Int(batch, edit + 8));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The id of the <paramref name="eventAttribute"/> handler (e.g. "oninput") on an element of the subtree that
+    /// starts at reference frame <paramref name="first"/>, the element carrying <paramref name="markerName"/>=<paramref name="markerValue"/>
+    /// (e.g. data-testid=bucket-name); for <c>class</c>, one of the element's classes is enough (class=mud-stepper-button-next).
+    /// </summary>
+    public static ulong? FindEventHandler(byte[] batch, int first, string markerName, string markerValue, string eventAttribute)
+    {
+        int type = FrameType(batch, first);
+        int end = first + (type is ElementFrame or ComponentFrame or RegionFrame ? Int(batch, FrameOffset(batch, first) + 4) : 1);
+        for (int i = first; i < end; i++)
+        {
+            if (FrameType(batch, i) != ElementFrame)
             {
                 continue;
             }
 
             bool marked = false;
             ulong? handler = null;
-            for (int j = i + 1; j < count && Int(data, first + (j * FrameSize)) == AttributeFrame; j++)
+            for (int j = i + 1; j < end && FrameType(batch, j) == AttributeFrame; j++)
             {
-                int attribute = first + (j * FrameSize);
-                string? name = String(data, Int(data, attribute + 4));
-                ulong id = BinaryPrimitives.ReadUInt64LittleEndian(data[(attribute + 12)..]);
+                (string? name, string? value, ulong id) = Attribute(batch, j);
                 if (name == eventAttribute && id != 0)
                 {
                     handler = id;
                 }
-                else if (name == markerName && String(data, Int(data, attribute + 8)) is { } value
+                else if (name == markerName && value is not null
                     && (value == markerValue || (markerName == "class" && value.Split(' ').Contains(markerValue))))
                 {
                     marked = true;
@@ -60,6 +83,38 @@ internal static class RenderBatchReader
         }
 
         return null;
+    }
+
+    /// <summary>An attribute frame's name, string value and event handler id (0 when it is no handler).</summary>
+    public static (string? Name, string? Value, ulong HandlerId) Attribute(byte[] batch, int frameIndex)
+    {
+        int frame = FrameOffset(batch, frameIndex);
+        ulong id = BinaryPrimitives.ReadUInt64LittleEndian(batch.AsSpan(frame + 12));
+        return (String(batch, Int(batch, frame + 4)), id == 0 ? String(batch, Int(batch, frame + 8)) : null, id);
+    }
+
+    private static int FrameType(byte[] batch, int frameIndex) => Int(batch, FrameOffset(batch, frameIndex));
+
+    private static int FrameOffset(byte[] batch, int frameIndex) => Int(batch, batch.Length - 16) + 4 + (frameIndex * FrameSize);
+
+    /// <summary>Whether the edit sets an attribute (its frame an attribute frame).</summary>
+    public static bool SetsAttribute(int editType) => editType == SetAttributeEdit;
+
+    /// <summary>Whether the edit inserts a frame with its subtree (a new element, component or region).</summary>
+    public static bool PrependsFrame(int editType) => editType == PrependFrameEdit;
+
+    /// <summary>The component ids this batch disposes.</summary>
+    public static IReadOnlyList<int> DisposedComponents(byte[] batch)
+    {
+        int offset = Int(batch, batch.Length - 12);
+        int count = Int(batch, offset);
+        var ids = new List<int>(count);
+        for (int i = 0; i < count; i++)
+        {
+            ids.Add(Int(batch, offset + 4 + (4 * i)));
+        }
+
+        return ids;
     }
 
     /// <summary>How many components this batch re-renders (its updated components' diffs).</summary>
