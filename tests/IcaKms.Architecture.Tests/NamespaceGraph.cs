@@ -52,10 +52,11 @@ internal sealed class NamespaceGraph
 
     /// <summary>
     /// The strongly connected components with more than one namespace (Tarjan), considering only namespaces under
-    /// <paramref name="root"/>: each is a cycle.
+    /// <paramref name="root"/> and leaving out the <paramref name="ignored"/> edges: each is a cycle.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<string>> Cycles(string root)
+    public IReadOnlyList<IReadOnlyList<string>> Cycles(string root, IReadOnlyCollection<(string From, string To)>? ignored = null)
     {
+        ignored ??= [];
         bool Inside(string ns) => ns == root || ns.StartsWith(root + ".", StringComparison.Ordinal);
         var nodes = _edges.Keys.Where(Inside).Order(StringComparer.Ordinal).ToList();
         var index = new Dictionary<string, int>();
@@ -70,7 +71,7 @@ internal sealed class NamespaceGraph
             index[v] = low[v] = counter++;
             stack.Push(v);
             onStack.Add(v);
-            foreach (var w in _edges[v].Keys.Where(w => Inside(w) && _edges.ContainsKey(w)).Order(StringComparer.Ordinal))
+            foreach (var w in _edges[v].Keys.Where(w => Inside(w) && _edges.ContainsKey(w) && !ignored.Contains((v, w))).Order(StringComparer.Ordinal))
             {
                 if (!index.ContainsKey(w))
                 {
