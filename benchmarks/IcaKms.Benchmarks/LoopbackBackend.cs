@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Amazon.Runtime;
 using IcaKms.Core.Aws;
 using IcaKms.FakeAws;
+using IcaKms.Core.Adapters.Aws;
+using IcaKms.Core.Adapters;
 
 namespace IcaKms.Benchmarks;
 

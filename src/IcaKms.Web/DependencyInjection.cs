@@ -10,6 +10,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
+using IcaKms.Core.Adapters.Aws;
+using IcaKms.Core.Adapters.Ica;
+using IcaKms.Core.Adapters;
 
 namespace IcaKms.Web;
 

@@ -1,3 +1,6 @@
+using IcaKms.Core.Adapters.Aws;
+using IcaKms.Core.Adapters.Ica;
+
 namespace IcaKms.Web;
 
 /// <summary>The operator's settings (configuration section <c>IcaKms</c>).</summary>
@@ -31,9 +34,9 @@ public sealed class IcaKmsOptions
     public TimeSpan? IcaValidationTimeLimit { get; set; }
 
     /// <summary>The ICA API settings these options describe.</summary>
-    public Core.Ica.IcaApiSettings IcaApiSettings()
+    public Core.Adapters.Ica.IcaApiSettings IcaApiSettings()
     {
-        var defaults = new Core.Ica.IcaApiSettings();
+        var defaults = new Core.Adapters.Ica.IcaApiSettings();
         TimeSpan attempt = IcaTimeout is { } timeout && timeout > TimeSpan.Zero ? timeout : defaults.AttemptTimeout;
         return defaults with
         {
@@ -75,9 +78,9 @@ public sealed class IcaKmsOptions
     }
 
     /// <summary>The AWS client settings these options describe.</summary>
-    public Core.Aws.AwsClientSettings AwsClientSettings()
+    public Core.Adapters.Aws.AwsClientSettings AwsClientSettings()
     {
-        var defaults = new Core.Aws.AwsClientSettings();
+        var defaults = new Core.Adapters.Aws.AwsClientSettings();
         return defaults with
         {
             Endpoint = AwsEndpointUrl,

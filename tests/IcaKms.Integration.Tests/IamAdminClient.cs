@@ -5,6 +5,7 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
 using IcaKms.Core.Aws;
+using IcaKms.Core.Adapters.Aws;
 
 namespace IcaKms.Integration.Tests;
 

@@ -6,6 +6,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Xunit.Abstractions;
+using IcaKms.Core.Adapters.Aws;
 
 namespace IcaKms.Integration.Tests;
 
@@ -14,7 +15,7 @@ public sealed record CreatedKey(string KeyArn, string KeyId, string AliasName);
 
 /// <summary>
 /// Creates a test's own uniquely named resources (KMS key and alias, bucket, objects, IAM user and policy) with SDK
-/// clients built as <see cref="Core.Aws.AwsClientFactory"/> builds them, and deletes them again in
+/// clients built as <see cref="Core.Adapters.Aws.AwsClientFactory"/> builds them, and deletes them again in
 /// <see cref="DisposeAsync"/>, newest first, best effort: a cleanup that fails is written to the test's output, never
 /// thrown over the test's own result. KMS keys cannot be deleted at once: they are scheduled for deletion (7 days).
 /// </summary>

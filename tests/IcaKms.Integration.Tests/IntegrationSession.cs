@@ -4,6 +4,8 @@ using Amazon.Runtime;
 using IcaKms.Core.Aws;
 using IcaKms.Core.Checks;
 using IcaKms.Core.Setup;
+using IcaKms.Core.Adapters.Aws;
+using IcaKms.Core.Adapters;
 
 namespace IcaKms.Integration.Tests;
 

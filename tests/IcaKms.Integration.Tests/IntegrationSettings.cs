@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using IcaKms.Core.Aws;
+using IcaKms.Core.Adapters.Aws;
 
 namespace IcaKms.Integration.Tests;
 

@@ -6,6 +6,7 @@ using IcaKms.Core.Checks;
 using IcaKms.Core.Planning;
 using IcaKms.Core.Setup;
 using IcaKms.FakeAws;
+using IcaKms.Core.Adapters.Aws;
 
 namespace IcaKms.Script.Tests;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using IcaKms.Core.Aws;
+using IcaKms.Core.Adapters.Aws;
 
 namespace IcaKms.TestKit;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using IcaKms.Web.Components.Wizard;
 using MudBlazor;
 using Microsoft.Extensions.Configuration;
+using IcaKms.Core.Adapters.Aws;
 
 namespace IcaKms.Web.Tests;
 
@@ -35,7 +36,7 @@ public abstract class WizardTestContext : BunitContext, IAsyncLifetime
             options.HideTransitionDuration = 0;
         });
         Services.AddSingleton(Aws);
-        Services.AddSingleton<IcaKms.Core.Aws.IAwsGatewayFactory>(Aws);
+        Services.AddSingleton<IcaKms.Core.Adapters.Aws.IAwsGatewayFactory>(Aws);
         Services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new TestHostEnvironment());
         Services.AddLogging();
         RenderTree.Add<WizardProviders>();

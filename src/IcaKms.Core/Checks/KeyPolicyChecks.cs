@@ -3,6 +3,7 @@ using IcaKms.Core.Policies;
 using IcaKms.Core.Policies.Evaluation;
 using IcaKms.Core.Setup;
 using IcaKms.Core.Validation;
+using IcaKms.Core.KeyPolicies;
 
 namespace IcaKms.Core.Checks;
 

@@ -1,6 +1,7 @@
 using IcaKms.Core.Planning;
 using IcaKms.Core.Checks;
 using IcaKms.Core.Policies;
+using IcaKms.Core.KeyPolicies;
 
 namespace IcaKms.Core.Setup;
 

@@ -1,5 +1,6 @@
 using IcaKms.Core.Ica;
 using IcaKms.Core.Policies;
+using IcaKms.Core.KeyPolicies;
 
 namespace IcaKms.Core.Setup;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using IcaKms.Core.Ica;
 using IcaKms.Core.Policies;
+using IcaKms.Core.KeyPolicies;
 
 namespace IcaKms.Core.Setup;
 

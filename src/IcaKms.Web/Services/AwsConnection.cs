@@ -3,6 +3,7 @@ using IcaKms.Core.Aws;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
+using IcaKms.Core.Adapters.Aws;
 
 namespace IcaKms.Web.Services;
 

@@ -4,6 +4,7 @@ using IcaKms.Core.Setup;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
+using IcaKms.Core.Adapters.Ica;
 
 namespace IcaKms.Web.Services;
 

@@ -3,6 +3,7 @@ using IcaKms.Core.Ica;
 using IcaKms.Core.Policies;
 using IcaKms.Core.Setup;
 using IcaKms.Core.Validation;
+using IcaKms.Core;
 
 namespace IcaKms.Web.Services;
 

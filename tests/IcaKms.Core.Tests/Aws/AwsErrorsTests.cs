@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Amazon.Runtime;
 using IcaKms.Core.Aws;
+using IcaKms.Core.Adapters.Aws;
 
 namespace IcaKms.Core.Tests.Aws;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Amazon.Runtime;
 using IcaKms.Core.Aws;
+using IcaKms.Core.Adapters.Aws;
 
 namespace IcaKms.Core.Tests.Aws;
 

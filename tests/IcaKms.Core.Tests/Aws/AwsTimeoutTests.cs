@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Amazon.Runtime;
 using IcaKms.Core.Aws;
 using Microsoft.Extensions.Time.Testing;
+using IcaKms.Core.Adapters.Aws;
 
 namespace IcaKms.Core.Tests.Aws;
 

@@ -1,4 +1,5 @@
 using IcaKms.Core.Aws;
+using IcaKms.Core.Adapters.Aws;
 
 namespace IcaKms.Core.Tests.Aws;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Amazon.Runtime;
 using IcaKms.Core.Aws;
+using IcaKms.Core.Adapters.Aws;
 
 namespace IcaKms.Core.Tests.Aws;
 

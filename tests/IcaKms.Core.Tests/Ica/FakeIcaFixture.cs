@@ -1,6 +1,8 @@
 using IcaKms.Core.Ica;
 using IcaKms.FakeIca;
 using Microsoft.Extensions.DependencyInjection;
+using IcaKms.Core.Adapters.Ica;
+using IcaKms.Core.Adapters;
 
 namespace IcaKms.Core.Tests.Ica;
 

@@ -1,5 +1,6 @@
 using IcaKms.Core.Policies;
 using IcaKms.Core.Tests.Spec;
+using IcaKms.Core.KeyPolicies;
 
 namespace IcaKms.Core.Tests.Policies;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CsCheck;
 using IcaKms.Core.Policies;
 using static IcaKms.Core.Tests.Policies.KeyPolicyMergeSamples;
+using IcaKms.Core.KeyPolicies;
 
 namespace IcaKms.Core.Tests.Policies;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IcaKms.Core.Policies;
+using IcaKms.Core.KeyPolicies;
 
 namespace IcaKms.Core.Tests.Policies;
 

@@ -4,6 +4,7 @@ using IcaKms.Core.Ica;
 using IcaKms.Core.Policies;
 using IcaKms.Core.Planning;
 using IcaKms.Core.Setup;
+using IcaKms.Core.KeyPolicies;
 
 namespace IcaKms.Core.Tests.Setup;
 

@@ -8,6 +8,8 @@ using IcaKms.E2E.Tests.Infrastructure;
 using IcaKms.E2E.Tests.Pages;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using IcaKms.Core.Adapters.Aws;
+using IcaKms.Core.Adapters;
 
 namespace IcaKms.E2E.Tests.Live;
 

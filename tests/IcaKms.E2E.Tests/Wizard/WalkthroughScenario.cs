@@ -1,5 +1,7 @@
 using IcaKms.Core.Ica;
 using IcaKms.Core.Policies;
+using IcaKms.Core;
+using IcaKms.Core.KeyPolicies;
 
 namespace IcaKms.E2E.Tests.Wizard;
 

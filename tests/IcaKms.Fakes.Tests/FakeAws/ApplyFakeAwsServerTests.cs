@@ -5,6 +5,8 @@ using IcaKms.Core.Checks;
 using IcaKms.Core.Setup;
 using IcaKms.FakeAws;
 using Microsoft.Extensions.DependencyInjection;
+using IcaKms.Core.Adapters.Aws;
+using IcaKms.Core.Adapters;
 
 namespace IcaKms.Fakes.Tests.FakeAws;
 

@@ -9,6 +9,8 @@ using IcaKms.Core.Aws;
 using IcaKms.Core.Checks;
 using IcaKms.Core.Setup;
 using IcaKms.Core.Policies;
+using IcaKms.Core.Adapters.Aws;
+using IcaKms.Core.Adapters;
 
 namespace IcaKms.Fakes.Tests.FakeAws;
 

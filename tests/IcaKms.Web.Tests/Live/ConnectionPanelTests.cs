@@ -2,6 +2,7 @@ using IcaKms.Web.Components.Connection;
 using IcaKms.Web.Services;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using IcaKms.Core.Adapters.Aws;
 
 namespace IcaKms.Web.Tests.Live;
 
@@ -162,7 +163,7 @@ public class ServerCredentialsTests() : WizardTestContext(new Dictionary<string,
 
         panel.WaitForAssertion(() => Assert.Contains("ASIAGOODSERVER01", panel.Find("[data-testid=connected-identity]").TextContent, StringComparison.Ordinal));
         Assert.Contains("this server's credentials", panel.Find("[data-testid=connected-identity]").TextContent, StringComparison.Ordinal);
-        Assert.Equal(Core.Aws.AwsSessionSource.ServerChain, Connection.Source);
+        Assert.Equal(Core.Adapters.Aws.AwsSessionSource.ServerChain, Connection.Source);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using IcaKms.Core.Policies;
 using IcaKms.Web.Components.Wizard;
 using MudBlazor;
+using IcaKms.Core.KeyPolicies;
 
 namespace IcaKms.Web.Tests.Wizard;
 

@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using IcaKms.Core.Ica;
 using IcaKms.Web.Components.Wizard;
 using MudBlazor;
+using IcaKms.Core;
 
 namespace IcaKms.Web.Tests.Wizard;
 

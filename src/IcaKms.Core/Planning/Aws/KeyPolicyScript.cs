@@ -1,5 +1,6 @@
 using IcaKms.Core.Policies;
 using IcaKms.Core.Setup;
+using IcaKms.Core.KeyPolicies;
 
 namespace IcaKms.Core.Planning;
 
