@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Amazon.Runtime;
+using IcaKms.Core.Adapters.Aws;
 using IcaKms.Core.Aws;
 
 namespace IcaKms.Benchmarks;

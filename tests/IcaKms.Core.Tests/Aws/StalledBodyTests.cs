@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using IcaKms.Core.Adapters.Aws;
 using IcaKms.Core.Aws;
 
 namespace IcaKms.Core.Tests.Aws;
@@ -21,7 +22,7 @@ public sealed class StalledBodyTests : IDisposable
     {
         // No HttpClientFactory: the SDK's own transport, as the app runs it.
         var factory = new AwsClientFactory(_ => new UnusedIamGateway(), _server.Endpoint, null, _ => null) { Timeout = TimeSpan.FromSeconds(0.5), MaxErrorRetry = 0 };
-        AwsGateways gateways = factory.Create(FakeAws.Session(_server.Endpoint), FakeAws.Region);
+        AwsGateways gateways = factory.Create(AwsHttpStub.Session(_server.Endpoint), AwsHttpStub.Region);
 
         AwsResult<KmsKeyDescription> result = await Task.Run(() => gateways.Kms.DescribeKeyAsync("alias/lab")).WaitAsync(TimeSpan.FromSeconds(60));
 
