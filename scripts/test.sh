@@ -94,6 +94,7 @@ if dotnet build IcaKms.sln </dev/null; then
             --results-directory "$results_dir" \
             --logger "trx;LogFileName=$name.trx" \
             --logger "console;verbosity=normal" \
+            --blame-hang-timeout 15m \
             </dev/null || status=$?
     done
 else
