@@ -23,7 +23,6 @@ public sealed class CoreLayeringTests
     private static readonly (string From, string To)[] EdgesStillToCut =
     [
         ("IcaKms.Core.Checks", "IcaKms.Core.Setup"),
-        ("IcaKms.Core.Ica", "IcaKms.Core.Setup"),
         ("IcaKms.Core.Planning", "IcaKms.Core.Setup"),
     ];
 

@@ -47,5 +47,5 @@ public abstract record AwsChange : SetupChange
     public abstract Task<ChangeWrite> WriteAsync(AwsGateways aws, ConsistencyPolicy consistency, CancellationToken ct);
 
     /// <summary>The AWS CLI commands that make the same change, each looking before it writes so a second run changes nothing.</summary>
-    public abstract IReadOnlyList<AwsCliCommand> Commands(CommandContext context);
+    public abstract override IReadOnlyList<AwsCliCommand> Commands(CommandContext context);
 }

@@ -3,7 +3,7 @@ namespace IcaKms.Core.Setup;
 /// <summary>
 /// Applies a confirmed plan's changes in order and stops at the first failure: every change gets a record (done,
 /// failed, or not sent because an earlier one failed or the session ended), handed to the audit log as soon as it ends.
-/// Shared by the AWS writes (<see cref="SetupApplier"/>) and the ICA writes (<see cref="Ica.IcaApplier"/>).
+/// Shared by the AWS writes (<see cref="SetupApplier"/>) and the ICA writes (<see cref="Planning.Ica.IcaApplier"/>).
 /// </summary>
 public static class ChangeSequence
 {

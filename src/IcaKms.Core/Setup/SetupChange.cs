@@ -1,3 +1,5 @@
+using IcaKms.Core.Planning;
+
 namespace IcaKms.Core.Setup;
 
 /// <summary>
@@ -21,4 +23,13 @@ public abstract record SetupChange
 
     /// <summary>The document (JSON) the change writes, or null when it has no document.</summary>
     public string? After { get; init; }
+
+    /// <summary>
+    /// The change that puts back what this one replaced, offered once this one is done (a merged key policy's restore), or
+    /// null when it offers none.
+    /// </summary>
+    public virtual SetupChange? Undo => null;
+
+    /// <summary>The shell commands that make the same change by hand (the AWS CLI, or ICA's API with curl).</summary>
+    public abstract IReadOnlyList<ShellCommand> Commands(CommandContext context);
 }

@@ -42,6 +42,7 @@ public sealed class AwsApply : IDisposable
     private readonly ChangeSubscriptions _changes = new();
     private readonly FlowActivity<ApplyActivity> _activity;
     private readonly Dictionary<PlanScope, PlannedWork> _plans = [];
+    private SetupChange? _undo;
 
     public AwsApply(
         WizardInputs inputs, AwsConnection connection, AwsInspection inspection, ChangeRecorder recorder, IcaKmsTelemetry telemetry,
@@ -73,7 +74,7 @@ public sealed class AwsApply : IDisposable
     public VerificationResult? Verification { get; private set; }
 
     /// <summary>The key policy a merge replaced in this session, which <see cref="RestoreKeyPolicyAsync"/> writes back.</summary>
-    public RestorableKeyPolicy? RestorableKeyPolicy { get; private set; }
+    public RestorableKeyPolicy? RestorableKeyPolicy => _undo is { Before: { } written, After: { } previous } undo ? new RestorableKeyPolicy(undo.Resource, previous, written) : null;
 
     /// <summary>Re-renders the subscriber after every change of this flow, until the subscription is disposed.</summary>
     public IDisposable NotifyOnChange(EventCallback callback) => _changes.Subscribe(callback);
@@ -172,14 +173,13 @@ public sealed class AwsApply : IDisposable
     /// <summary>Plans the one-click restore of the key policy a merge replaced in this session (applied by <see cref="ApplyAsync"/>).</summary>
     public Task RestoreKeyPolicyAsync()
     {
-        if (RestorableKeyPolicy is not { } restorable)
+        if (_undo is not { } undo)
         {
             return Task.CompletedTask;
         }
 
-        var change = new RestoreKeyPolicyChange(restorable.KeyArn) { Before = restorable.Written, After = restorable.Previous };
         _plans[PlanScope.KeyPolicy] = new PlannedWork(
-            new SetupPlan(WizardStep.CrossAccount, [change], [], ["The key policy goes back to what it was before IcaKms changed it in this session."]),
+            new SetupPlan(WizardStep.CrossAccount, [undo], [], ["The key policy goes back to what it was before IcaKms changed it in this session."]),
             _inspection.CurrentRequest(),
             null);
         return _changes.NotifyAsync();
@@ -190,7 +190,7 @@ public sealed class AwsApply : IDisposable
     {
         _plans.Clear();
         Verification = null;
-        RestorableKeyPolicy = null;
+        _undo = null;
         _activity.Reset();
     }
 
@@ -262,12 +262,8 @@ public sealed class AwsApply : IDisposable
     {
         foreach (AppliedChange applied in result.Changes.Where(c => c.Outcome == ChangeOutcome.Done))
         {
-            RestorableKeyPolicy = applied.Change switch
-            {
-                MergeKeyPolicyChange merge when merge.Before is not null && merge.After is not null => new RestorableKeyPolicy(merge.KeyArn, merge.Before, merge.After),
-                RestoreKeyPolicyChange => null,
-                _ => RestorableKeyPolicy,
-            };
+            // The undo itself, once done, is offered no more; a change that offers one (a merge) replaces the offer.
+            _undo = Equals(applied.Change, _undo) ? null : applied.Change.Undo ?? _undo;
         }
     }
 

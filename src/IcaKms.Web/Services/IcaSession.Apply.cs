@@ -1,4 +1,5 @@
 using IcaKms.Core.Ica;
+using IcaKms.Core.Planning.Ica;
 using IcaKms.Core.Setup;
 
 namespace IcaKms.Web.Services;
@@ -126,11 +127,10 @@ public sealed partial class IcaSession
                 _carriedLate = false;
                 Credential = new CredentialChoice(CredentialSource.Existing, made.Id, made.Name);
             }
-            else if (result.Credential is null && Credential is { Source: not CredentialSource.Existing } asked &&
-                result.Result.Changes.Any(c => c.Change is CreateStorageCredentialChange && c.Outcome == ChangeOutcome.Failed))
+            else if (result.Credential is null && Credential is { Source: not CredentialSource.Existing } && result.UnsettledCredentialName is { } unsettled)
             {
                 // Its create may still show up in ICA (an answer lost, ICA finishing late): a plan that finds it carries on with it.
-                _pendingCredentialName = asked.Name;
+                _pendingCredentialName = unsettled;
             }
 
             if (Credential?.Source == CredentialSource.PastedKey)
@@ -151,9 +151,9 @@ public sealed partial class IcaSession
             await RefreshWithAsync(connection);
         }
 
-        if (result.ValidationStarted && result.ConfigurationId is { } id && ReferenceEquals(_connection, connection))
+        if (result.ValidatedName is { } validated && result.ConfigurationId is { } id && ReferenceEquals(_connection, connection))
         {
-            await WatchAsync(connection, id, plan.Changes.OfType<ValidateStorageConfigurationChange>().First().Name);
+            await WatchAsync(connection, id, validated);
         }
     }
 

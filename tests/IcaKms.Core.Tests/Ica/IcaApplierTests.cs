@@ -1,6 +1,7 @@
 using System.Reflection;
 using IcaKms.Core.Aws;
 using IcaKms.Core.Ica;
+using IcaKms.Core.Planning.Ica;
 using IcaKms.Core.Setup;
 using IcaKms.FakeIca;
 

@@ -1,5 +1,6 @@
 using IcaKms.Core.Aws;
 using IcaKms.Core.Ica;
+using IcaKms.Core.Planning.Ica;
 using IcaKms.Core.Setup;
 using IcaKms.FakeIca;
 

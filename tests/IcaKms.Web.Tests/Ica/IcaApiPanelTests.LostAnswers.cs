@@ -1,4 +1,5 @@
 using IcaKms.Core.Ica;
+using IcaKms.Core.Planning.Ica;
 using IcaKms.Core.Setup;
 using IcaKms.FakeIca;
 using IcaKms.Web.Components.Ica;
@@ -68,8 +69,9 @@ public sealed partial class IcaApiPanelTests
             "The storage credential ica-storage is in ICA now, made by the last apply: the next plan uses it (chosen under \"Use an existing credential\"), so nothing is created twice.",
             panel.Find("[data-testid=ica-credential-carried]").TextContent, StringComparison.Ordinal));
         Assert.Equal(CredentialSource.Existing, Ica.Credential?.Source);
-        // Settled once the lists were read again after the apply (the connect read them first).
-        panel.WaitForState(() => FakeIca.Requests.Count(r => r.Method == "GET" && r.Path == "/api/storageConfigurations") == 2 && !Ica.IsApplying && !Ica.IsRefreshing);
+        // Settled once the lists were read again after the apply (the connect read them first, and the configuration's
+        // create read them again before it wrote).
+        panel.WaitForState(() => FakeIca.Requests.Count(r => r.Method == "GET" && r.Path == "/api/storageConfigurations") == 3 && !Ica.IsApplying && !Ica.IsRefreshing);
         FakeIca.Fault = FakeIcaFault.None;
         Plan(panel);
         Assert.Equal(2, panel.FindAll("[data-testid=planned-change]").Count);

@@ -1,4 +1,5 @@
 using IcaKms.Core.Ica;
+using IcaKms.Core.Planning.Ica;
 using IcaKms.Core.Setup;
 using IcaKms.FakeIca;
 using IcaKms.Web.Components.Ica;

@@ -1,4 +1,6 @@
-namespace IcaKms.Core.Ica;
+using IcaKms.Core.Ica;
+
+namespace IcaKms.Core.Planning.Ica;
 
 /// <summary>What the ICA plan is computed from: the wizard's configuration and what ICA holds now.</summary>
 /// <param name="ApiUrl">ICA's API base address.</param>

@@ -1,12 +1,14 @@
 using IcaKms.Core.Ica;
+using IcaKms.Core.Planning.Ica;
 using IcaKms.Core.Planning;
 using IcaKms.Core.Setup;
 
 namespace IcaKms.Core.Tests.Ica;
 
-public class IcaCurlCommandsTests
+public class IcaChangeCommandsTests
 {
     private static readonly Uri Api = new("https://ica.illumina.com/ica/rest");
+    private static readonly CommandContext Context = new("us-east-1");
 
     [Fact]
     public void Credential_KeepsTheKeyAndSecretInShellVariables_AndCapturesTheId()
@@ -23,7 +25,7 @@ public class IcaCurlCommandsTests
     [Fact]
     public void ValidateOfANewConfiguration_UsesTheCapturedId()
     {
-        IReadOnlyList<AwsCliCommand> commands = IcaCurlCommands.For(new ValidateStorageConfigurationChange(Api, "acme-runs", null));
+        IReadOnlyList<ShellCommand> commands = new ValidateStorageConfigurationChange(Api, "acme-runs", null).Commands(Context);
 
         Assert.Equal(
             "curl --fail-with-body -sS -X POST https://ica.illumina.com/ica/rest/api/storageConfigurations/\"$STORAGE_CONFIGURATION_ID\":validate -H \"X-API-Key: $ICA_API_KEY\" -H 'Accept: application/vnd.illumina.v3+json' --data ''",
@@ -36,7 +38,7 @@ public class IcaCurlCommandsTests
     {
         StorageConfigurationRequest body = StorageConfigurationRequest.Create(Samples.Configuration(), regionId: "region-au");
 
-        string line = Assert.Single(IcaCurlCommands.For(new CreateStorageConfigurationChange(Api, body))).CommandLine;
+        string line = Assert.Single(new CreateStorageConfigurationChange(Api, body).Commands(Context)).CommandLine;
 
         Assert.Contains("\"storageCredentialId\":\"'\"$STORAGE_CREDENTIAL_ID\"'\"", line, StringComparison.Ordinal);
         Assert.StartsWith("STORAGE_CONFIGURATION_ID=$(curl", line, StringComparison.Ordinal);

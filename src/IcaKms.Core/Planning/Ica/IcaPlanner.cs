@@ -1,6 +1,7 @@
+using IcaKms.Core.Ica;
 using IcaKms.Core.Setup;
 
-namespace IcaKms.Core.Ica;
+namespace IcaKms.Core.Planning.Ica;
 
 /// <summary>
 /// Plans the ICA side: the credential (existing, from a pasted key, or from a new IAM key), the configuration (created,
