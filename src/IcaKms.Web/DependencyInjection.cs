@@ -91,13 +91,18 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// Adds the ICA flow: the ICA API client factory (IHttpClientFactory with the standard resilience pipeline, base
-    /// address and timeouts from <see cref="IcaKmsOptions"/>) and the per-circuit <see cref="IcaSession"/>.
+    /// Adds the ICA flows: the ICA API client factory (IHttpClientFactory with the standard resilience pipeline, base
+    /// address and timeouts from <see cref="IcaKmsOptions"/>) and, per circuit, the <see cref="IcaConnection"/>, the
+    /// <see cref="IcaPlanChoices"/>, the <see cref="IcaApply"/> flow and the <see cref="IcaValidationWatcher"/>.
     /// </summary>
     public static IServiceCollection AddIcaKmsIca(this IServiceCollection services)
     {
         services.AddIcaApi(provider => provider.GetRequiredService<IOptions<IcaKmsOptions>>().Value.IcaApiSettings());
-        services.AddScoped<IcaSession>();
+        services.AddScoped<IcaConnection>();
+        services.AddScoped<IcaPlanChoices>();
+        services.AddScoped<IcaValidationWatcher>();
+        services.AddScoped<IcaApply>();
+        services.AddScoped<IcaFlows>();
         return services;
     }
 }

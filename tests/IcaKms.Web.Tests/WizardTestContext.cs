@@ -93,6 +93,14 @@ public abstract class WizardTestContext : BunitContext, IAsyncLifetime
 
     protected WizardCoordinator Coordinator => Services.GetRequiredService<WizardCoordinator>();
 
+    protected IcaConnection IcaConnection => Flow<IcaConnection>();
+
+    protected IcaPlanChoices IcaChoices => Flow<IcaPlanChoices>();
+
+    protected IcaApply IcaApply => Flow<IcaApply>();
+
+    protected IcaValidationWatcher IcaValidation => Flow<IcaValidationWatcher>();
+
     /// <summary>
     /// Makes the browser's next credential post leave these credentials for the circuit, as icakms.postCredentials
     /// does over HTTP: call it before the Connect that reads them, then <see cref="ReleaseTypedCredentials"/>.

@@ -40,7 +40,7 @@ public sealed class AwsApply : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<AwsApply> _logger;
     private readonly ChangeSubscriptions _changes = new();
-    private readonly FlowActivity<ApplyActivity> _activity;
+    private readonly FlowActivity<ApplyActivity, ConnectedSession> _activity;
     private readonly Dictionary<PlanScope, PlannedWork> _plans = [];
     private SetupChange? _undo;
 
@@ -55,7 +55,7 @@ public sealed class AwsApply : IDisposable
         _telemetry = telemetry;
         _time = time;
         _logger = logger;
-        _activity = new FlowActivity<ApplyActivity>(connection, _changes);
+        _activity = new FlowActivity<ApplyActivity, ConnectedSession>(connection, _changes);
         _connection.Changed += Forget;
     }
 

@@ -23,7 +23,7 @@ public enum ConnectionActivity
 /// (<see cref="AwsInspection"/>, <see cref="KeyPicker"/>, <see cref="AwsApply"/>, the ICA flow's access key) read
 /// <see cref="Current"/> and forget what they hold when <see cref="Changed"/> says the connection was replaced or dropped.
 /// </summary>
-public sealed class AwsConnection : IDisposable
+public sealed class AwsConnection : IFlowConnection<AwsConnection.ConnectedSession>, IDisposable
 {
     private readonly WizardInputs _inputs;
     private readonly IAwsGatewayFactory _factory;
@@ -87,6 +87,8 @@ public sealed class AwsConnection : IDisposable
 
     /// <summary>The connection every call runs under now, or null when offline.</summary>
     internal ConnectedSession? Current { get; private set; }
+
+    ConnectedSession? IFlowConnection<ConnectedSession>.Current => Current;
 
     /// <summary>The connected session's IAM gateway, or null when offline (the ICA flow creates an access key with it).</summary>
     internal IIamGateway? Iam => Current?.Gateways(_inputs.Inputs.AwsRegion).Iam;
@@ -239,7 +241,7 @@ public sealed class AwsConnection : IDisposable
     /// cancellation every one of its calls runs under. <see cref="Dispose"/> cancels whatever is in flight and refuses new
     /// calls, so nothing signed with forgotten credentials leaves the server after Disconnect.
     /// </summary>
-    internal sealed class ConnectedSession : IDisposable
+    internal sealed class ConnectedSession : IConnectedLifetime, IDisposable
     {
         private readonly IAwsGatewayFactory _factory;
         private readonly CancellationTokenSource _lifetime = new();

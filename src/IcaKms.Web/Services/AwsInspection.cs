@@ -29,7 +29,7 @@ public sealed class AwsInspection : IDisposable
     private readonly ChangeRecorder _recorder;
     private readonly IcaKmsTelemetry _telemetry;
     private readonly ChangeSubscriptions _changes = new();
-    private readonly FlowActivity<InspectionActivity> _activity;
+    private readonly FlowActivity<InspectionActivity, ConnectedSession> _activity;
     private InspectionRequest? _inspected;
     private InspectionRequest? _currentRequest;
     private SetupValidation? _currentRequestFor;
@@ -42,7 +42,7 @@ public sealed class AwsInspection : IDisposable
         _connection = connection;
         _recorder = recorder;
         _telemetry = telemetry;
-        _activity = new FlowActivity<InspectionActivity>(connection, _changes);
+        _activity = new FlowActivity<InspectionActivity, ConnectedSession>(connection, _changes);
         _connection.Changed += Forget;
     }
 

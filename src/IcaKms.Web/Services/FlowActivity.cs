@@ -1,21 +1,21 @@
-using static IcaKms.Web.Services.AwsConnection;
-
 namespace IcaKms.Web.Services;
 
 /// <summary>
-/// A flow's one activity state (its enum's default value is "idle") and the one way the flow runs an intent under the
-/// AWS connection: set the activity → notify → run → keep the result only while the connection is still the one it
-/// ran under (a Disconnect or a new connection meanwhile makes it stale) → back to idle → notify. A call cancelled by
-/// the end of its connection ends quietly: its results belong to no connection.
+/// A flow's one activity state (its enum's default value is "idle") and the one way the flow runs an intent under its
+/// connection (the AWS or the ICA one): set the activity → notify → run → keep the result only while the connection is
+/// still the one it ran under (a Disconnect or a new connection meanwhile makes it stale) → back to idle → notify. A call
+/// cancelled by the end of its connection ends quietly: its results belong to no connection.
 /// </summary>
 /// <typeparam name="TActivity">The flow's activities; <c>default</c> means idle.</typeparam>
-public sealed class FlowActivity<TActivity>
+/// <typeparam name="TSession">One connection of the flow's <see cref="IFlowConnection{TSession}"/>.</typeparam>
+internal sealed class FlowActivity<TActivity, TSession>
     where TActivity : struct, Enum
+    where TSession : class, IConnectedLifetime
 {
-    private readonly AwsConnection _connection;
+    private readonly IFlowConnection<TSession> _connection;
     private readonly ChangeSubscriptions _changes;
 
-    public FlowActivity(AwsConnection connection, ChangeSubscriptions changes)
+    public FlowActivity(IFlowConnection<TSession> connection, ChangeSubscriptions changes)
     {
         _connection = connection;
         _changes = changes;
@@ -34,12 +34,36 @@ public sealed class FlowActivity<TActivity>
     /// Runs <paramref name="work"/> under the current connection as <paramref name="activity"/> and hands its result to
     /// <paramref name="keep"/> only if the connection did not change meanwhile; does nothing when offline.
     /// </summary>
-    internal Task RunAsync<TResult>(TActivity activity, Func<ConnectedSession, Task<TResult>> work, Func<ConnectedSession, TResult, Task> keep) =>
+    internal Task RunAsync<TResult>(TActivity activity, Func<TSession, Task<TResult>> work, Func<TSession, TResult, Task> keep) =>
         _connection.Current is { } connected ? RunUnderAsync(connected, activity, work, keep) : Task.CompletedTask;
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, which makes a new connection (none need be current yet), as <paramref name="activity"/>:
+    /// the activity → notify → run → idle, unless a step under the new connection already ended it → notify.
+    /// </summary>
+    internal async Task<TResult> RunConnectingAsync<TResult>(TActivity activity, Func<Task<TResult>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        Current = activity;
+        await _changes.NotifyAsync();
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            if (EqualityComparer<TActivity>.Default.Equals(Current, activity))
+            {
+                Current = default;
+            }
+
+            await _changes.NotifyAsync();
+        }
+    }
 
     /// <summary>As <see cref="RunAsync"/>, under a connection the caller already holds (a step of a longer intent).</summary>
     internal async Task RunUnderAsync<TResult>(
-        ConnectedSession connected, TActivity activity, Func<ConnectedSession, Task<TResult>> work, Func<ConnectedSession, TResult, Task> keep)
+        TSession connected, TActivity activity, Func<TSession, Task<TResult>> work, Func<TSession, TResult, Task> keep)
     {
         ArgumentNullException.ThrowIfNull(connected);
         ArgumentNullException.ThrowIfNull(work);
@@ -49,7 +73,7 @@ public sealed class FlowActivity<TActivity>
         try
         {
             TResult result = await work(connected);
-            if (_connection.IsCurrent(connected))
+            if (IsCurrent(connected))
             {
                 await keep(connected, result);
             }
@@ -61,7 +85,7 @@ public sealed class FlowActivity<TActivity>
         finally
         {
             // A new connection has already reset the flow; only the intent's own connection may end its activity.
-            if (_connection.IsCurrent(connected))
+            if (IsCurrent(connected))
             {
                 Current = default;
             }
@@ -69,4 +93,6 @@ public sealed class FlowActivity<TActivity>
             await _changes.NotifyAsync();
         }
     }
+
+    private bool IsCurrent(TSession connected) => ReferenceEquals(_connection.Current, connected);
 }

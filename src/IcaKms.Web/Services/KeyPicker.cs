@@ -1,5 +1,6 @@
 using IcaKms.Core.Aws;
 using Microsoft.AspNetCore.Components;
+using static IcaKms.Web.Services.AwsConnection;
 
 namespace IcaKms.Web.Services;
 
@@ -22,13 +23,13 @@ public sealed class KeyPicker : IDisposable
     private readonly WizardInputs _inputs;
     private readonly AwsConnection _connection;
     private readonly ChangeSubscriptions _changes = new();
-    private readonly FlowActivity<KeyPickerActivity> _activity;
+    private readonly FlowActivity<KeyPickerActivity, ConnectedSession> _activity;
 
     public KeyPicker(WizardInputs inputs, AwsConnection connection)
     {
         _inputs = inputs;
         _connection = connection;
-        _activity = new FlowActivity<KeyPickerActivity>(connection, _changes);
+        _activity = new FlowActivity<KeyPickerActivity, ConnectedSession>(connection, _changes);
         _connection.Changed += Forget;
     }
 

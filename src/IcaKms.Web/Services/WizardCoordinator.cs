@@ -1,13 +1,16 @@
 using IcaKms.Core.Checks;
+using IcaKms.Core.Ica;
+using IcaKms.Core.Planning.Ica;
 using IcaKms.Core.Setup;
 
 namespace IcaKms.Web.Services;
 
 /// <summary>
 /// The one owner of what crosses a circuit's flows, so that no flow writes into another or into the inputs: a key the
-/// AWS apply flow created becomes step 1's key, the bucket's live versioning picks the policy variant, and "Start over"
-/// (with its Undo) resets the inputs and every flow, the ICA flow included. Created with the wizard (it subscribes to
-/// the flows' outcomes as it is made); the connections themselves survive a Start over.
+/// AWS apply flow created becomes step 1's key, the bucket's live versioning picks the policy variant, a credential the
+/// ICA apply made becomes the ICA choice for the next plan, the status ICA's validation settled on shows in ICA's lists,
+/// and "Start over" (with its Undo) resets the inputs and every flow, the ICA flows included. Created with the wizard (it
+/// subscribes to the flows' outcomes as it is made); the connections themselves survive a Start over.
 /// </summary>
 public sealed class WizardCoordinator : IDisposable
 {
@@ -15,11 +18,12 @@ public sealed class WizardCoordinator : IDisposable
     private readonly AwsInspection _inspection;
     private readonly KeyPicker _keys;
     private readonly AwsApply _apply;
-    private readonly IcaSession _ica;
+    private readonly IcaFlows _ica;
     private readonly WizardStorage _storage;
 
-    public WizardCoordinator(WizardInputs inputs, AwsInspection inspection, KeyPicker keys, AwsApply apply, IcaSession ica, WizardStorage storage)
+    public WizardCoordinator(WizardInputs inputs, AwsInspection inspection, KeyPicker keys, AwsApply apply, IcaFlows ica, WizardStorage storage)
     {
+        ArgumentNullException.ThrowIfNull(ica);
         _inputs = inputs;
         _inspection = inspection;
         _keys = keys;
@@ -28,6 +32,8 @@ public sealed class WizardCoordinator : IDisposable
         _storage = storage;
         _apply.KeyCreated += OnKeyCreated;
         _inspection.SnapshotChanged += OnSnapshotChanged;
+        _ica.Apply.ApplyEnded += OnIcaApplyEnded;
+        _ica.Validation.Settled += OnIcaValidationSettled;
     }
 
     /// <summary>
@@ -36,15 +42,19 @@ public sealed class WizardCoordinator : IDisposable
     /// </summary>
     public async Task<StartedOver> StartOverAsync()
     {
-        var undo = new StartedOver(_inputs.Inputs, _ica.StartOver());
+        var undo = new StartedOver(_inputs.Inputs, _ica.Choices.StartOver());
         _inputs.Reset();
         _inspection.Forget();
         _keys.Forget();
         _apply.Forget();
+        _ica.Apply.Forget();
+        _ica.Validation.Forget();
         await _inspection.NotifyAsync();
         await _keys.NotifyAsync();
         await _apply.NotifyAsync();
-        await _ica.NotifyAsync();
+        await _ica.Choices.NotifyAsync();
+        await _ica.Apply.NotifyAsync();
+        await _ica.Validation.NotifyAsync();
         await _storage.ClearAsync();
         return undo;
     }
@@ -54,15 +64,23 @@ public sealed class WizardCoordinator : IDisposable
     {
         ArgumentNullException.ThrowIfNull(startedOver);
         _inputs.Restore(startedOver.Inputs);
-        _ica.Restore(startedOver.IcaChoices);
-        return _ica.NotifyAsync();
+        _ica.Choices.Restore(startedOver.IcaChoices);
+        return _ica.Choices.NotifyAsync();
     }
 
     public void Dispose()
     {
         _apply.KeyCreated -= OnKeyCreated;
         _inspection.SnapshotChanged -= OnSnapshotChanged;
+        _ica.Apply.ApplyEnded -= OnIcaApplyEnded;
+        _ica.Validation.Settled -= OnIcaValidationSettled;
     }
+
+    // What an ICA apply made (or left unsettled) is where the next plan starts from; a pasted secret's choice goes.
+    private void OnIcaApplyEnded(IcaApplyResult result) => _ica.Choices.CarryOn(result);
+
+    // ICA's lists show the status its validation ended with, not the one read before it.
+    private void OnIcaValidationSettled(StorageConfiguration settled) => _ica.Connection.ShowStatus(settled);
 
     // A new key replaces step 1's key before the apply flow inspects again, so the inspection reads the new key.
     private void OnKeyCreated(string keyArn) => _inputs.SetKeyArn(keyArn);

@@ -43,7 +43,7 @@ public sealed partial class IcaApiPanelTests
 
         panel.WaitForAssertion(() => Assert.Contains("cannot be known now", panel.Find("[data-testid=apply-result]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(20));
         // The read after the apply failed too (ICA still unreadable): the panel is settled once it says so.
-        panel.WaitForState(() => Ica.ListProblem is not null && !Ica.IsApplying && !Ica.IsRefreshing, TimeSpan.FromSeconds(20));
+        panel.WaitForState(() => IcaConnection.ListProblem is not null && !IcaApply.IsApplying && !IcaConnection.IsRefreshing, TimeSpan.FromSeconds(20));
         Assert.Contains("Do not delete the access key", panel.Find("[data-testid=apply-result]").TextContent, StringComparison.Ordinal);
 
         FakeIca.Fault = FakeIcaFault.None;
@@ -68,10 +68,10 @@ public sealed partial class IcaApiPanelTests
         panel.WaitForAssertion(() => Assert.Contains(
             "The storage credential ica-storage is in ICA now, made by the last apply: the next plan uses it (chosen under \"Use an existing credential\"), so nothing is created twice.",
             panel.Find("[data-testid=ica-credential-carried]").TextContent, StringComparison.Ordinal));
-        Assert.Equal(CredentialSource.Existing, Ica.Credential?.Source);
+        Assert.Equal(CredentialSource.Existing, IcaChoices.Credential?.Source);
         // Settled once the lists were read again after the apply (the connect read them first, and the configuration's
         // create read them again before it wrote).
-        panel.WaitForState(() => FakeIca.Requests.Count(r => r.Method == "GET" && r.Path == "/api/storageConfigurations") == 3 && !Ica.IsApplying && !Ica.IsRefreshing);
+        panel.WaitForState(() => FakeIca.Requests.Count(r => r.Method == "GET" && r.Path == "/api/storageConfigurations") == 3 && !IcaApply.IsApplying && !IcaConnection.IsRefreshing);
         FakeIca.Fault = FakeIcaFault.None;
         Plan(panel);
         Assert.Equal(2, panel.FindAll("[data-testid=planned-change]").Count);
@@ -112,7 +112,7 @@ public sealed partial class IcaApiPanelTests
 
         panel.WaitForAssertion(() => Assert.Contains("on every field ICA's API shows", panel.Find("[data-testid=ica-existing]").TextContent, StringComparison.Ordinal));
         Plan(panel);
-        Assert.IsType<ValidateStorageConfigurationChange>(Assert.Single(Ica.Plan!.Changes));
+        Assert.IsType<ValidateStorageConfigurationChange>(Assert.Single(IcaApply.Plan!.Changes));
         Assert.Equal(3, FakeIca.Requests.Count(r => r.Path == "/api/storageConfigurations"));
     }
 
@@ -125,7 +125,7 @@ public sealed partial class IcaApiPanelTests
         FakeIca.Scenario = FakeIca.Scenario with { ValidationErrors = new Dictionary<string, string> { ["lab-ica-data"] = "Storage could not be validated" } };
         IRenderedComponent<IcaApiPanel> panel = RenderConnected();
         panel.FindAll("input[type=radio]")[0].Click();
-        OnDispatcher(() => Ica.ChooseExistingCredentialAsync(FakeIca.Credentials[0].Id).GetAwaiter().GetResult());
+        OnDispatcher(() => IcaChoices.ChooseExistingCredentialAsync(FakeIca.Credentials[0].Id).GetAwaiter().GetResult());
         Plan(panel);
         ApplyAndConfirm(panel);
 
@@ -146,7 +146,7 @@ public sealed partial class IcaApiPanelTests
         IRenderedComponent<IcaApiPanel> panel = RenderConnected();
         panel.FindAll("input[type=radio]")[2].Click();
         panel.FindAll("button").Single(b => b.TextContent.Contains("Yes, create a key for ica-storage", StringComparison.Ordinal)).Click();
-        panel.WaitForState(() => Ica.Credential?.Source == CredentialSource.NewIamKey);
+        panel.WaitForState(() => IcaChoices.Credential?.Source == CredentialSource.NewIamKey);
         Plan(panel);
         panel.WaitForAssertion(() => Assert.Equal(4, panel.FindAll("[data-testid=planned-change]").Count));
         return panel;

@@ -31,7 +31,6 @@ public sealed partial class IcaApiPanelTests : WizardTestContext
 
     private FakeIcaServer FakeIca { get; }
 
-    private IcaSession Ica => Services.GetRequiredService<IcaSession>();
 
     [Fact]
     public void Connect_WithTheKey_ShowsTheMatchedRegion_AndTheKeyNeverReachesThePage()
@@ -53,7 +52,7 @@ public sealed partial class IcaApiPanelTests : WizardTestContext
         Connect(panel, "wrong-key-123");
 
         panel.WaitForAssertion(() => Assert.Contains("did not accept the API key", panel.Find("[data-testid=ica-connect-error]").TextContent, StringComparison.Ordinal));
-        Assert.False(Ica.IsConnected);
+        Assert.False(IcaConnection.IsConnected);
         Assert.DoesNotContain("wrong-key-123", panel.Markup, StringComparison.Ordinal);
     }
 
@@ -116,7 +115,7 @@ public sealed partial class IcaApiPanelTests : WizardTestContext
         panel.FindAll("input[type=radio]")[2].Click();
         panel.WaitForAssertion(() => Assert.Contains("at most two access keys", panel.Find("[data-testid=ica-new-key-confirmation]").TextContent, StringComparison.Ordinal));
         panel.FindAll("button").Single(b => b.TextContent.Contains("Yes, create a key for ica-storage", StringComparison.Ordinal)).Click();
-        panel.WaitForState(() => Ica.Credential?.Source == CredentialSource.NewIamKey);
+        panel.WaitForState(() => IcaChoices.Credential?.Source == CredentialSource.NewIamKey);
         Plan(panel);
         panel.WaitForAssertion(() => Assert.Equal(4, panel.FindAll("[data-testid=planned-change]").Count));
         ApplyAndConfirm(panel);
@@ -156,7 +155,7 @@ public sealed partial class IcaApiPanelTests : WizardTestContext
         IRenderedComponent<IcaApiPanel> panel = RenderPanel();
         Connect(panel, FakeIcaScenario.DefaultApiKey);
         // Connected, and the lists read: nothing re-renders under the test's next clicks.
-        panel.WaitForState(() => Ica.IsConnected && !Ica.IsConnecting && !Ica.IsRefreshing);
+        panel.WaitForState(() => IcaConnection.IsConnected && !IcaConnection.IsConnecting && !IcaConnection.IsRefreshing);
         panel.WaitForAssertion(() => panel.Find("[data-testid=ica-connected]"));
         return panel;
     }
@@ -176,7 +175,7 @@ public sealed partial class IcaApiPanelTests : WizardTestContext
         // Found and clicked in one dispatcher turn: a re-render in between (a read ending after an apply) would
         // leave the click on a button the renderer no longer knows.
         panel.InvokeAsync(() => panel.Find("[data-testid=plan-ica]").QuerySelectorAll("button").Single(b => b.TextContent.Contains("Plan", StringComparison.Ordinal)).Click()).GetAwaiter().GetResult();
-        panel.WaitForState(() => !Ica.IsPlanning && Ica.Plan is not null);
+        panel.WaitForState(() => !IcaApply.IsPlanning && IcaApply.Plan is not null);
     }
 
     private static void ApplyAndConfirm(IRenderedComponent<IcaApiPanel> panel)

@@ -14,7 +14,7 @@ public sealed class FlowActivityTests : WizardTestContext
     private readonly ChangeSubscriptions _changes = new();
     private readonly List<Work> _seen = [];
     private readonly List<(string Result, Work During)> _kept = [];
-    private FlowActivity<Work> _activity = null!;
+    private FlowActivity<Work, AwsConnection.ConnectedSession> _activity = null!;
 
     private enum Work
     {
@@ -141,7 +141,7 @@ public sealed class FlowActivityTests : WizardTestContext
     // As every flow does: its activity, its subscribers, and a reset when the connection changes.
     private void Activity()
     {
-        _activity = new FlowActivity<Work>(Connection, _changes);
+        _activity = new FlowActivity<Work, AwsConnection.ConnectedSession>(Connection, _changes);
         Connection.Changed += _activity.Reset;
         _changes.Subscribe(new EventCallback(null, (Action)(() => _seen.Add(_activity.Current))));
     }

@@ -20,7 +20,6 @@ public sealed class WizardCoordinatorTests : WizardTestContext
             ? AwsResult<KmsKeyDescription>.Fail(new AwsFailure(AwsFailureKind.NotFound, "kms:DescribeKey", key, "NotFoundException", $"Alias {key} is not found."))
             : AwsResult<KmsKeyDescription>.Ok(SampleAccount.Key);
 
-    private IcaSession Ica => Services.GetRequiredService<IcaSession>();
 
     [Fact]
     public async Task StartOver_ResetsTheIcaFlowToo_AndUndoBringsItsChoicesBack()
@@ -29,14 +28,14 @@ public sealed class WizardCoordinatorTests : WizardTestContext
 
         StartedOver startedOver = await Renderer.Dispatcher.InvokeAsync(Coordinator.StartOverAsync);
 
-        Assert.Null(Ica.Credential);
-        Assert.False(Ica.Share);
-        Assert.NotEqual("lab-credential", Ica.NewCredentialName);
+        Assert.Null(IcaChoices.Credential);
+        Assert.False(IcaChoices.Share);
+        Assert.NotEqual("lab-credential", IcaChoices.NewCredentialName);
         Assert.Equal(string.Empty, State.Inputs.IamUserName);
         await Renderer.Dispatcher.InvokeAsync(() => Coordinator.UndoStartOverAsync(startedOver));
-        Assert.Equal(new CredentialChoice(CredentialSource.NewIamKey, null, "lab-credential", IamUserName: "ica-storage"), Ica.Credential);
-        Assert.True(Ica.Share);
-        Assert.Equal("lab-credential", Ica.NewCredentialName);
+        Assert.Equal(new CredentialChoice(CredentialSource.NewIamKey, null, "lab-credential", IamUserName: "ica-storage"), IcaChoices.Credential);
+        Assert.True(IcaChoices.Share);
+        Assert.Equal("lab-credential", IcaChoices.NewCredentialName);
         Assert.Equal("ica-storage", State.Inputs.IamUserName);
     }
 
@@ -104,10 +103,10 @@ public sealed class WizardCoordinatorTests : WizardTestContext
         OnDispatcher(() => State.SetIamUserName("ica-storage"));
         await Renderer.Dispatcher.InvokeAsync(async () =>
         {
-            await Ica.SetNewCredentialNameAsync("lab-credential");
-            await Ica.ChooseNewIamKeyAsync();
-            await Ica.SetShareAsync(true);
+            await IcaChoices.SetNewCredentialNameAsync("lab-credential");
+            await IcaChoices.ChooseNewIamKeyAsync();
+            await IcaChoices.SetShareAsync(true);
         });
-        Assert.Equal(CredentialSource.NewIamKey, Ica.Credential?.Source);
+        Assert.Equal(CredentialSource.NewIamKey, IcaChoices.Credential?.Source);
     }
 }

@@ -4,25 +4,48 @@ using Microsoft.AspNetCore.Components;
 
 namespace IcaKms.Web.Components.Ica;
 
-/// <summary>A panel of the ICA flow: redraws when the wizard, the AWS session or the ICA session changes.</summary>
+/// <summary>A panel of the ICA flows: redraws when the wizard, an AWS flow or an ICA flow changes.</summary>
 public abstract class IcaPanelBase : WizardStepBase
 {
-    private IDisposable? _icaSubscription;
+    private IDisposable[] _icaSubscriptions = [];
 
+    /// <summary>The ICA connection and ICA's lists.</summary>
     [Inject]
-    protected IcaSession Ica { get; set; } = null!;
+    protected IcaConnection IcaConnection { get; set; } = null!;
+
+    /// <summary>The admin's choices for the ICA plan.</summary>
+    [Inject]
+    protected IcaPlanChoices IcaChoices { get; set; } = null!;
+
+    /// <summary>Plan → confirm → apply in ICA.</summary>
+    [Inject]
+    protected IcaApply IcaApply { get; set; } = null!;
+
+    /// <summary>The watch of ICA's validation.</summary>
+    [Inject]
+    protected IcaValidationWatcher IcaValidation { get; set; } = null!;
 
     protected override void OnInitialized()
     {
         base.OnInitialized();
-        _icaSubscription = Ica.NotifyOnChange(EventCallback.Factory.Create(this, StateHasChanged));
+        EventCallback redraw = EventCallback.Factory.Create(this, StateHasChanged);
+        _icaSubscriptions =
+        [
+            IcaConnection.NotifyOnChange(redraw),
+            IcaChoices.NotifyOnChange(redraw),
+            IcaApply.NotifyOnChange(redraw),
+            IcaValidation.NotifyOnChange(redraw),
+        ];
     }
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            _icaSubscription?.Dispose();
+            foreach (IDisposable subscription in _icaSubscriptions)
+            {
+                subscription.Dispose();
+            }
         }
 
         base.Dispose(disposing);
