@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Components;
 namespace IcaKms.Web.Tests.Services;
 
 /// <summary>
-/// The one helper every AWS flow runs its intents with: busy → notify → run → keep the result only under the same
+/// The one helper every AWS and ICA flow runs its intents with: busy → notify → run → keep the result only under the same
 /// connection → idle → notify. Each test holds the work on a signal it releases itself: no clock.
 /// </summary>
 public sealed class FlowActivityTests : WizardTestContext
