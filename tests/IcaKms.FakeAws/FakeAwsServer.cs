@@ -33,7 +33,7 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
     private int _active;
     private int _held;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile TaskCompletionSource? _hold;
+    private volatile TaskCompletionSource<bool>? _hold; // its result: answer the held requests (true) or drop them
     private volatile Func<FakeAwsRequest, bool>? _holdTrigger;
     private int _disposed;
 
@@ -89,7 +89,7 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
     }
 
     /// <summary>Holds every request that arrives from now on (before it is answered) until <see cref="ReleaseRequests"/>.</summary>
-    public void HoldRequests() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    public void HoldRequests() => _hold = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>
     /// Starts holding every request (as <see cref="HoldRequests"/>) once a request matching <paramref name="trigger"/> has
@@ -101,9 +101,20 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
     /// <summary>Lets the held requests be answered, and stops holding new ones.</summary>
     public void ReleaseRequests()
     {
-        TaskCompletionSource? hold = _hold;
+        TaskCompletionSource<bool>? hold = _hold;
         _hold = null;
-        hold?.TrySetResult();
+        hold?.TrySetResult(true);
+    }
+
+    /// <summary>
+    /// Drops the held requests without answering or applying them (their connections are aborted and they are recorded as
+    /// <c>fake:Dropped</c>), as requests lost with a client that died; stops holding new ones.
+    /// </summary>
+    public void DropHeldRequests()
+    {
+        TaskCompletionSource<bool>? hold = _hold;
+        _hold = null;
+        hold?.TrySetResult(false);
     }
 
     /// <summary>The requests answered so far, in the order their answers were decided.</summary>
@@ -235,7 +246,12 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
                     Changed();
                     try
                     {
-                        await hold.Task.WaitAsync(_stopping.Token).ConfigureAwait(false);
+                        if (!await hold.Task.WaitAsync(_stopping.Token).ConfigureAwait(false))
+                        {
+                            _requests.Enqueue(new FakeAwsRequest(method, Redact(pathAndQuery), "fake", "fake:Dropped", 0));
+                            context.Response.Abort();
+                            return;
+                        }
                     }
                     finally
                     {
