@@ -44,12 +44,23 @@ internal static class LoadReport
         foreach (LoadPhase phase in phases.Where(p => !p.Errors.IsEmpty))
         {
             Console.WriteLine();
-            Console.WriteLine($"errors of {phase.Name} (first 10 of {phase.Errors.Count}):");
-            foreach (string error in phase.Errors.Take(10))
+            Console.WriteLine($"errors of {phase.Name}, by kind ({phase.Errors.Count}):");
+            foreach (IGrouping<string, string> kind in phase.Errors.GroupBy(Kind).OrderByDescending(g => g.Count()))
             {
-                Console.WriteLine($"- {error}");
+                Console.WriteLine($"- {kind.Count()} × {kind.Key}");
             }
         }
+    }
+
+    /// <summary>An error without the user, names and figures, so that the same failure of many sessions counts once.</summary>
+    private static string Kind(string error)
+    {
+        string text = System.Text.RegularExpressions.Regex.Replace(error, @"^user \d+: ", "");
+        text = LoadUser.BucketPattern().Replace(text, "BUCKET");
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"arn:aws:kms:[^ ,]+", "KEY");
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+        string failed = text.Contains("— failed", StringComparison.Ordinal) ? text[text.IndexOf("— failed", StringComparison.Ordinal)..] : text;
+        return failed.Length > 160 ? failed[..160] + "…" : failed;
     }
 
     private static string Ms(TimeSpan? t) => t is { } time ? string.Create(CultureInfo.InvariantCulture, $"{time.TotalMilliseconds:F0} ms") : "—";
