@@ -107,8 +107,9 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Drops the held requests without answering or applying them (their connections are aborted and they are recorded as
-    /// <c>fake:Dropped</c>), as requests lost with a client that died; stops holding new ones.
+    /// Drops the held requests without answering or applying them (their responses are aborted, which HttpListener on
+    /// Linux ends as an empty answer, and they are recorded as <c>fake:Dropped</c>), as requests lost with a client that
+    /// died; stops holding new ones.
     /// </summary>
     public void DropHeldRequests()
     {
