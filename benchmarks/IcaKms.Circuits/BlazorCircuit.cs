@@ -27,12 +27,20 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
     private int _nextCallId;
 
     private readonly Func<string, string, string?>? _answerJs;
+    private readonly Func<string, string, Task<string?>>? _answerJsAsync;
 
-    private BlazorCircuit(HubConnection connection, Func<string, string, string?>? answerJs)
+    private BlazorCircuit(HubConnection connection, Func<string, string, string?>? answerJs, Func<string, string, Task<string?>>? answerJsAsync)
     {
         _connection = connection;
         _answerJs = answerJs;
+        _answerJsAsync = answerJsAsync;
     }
+
+    /// <summary>The page as the render batches built it (read it under <see cref="ReadPage{T}"/>).</summary>
+    private RenderedPage Page { get; } = new();
+
+    /// <summary>Why a render batch could not be applied to <see cref="Page"/>, if one could not.</summary>
+    public string? PageError { get; private set; }
 
     /// <summary>Render batches received (and acknowledged) so far.</summary>
     public int BatchCount
@@ -75,8 +83,9 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
     /// Answers JS calls the way a browser would, e.g. localStorage reads: (identifier, argsJson) → the result as JSON, or
     /// null for the default null result.
     /// </param>
+    /// <param name="answerJsAsync">Answers JS calls that take time in a browser (e.g. a fetch), after <paramref name="answerJs"/> had none.</param>
     public static async Task<BlazorCircuit> OpenAsync(HttpClient http, Uri baseUri, string path, TimeSpan deadline, CancellationToken cancellation,
-        Func<string, string, string?>? answerJs = null)
+        Func<string, string, string?>? answerJs = null, Func<string, string, Task<string?>>? answerJsAsync = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         timeout.CancelAfter(deadline);
@@ -109,7 +118,7 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
         var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(baseUri, "_blazor"), options => options.Transports = HttpTransportType.WebSockets);
         builder.Services.AddSingleton<IHubProtocol, BlazorPackProtocol>(); // the hub speaks blazorpack only
-        var circuit = new BlazorCircuit(builder.Build(), answerJs);
+        var circuit = new BlazorCircuit(builder.Build(), answerJs, answerJsAsync);
         circuit.Register();
         try
         {
@@ -143,6 +152,18 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
             lock (_gate)
             {
                 _batches.Add(data);
+                if (PageError is null)
+                {
+                    try
+                    {
+                        Page.Apply(data);
+                    }
+                    catch (Exception e) when (e is InvalidOperationException or ArgumentException or InvalidCastException or IndexOutOfRangeException)
+                    {
+                        PageError = $"batch {batchId}: {e.Message}";
+                    }
+                }
+
                 LastBatchTimestamp = Stopwatch.GetTimestamp();
                 signal = _nextBatch;
                 _nextBatch = NewBatchSignal();
@@ -170,7 +191,19 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
                 return Task.CompletedTask; // a void call: the browser does not answer
             }
 
-            string answer = _answerJs?.Invoke((string?)args[1] ?? "", (string?)args[2] ?? "[]") ?? "null";
+            string? immediate = _answerJs?.Invoke((string?)args[1] ?? "", (string?)args[2] ?? "[]");
+            if (immediate is null && _answerJsAsync is { } later)
+            {
+                // Answered when done, as a browser's promise is: the connection keeps reading meanwhile.
+                _ = Task.Run(async () =>
+                {
+                    string answerLater = await later((string?)args[1] ?? "", (string?)args[2] ?? "[]") ?? "null";
+                    await _connection.SendAsync("EndInvokeJSFromDotNet", handle, true, string.Create(CultureInfo.InvariantCulture, $"[{handle},true,{answerLater}]"));
+                });
+                return Task.CompletedTask;
+            }
+
+            string answer = immediate ?? "null";
             string result = string.Create(CultureInfo.InvariantCulture, $"[{handle},true,{answer}]");
             return _connection.SendAsync("EndInvokeJSFromDotNet", handle, true, result);
         }, this);

@@ -14,4 +14,10 @@ public enum FakeAwsFault
 
     /// <summary>Answers every request with a proxy's HTML error page (HTTP 502).</summary>
     HtmlErrorPage,
+
+    /// <summary>
+    /// Answers as AWS does, but sends only the headers and the first half of each answer's body (an answer without a
+    /// body: nothing at all), then nothing more until the server stops: an endpoint whose bodies stall.
+    /// </summary>
+    StalledBody,
 }

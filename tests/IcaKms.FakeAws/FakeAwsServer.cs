@@ -33,7 +33,8 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
     private int _active;
     private int _held;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile TaskCompletionSource? _hold;
+    private volatile TaskCompletionSource<bool>? _hold; // its result: answer the held requests (true) or drop them
+    private volatile Func<FakeAwsRequest, bool>? _holdTrigger;
     private int _disposed;
 
     private FakeAwsServer(FakeAwsScenario scenario, HttpListener listener, Uri url)
@@ -88,14 +89,33 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
     }
 
     /// <summary>Holds every request that arrives from now on (before it is answered) until <see cref="ReleaseRequests"/>.</summary>
-    public void HoldRequests() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    public void HoldRequests() => _hold = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Starts holding every request (as <see cref="HoldRequests"/>) once a request matching <paramref name="trigger"/> has
+    /// been answered: a client that waits for that answer before its next call is stopped right after it, whatever the
+    /// timing (e.g. between two writes of an apply). Once.
+    /// </summary>
+    public void HoldRequestsAfter(Func<FakeAwsRequest, bool> trigger) => _holdTrigger = trigger;
 
     /// <summary>Lets the held requests be answered, and stops holding new ones.</summary>
     public void ReleaseRequests()
     {
-        TaskCompletionSource? hold = _hold;
+        TaskCompletionSource<bool>? hold = _hold;
         _hold = null;
-        hold?.TrySetResult();
+        hold?.TrySetResult(true);
+    }
+
+    /// <summary>
+    /// Drops the held requests without answering or applying them (their responses are aborted, which HttpListener on
+    /// Linux ends as an empty answer, and they are recorded as <c>fake:Dropped</c>), as requests lost with a client that
+    /// died; stops holding new ones.
+    /// </summary>
+    public void DropHeldRequests()
+    {
+        TaskCompletionSource<bool>? hold = _hold;
+        _hold = null;
+        hold?.TrySetResult(false);
     }
 
     /// <summary>The requests answered so far, in the order their answers were decided.</summary>
@@ -227,7 +247,12 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
                     Changed();
                     try
                     {
-                        await hold.Task.WaitAsync(_stopping.Token).ConfigureAwait(false);
+                        if (!await hold.Task.WaitAsync(_stopping.Token).ConfigureAwait(false))
+                        {
+                            _requests.Enqueue(new FakeAwsRequest(method, Redact(pathAndQuery), "fake", "fake:Dropped", 0));
+                            context.Response.Abort();
+                            return;
+                        }
                     }
                     finally
                     {
@@ -236,7 +261,7 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
                     }
                 }
 
-                response = Fault == FakeAwsFault.None ? Answer(request) : Misbehave(request, Fault);
+                response = Fault is FakeAwsFault.None or FakeAwsFault.StalledBody ? Answer(request) : Misbehave(request, Fault);
                 if (Scenario.Latency > TimeSpan.Zero)
                 {
                     await Task.Delay(Scenario.Latency, _stopping.Token).ConfigureAwait(false);
@@ -260,8 +285,20 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
                 };
             }
 
-            _requests.Enqueue(new FakeAwsRequest(method, Redact(pathAndQuery), response.Service, response.Operation, (int)response.Status));
+            var answered = new FakeAwsRequest(method, Redact(pathAndQuery), response.Service, response.Operation, (int)response.Status);
+            _requests.Enqueue(answered);
+            if (_holdTrigger is { } trigger && trigger(answered) && Interlocked.CompareExchange(ref _holdTrigger, null, trigger) == trigger)
+            {
+                HoldRequests(); // before the answer is written, so the client's next call is held
+            }
+
             Changed();
+            if (Fault == FakeAwsFault.StalledBody)
+            {
+                await StallAsync(context.Response, response, method == "HEAD").ConfigureAwait(false);
+                return;
+            }
+
             await WriteAsync(context.Response, response, method == "HEAD").ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is HttpListenerException or IOException or ObjectDisposedException)
@@ -406,6 +443,32 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
         }
 
         response.Close();
+    }
+
+    /// <summary>
+    /// <see cref="FakeAwsFault.StalledBody"/>: the headers and half the body, then nothing until the server stops; the
+    /// connection is then dropped. A client that gives up closes it earlier, which this does not notice (nothing is written).
+    /// </summary>
+    private async Task StallAsync(HttpListenerResponse response, FakeAwsResponse answer, bool head)
+    {
+        byte[] body = head ? [] : Encoding.UTF8.GetBytes(answer.Body);
+        try
+        {
+            if (body.Length > 0)
+            {
+                response.StatusCode = (int)answer.Status;
+                response.ContentType = answer.ContentType;
+                response.ContentLength64 = body.Length;
+                await response.OutputStream.WriteAsync(body.AsMemory(0, body.Length / 2)).ConfigureAwait(false);
+                await response.OutputStream.FlushAsync().ConfigureAwait(false);
+            }
+
+            await Task.Delay(Timeout.Infinite, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            response.Abort();
+        }
     }
 
     /// <summary>Parses <c>a=1&amp;b&amp;c=x+y</c> (a query string or a form body); a key without value maps to "".</summary>

@@ -118,6 +118,17 @@ public sealed class AppServer : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Kills the app process with SIGKILL (no shutdown, no finally blocks: a crash or an OOM kill) and waits until it is
+    /// gone; the fakes keep running. <see cref="DisposeAsync"/> still disposes them.
+    /// </summary>
+    public void Kill()
+    {
+        Process process = _process ?? throw new InvalidOperationException("The app server has not started.");
+        process.Kill(entireProcessTree: false); // SIGKILL on Linux
+        process.WaitForExit();
+    }
+
     private void StopApp()
     {
         _http?.Dispose();
