@@ -1,5 +1,8 @@
 using System.Text;
 using IcaKms.Core;
+using IcaKms.Core.Planning;
+using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Architecture.Tests;
 

@@ -1,5 +1,6 @@
 using IcaKms.Core.Aws;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Applying;
+using IcaKms.Core.Planning;
 
 namespace IcaKms.Core.Ica;
 

@@ -1,4 +1,4 @@
-using IcaKms.Core.Setup;
+using IcaKms.Core.Planning;
 
 namespace IcaKms.Core.Ica;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Planning;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Core.Ica;
 

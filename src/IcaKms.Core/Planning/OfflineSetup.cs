@@ -2,6 +2,7 @@ using System.Text;
 using IcaKms.Core.Checks;
 using IcaKms.Core.Policies;
 using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Core.Planning;
 

@@ -1,4 +1,6 @@
 using IcaKms.Core.Ica;
+using IcaKms.Core.Applying;
+using IcaKms.Core.Planning;
 using IcaKms.Core.Setup;
 
 namespace IcaKms.Web.Services;

@@ -1,6 +1,5 @@
 using IcaKms.Core.Aws;
 using IcaKms.Core.Ica;
-using IcaKms.Core.Setup;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;

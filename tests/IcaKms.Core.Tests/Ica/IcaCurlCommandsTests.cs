@@ -1,6 +1,7 @@
 using IcaKms.Core.Ica;
 using IcaKms.Core.Planning;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Documents;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Core.Tests.Ica;
 

@@ -1,6 +1,7 @@
 using IcaKms.Core.Aws;
 using IcaKms.Core.Ica;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Applying;
+using IcaKms.Core.Planning;
 using IcaKms.FakeIca;
 
 namespace IcaKms.Core.Tests.Ica;

@@ -1,5 +1,5 @@
 using IcaKms.Core.Ica;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Planning;
 
 namespace IcaKms.Core.Tests.Ica;
 

@@ -3,7 +3,7 @@ using System.Text;
 using IcaKms.Core.Ica;
 using IcaKms.Core.Policies;
 using IcaKms.Core.Planning;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Bundle;
 using IcaKms.Core.KeyPolicies;
 
 namespace IcaKms.Core.Tests.Setup;

@@ -1,5 +1,5 @@
 using IcaKms.Core.Policies;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Bundle;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

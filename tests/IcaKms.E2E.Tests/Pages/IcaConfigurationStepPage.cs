@@ -1,4 +1,4 @@
-using IcaKms.Core.Setup;
+using IcaKms.Core.Bundle;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

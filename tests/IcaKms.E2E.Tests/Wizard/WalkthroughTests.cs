@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Bundle;
 using IcaKms.E2E.Tests.Infrastructure;
 using IcaKms.E2E.Tests.Pages;
 using Microsoft.Playwright;

@@ -1,5 +1,4 @@
 using IcaKms.Core.Ica;
-using IcaKms.Core.Setup;
 using IcaKms.FakeIca;
 using IcaKms.Web.Components.Ica;
 using IcaKms.Web.Tests.Live;

@@ -1,5 +1,5 @@
 using IcaKms.Core.Ica;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Applying;
 using IcaKms.FakeIca;
 using IcaKms.Web.Components.Ica;
 using IcaKms.Web.Services;

@@ -6,7 +6,7 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
 using IcaKms.Core.Policies;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Planning;
 using IcaKms.Core.Aws;
 
 namespace IcaKms.Core.Adapters.Aws;

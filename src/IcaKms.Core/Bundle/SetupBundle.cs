@@ -1,0 +1,67 @@
+using System.IO.Compression;
+using System.Text;
+using IcaKms.Core.Ica;
+using IcaKms.Core.Policies;
+
+namespace IcaKms.Core.Bundle;
+
+/// <summary>The downloadable zip: the policies, the ICA API body and a README with the console steps.</summary>
+public static class SetupBundle
+{
+    /// <summary>
+    /// The timestamp of every entry, so the same content yields the same bytes (on the same platform:
+    /// the zip's "made by" field names the operating system).
+    /// </summary>
+    public static DateTimeOffset EntryTimestamp { get; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The files' text, in the order they are written.</summary>
+    public static IReadOnlyList<SetupBundleFile> CreateFiles(SetupBundleContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return
+        [
+            new(FileNames.IamPolicy, PolicyJson.Serialize(content.IamPolicy())),
+            new(FileNames.KeyPolicyStatement, PolicyJson.Serialize(content.KeyPolicyStatement())),
+            new(FileNames.StorageConfiguration, StorageConfigurationRequest.Serialize(content.ApiRequest())),
+            new(FileNames.Readme, SetupReadme.Create(content)),
+        ];
+    }
+
+    /// <summary>Builds the zip in memory.</summary>
+    public static byte[] CreateZip(SetupBundleContent content)
+    {
+        IReadOnlyList<SetupBundleFile> files = CreateFiles(content);
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (SetupBundleFile file in files)
+            {
+                ZipArchiveEntry entry = zip.CreateEntry(file.Name, CompressionLevel.Optimal);
+                entry.LastWriteTime = EntryTimestamp;
+                using Stream entryStream = entry.Open();
+                entryStream.Write(Encoding.UTF8.GetBytes(file.Text));
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>The names of the bundle's files.</summary>
+    public static class FileNames
+    {
+        /// <summary>The IAM policy for the ICA IAM user.</summary>
+        public const string IamPolicy = "iam-policy.json";
+
+        /// <summary>The cross-account statement to add to the KMS key policy.</summary>
+        public const string KeyPolicyStatement = "kms-key-policy-statement.json";
+
+        /// <summary>The body of ICA's <c>POST /api/storageConfigurations</c>.</summary>
+        public const string StorageConfiguration = "ica-storage-configuration.json";
+
+        /// <summary>The plain-text guide.</summary>
+        public const string Readme = "README.txt";
+
+        /// <summary>Every file, in the order the zip holds them.</summary>
+        public static IReadOnlyList<string> All { get; } = [IamPolicy, KeyPolicyStatement, StorageConfiguration, Readme];
+    }
+}
