@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using IcaKms.Core.Ica;
 using IcaKms.Core.Policies;
+using IcaKms.Core.Setup;
 
 namespace IcaKms.Core.Bundle;
 
@@ -20,10 +21,10 @@ public static class SetupBundle
         ArgumentNullException.ThrowIfNull(content);
         return
         [
-            new(FileNames.IamPolicy, PolicyJson.Serialize(content.IamPolicy())),
-            new(FileNames.KeyPolicyStatement, PolicyJson.Serialize(content.KeyPolicyStatement())),
-            new(FileNames.StorageConfiguration, StorageConfigurationRequest.Serialize(content.ApiRequest())),
-            new(FileNames.Readme, SetupReadme.Create(content)),
+            new(SetupFileNames.IamPolicy, PolicyJson.Serialize(content.IamPolicy())),
+            new(SetupFileNames.KeyPolicyStatement, PolicyJson.Serialize(content.KeyPolicyStatement())),
+            new(SetupFileNames.StorageConfiguration, StorageConfigurationRequest.Serialize(content.ApiRequest())),
+            new(SetupFileNames.Readme, SetupReadme.Create(content)),
         ];
     }
 
@@ -44,24 +45,5 @@ public static class SetupBundle
         }
 
         return stream.ToArray();
-    }
-
-    /// <summary>The names of the bundle's files.</summary>
-    public static class FileNames
-    {
-        /// <summary>The IAM policy for the ICA IAM user.</summary>
-        public const string IamPolicy = "iam-policy.json";
-
-        /// <summary>The cross-account statement to add to the KMS key policy.</summary>
-        public const string KeyPolicyStatement = "kms-key-policy-statement.json";
-
-        /// <summary>The body of ICA's <c>POST /api/storageConfigurations</c>.</summary>
-        public const string StorageConfiguration = "ica-storage-configuration.json";
-
-        /// <summary>The plain-text guide.</summary>
-        public const string Readme = "README.txt";
-
-        /// <summary>Every file, in the order the zip holds them.</summary>
-        public static IReadOnlyList<string> All { get; } = [IamPolicy, KeyPolicyStatement, StorageConfiguration, Readme];
     }
 }

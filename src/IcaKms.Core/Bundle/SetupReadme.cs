@@ -3,6 +3,7 @@ using IcaKms.Core.Ica;
 using IcaKms.Core.Policies;
 using IcaKms.Core.KeyPolicies;
 using IcaKms.Core.Applying;
+using IcaKms.Core.Setup;
 
 namespace IcaKms.Core.Bundle;
 
@@ -40,15 +41,15 @@ public static class SetupReadme
             Row("IAM policy", VariantReason(content.Variant)),
             Row("Object access", ObjectAccess(content)),
             Row("Cross-account copy", content.CrossAccountCopy
-                ? $"chosen: ICA's role {content.CrossAccountRoleArn} is named in {SetupBundle.FileNames.KeyPolicyStatement}"
-                : $"not chosen: {SetupBundle.FileNames.KeyPolicyStatement} keeps the {CrossAccountKeyStatement.RolePlaceholder} placeholder"),
+                ? $"chosen: ICA's role {content.CrossAccountRoleArn} is named in {SetupFileNames.KeyPolicyStatement}"
+                : $"not chosen: {SetupFileNames.KeyPolicyStatement} keeps the {CrossAccountKeyStatement.RolePlaceholder} placeholder"),
             "",
             "FILES",
             "",
-            Row(SetupBundle.FileNames.IamPolicy, "the IAM policy for the IAM user ICA uses (step 2)", 34),
-            Row(SetupBundle.FileNames.KeyPolicyStatement, "the statement for the KMS key policy, cross-account copy (step 5)", 34),
-            Row(SetupBundle.FileNames.StorageConfiguration, "the storage configuration as an ICA API request body", 34),
-            Row(SetupBundle.FileNames.Readme, "this guide", 34),
+            Row(SetupFileNames.IamPolicy, "the IAM policy for the IAM user ICA uses (step 2)", 34),
+            Row(SetupFileNames.KeyPolicyStatement, "the statement for the KMS key policy, cross-account copy (step 5)", 34),
+            Row(SetupFileNames.StorageConfiguration, "the storage configuration as an ICA API request body", 34),
+            Row(SetupFileNames.Readme, "this guide", 34),
             "",
             "STEPS",
             "",
@@ -59,7 +60,7 @@ public static class SetupReadme
             .. FolderStep(config),
             "",
             "2. Create the IAM policy (IAM console > Policies > Create policy > JSON).",
-            $"   - Replace the editor's content with {SetupBundle.FileNames.IamPolicy}.",
+            $"   - Replace the editor's content with {SetupFileNames.IamPolicy}.",
             "   - Check that the Summary lists 3 permissions: KMS, S3 and STS.",
             "   - If the key's policy is not the default one (which lets IAM policies grant access to the key),",
             "     the IAM user must also be allowed in the key policy itself.",
@@ -78,9 +79,9 @@ public static class SetupReadme
             $"   Base URL {IcaApi.BaseUrl}; headers {IcaApi.ApiKeyHeader}: <your ICA API key>,",
             $"   Content-Type and Accept: {IcaApi.MediaType}.",
             $"   - POST {IcaApi.StorageCredentialsPath} with the IAM user's access key creates the ICA credential;",
-            $"     put its id in place of {StorageConfigurationRequest.StorageCredentialIdPlaceholder} in {SetupBundle.FileNames.StorageConfiguration}.",
+            $"     put its id in place of {StorageConfigurationRequest.StorageCredentialIdPlaceholder} in {SetupFileNames.StorageConfiguration}.",
             $"   - GET {IcaApi.RegionsPath} lists ICA's regions; put the id of {config.Region.Name} in place of {StorageConfigurationRequest.RegionIdPlaceholder}.",
-            $"   - POST {IcaApi.StorageConfigurationsPath} with {SetupBundle.FileNames.StorageConfiguration} as the body.",
+            $"   - POST {IcaApi.StorageConfigurationsPath} with {SetupFileNames.StorageConfiguration} as the body.",
             "     ICA validates the configuration in the background: its status goes from INITIALIZING to OK or ERROR.",
             .. LiveSection(content.LiveChecks),
             .. AppliedSection(content.AppliedChanges),
@@ -189,7 +190,7 @@ public static class SetupReadme
 
     private static IEnumerable<string> CrossAccountStep(SetupBundleContent content)
     {
-        string file = SetupBundle.FileNames.KeyPolicyStatement;
+        string file = SetupFileNames.KeyPolicyStatement;
         string[] editKeyPolicy =
         [
             "   Then edit the key policy (KMS console > the key > Key policy > Edit) and add the statement",

@@ -1,8 +1,6 @@
 using IcaKms.Core.Aws;
-using IcaKms.Core.Ica;
 using IcaKms.Core.Policies;
 using IcaKms.Core.Validation;
-using IcaKms.Core.Bundle;
 using IcaKms.Core.Setup;
 
 namespace IcaKms.Core.Shell;
@@ -71,7 +69,7 @@ public static class AwsCliCommands
         RequireBucket(bucketName);
         RequireKey(region, keyArn);
         ArgumentNullException.ThrowIfNull(blockedEncryptionTypes);
-        var rule = new BucketEncryption(IcaStorageConfiguration.Algorithm, keyArn.DocumentValue, true, blockedEncryptionTypes);
+        var rule = new BucketEncryption(BucketEncryption.AwsKms, keyArn.DocumentValue, true, blockedEncryptionTypes);
         string line = new BashCommandLine("s3api", "put-bucket-encryption", region)
             .Option("--bucket", bucketName)
             .JsonOption("--server-side-encryption-configuration", BucketDocuments.Encryption(rule))
@@ -124,7 +122,7 @@ public static class AwsCliCommands
     }
 
     /// <summary>
-    /// <c>iam create-policy</c> from the zip's <see cref="SetupBundle.FileNames.IamPolicy"/>, its ARN captured in
+    /// <c>iam create-policy</c> from the zip's <see cref="SetupFileNames.IamPolicy"/>, its ARN captured in
     /// <see cref="CliArn.CreatedPolicy"/>.
     /// </summary>
     public static AwsCliCommand CreatePolicyFromFile(string region, string policyName)
@@ -133,11 +131,11 @@ public static class AwsCliCommands
         RequirePolicyName(policyName);
         string line = new BashCommandLine("iam", "create-policy", region)
             .Option("--policy-name", policyName)
-            .FileOption("--policy-document", SetupBundle.FileNames.IamPolicy)
+            .FileOption("--policy-document", SetupFileNames.IamPolicy)
             .Option("--query", "Policy.Arn")
             .Option("--output", "text")
             .CapturedIn(CliArn.CreatedPolicy);
-        return new($"Create the managed policy {policyName} from {SetupBundle.FileNames.IamPolicy}; its ARN is kept in ${CliArn.CreatedPolicy.VariableName}", line);
+        return new($"Create the managed policy {policyName} from {SetupFileNames.IamPolicy}; its ARN is kept in ${CliArn.CreatedPolicy.VariableName}", line);
     }
 
     /// <summary>
@@ -158,17 +156,17 @@ public static class AwsCliCommands
         return new($"Create the managed policy {policyName}; its ARN is kept in ${CliArn.CreatedPolicy.VariableName}", line);
     }
 
-    /// <summary><c>iam create-policy-version --set-as-default</c> from the zip's <see cref="SetupBundle.FileNames.IamPolicy"/>.</summary>
+    /// <summary><c>iam create-policy-version --set-as-default</c> from the zip's <see cref="SetupFileNames.IamPolicy"/>.</summary>
     public static AwsCliCommand CreatePolicyVersionFromFile(string region, CliArn policyArn)
     {
         RequireRegion(region);
         RequirePolicyArn(policyArn);
         string line = new BashCommandLine("iam", "create-policy-version", region)
             .Option("--policy-arn", policyArn)
-            .FileOption("--policy-document", SetupBundle.FileNames.IamPolicy)
+            .FileOption("--policy-document", SetupFileNames.IamPolicy)
             .Flag("--set-as-default")
             .ToString();
-        return new($"Make {SetupBundle.FileNames.IamPolicy} the policy's default version (IAM keeps at most 5 versions)", line);
+        return new($"Make {SetupFileNames.IamPolicy} the policy's default version (IAM keeps at most 5 versions)", line);
     }
 
     /// <summary><c>iam create-policy-version --set-as-default</c> with the document inline.</summary>
@@ -252,7 +250,7 @@ public static class AwsCliCommands
         new BashCommandLine("s3api", "put-object", region)
             .Option("--bucket", bucketName)
             .Option("--key", key)
-            .Option("--server-side-encryption", IcaStorageConfiguration.Algorithm)
+            .Option("--server-side-encryption", BucketEncryption.AwsKms)
             .Option("--ssekms-key-id", keyArn);
 
     private static void RequireRegion(string region) => RequireRule(IcaRegionRule.Validate(region), region, "region");

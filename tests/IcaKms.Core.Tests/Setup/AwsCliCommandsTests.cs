@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using IcaKms.Core.Policies;
-using IcaKms.Core.Planning;
-using IcaKms.Core.Bundle;
 using IcaKms.Core.Documents;
 using IcaKms.Core.Setup;
 using IcaKms.Core.Shell;
@@ -120,7 +118,7 @@ public class AwsCliCommandsTests
     [Fact]
     public void CreatePolicyFromFile_NamesTheZipsFile()
     {
-        Assert.Contains($"file://{SetupBundle.FileNames.IamPolicy}", AwsCliCommands.CreatePolicyFromFile(Region, "p").CommandLine, StringComparison.Ordinal);
+        Assert.Contains($"file://{SetupFileNames.IamPolicy}", AwsCliCommands.CreatePolicyFromFile(Region, "p").CommandLine, StringComparison.Ordinal);
     }
 
     [Theory]
