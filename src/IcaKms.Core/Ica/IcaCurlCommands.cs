@@ -27,7 +27,7 @@ public static partial class IcaCurlCommands
     };
 
     /// <summary>The commands for one change.</summary>
-    public static IReadOnlyList<AwsCliCommand> For(SetupChange change)
+    public static IReadOnlyList<CurlCommand> For(SetupChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
         return change switch

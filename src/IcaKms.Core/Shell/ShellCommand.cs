@@ -2,8 +2,8 @@ namespace IcaKms.Core.Shell;
 
 /// <summary>
 /// One bash command (or a short block: a look before a write) to paste into a shell, with a one-line comment saying
-/// what it does. Each kind of tool has its own subtype (<see cref="AwsCliCommand"/> for the AWS CLI; ICA's
-/// curl commands get theirs), so a command's type says what runs it.
+/// what it does. Each kind of tool has its own subtype (<see cref="AwsCliCommand"/> for the AWS CLI,
+/// <see cref="CurlCommand"/> for ICA's API), so a command's type says what runs it.
 /// </summary>
 public abstract record ShellCommand
 {

@@ -24,7 +24,7 @@ public class IcaCurlCommandsTests
     [Fact]
     public void ValidateOfANewConfiguration_UsesTheCapturedId()
     {
-        IReadOnlyList<AwsCliCommand> commands = IcaCurlCommands.For(new ValidateStorageConfigurationChange(Api, "acme-runs", null));
+        IReadOnlyList<CurlCommand> commands = IcaCurlCommands.For(new ValidateStorageConfigurationChange(Api, "acme-runs", null));
 
         Assert.Equal(
             "curl --fail-with-body -sS -X POST https://ica.illumina.com/ica/rest/api/storageConfigurations/\"$STORAGE_CONFIGURATION_ID\":validate -H \"X-API-Key: $ICA_API_KEY\" -H 'Accept: application/vnd.illumina.v3+json' --data ''",
