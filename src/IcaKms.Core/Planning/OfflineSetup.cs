@@ -97,7 +97,7 @@ public sealed record OfflineSetup
         }
 
         bool versioned = inputs.Variant == PolicyVariant.Versioned;
-        commands[SetupPart.Verification] = AwsCliCommands.Verify(request.AwsRegion, bucket, request.Prefix, CliArn.FromPlanned(request.KeyArn!), versioned);
+        commands[SetupPart.Verification] = S3CliCommands.Verify(request.AwsRegion, bucket, request.Prefix, CliArn.FromPlanned(request.KeyArn!), versioned);
         return new(
             request.AwsRegion,
             [.. plans.SelectMany(p => p.Plan.Changes).OfType<AwsChange>()],

@@ -15,10 +15,10 @@ public sealed partial record CliArn
         VariableName = variableName;
     }
 
-    /// <summary>The variable <see cref="AwsCliCommands.CreateKey"/> captures the new key's ARN in.</summary>
+    /// <summary>The variable <see cref="KmsCliCommands.CreateKey"/> captures the new key's ARN in.</summary>
     public static CliArn CreatedKey { get; } = new(null, "KEY_ARN");
 
-    /// <summary>The variable <see cref="AwsCliCommands.CreatePolicy"/> captures the new policy's ARN in.</summary>
+    /// <summary>The variable <see cref="IamCliCommands.CreatePolicy"/> captures the new policy's ARN in.</summary>
     public static CliArn CreatedPolicy { get; } = new(null, "POLICY_ARN");
 
     /// <summary>The ARN itself, or null when it is held in a shell variable.</summary>

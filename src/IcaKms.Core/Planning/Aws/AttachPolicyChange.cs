@@ -45,6 +45,6 @@ public sealed record AttachPolicyChange(string UserName, string PolicyArn) : Aws
     public override IReadOnlyList<AwsCliCommand> Commands(CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return [AwsCliCommands.AttachUserPolicy(context.Region, UserName, context.Arn(PolicyArn))];
+        return [IamCliCommands.AttachUserPolicy(context.Region, UserName, context.Arn(PolicyArn))];
     }
 }
