@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using IcaKms.Benchmarks;
 using IcaKms.Core.Checks;
-using IcaKms.Core.Setup;
 
 // Runs the full live inspection against gateways that cost a fixed latency per call, and compares the wall time with
 // the sum of the calls' latencies: with the calls in parallel, the wall time is about the slowest chain.

@@ -1,5 +1,8 @@
 using System.Text;
 using IcaKms.Core;
+using IcaKms.Core.Planning;
+using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Architecture.Tests;
 
@@ -15,39 +18,20 @@ public sealed class CoreLayeringTests
     /// <summary>What the domain must not reference: the AWS SDK, HTTP, and the adapters that sit around it.</summary>
     private static readonly string[] ForbiddenInDomain = ["Amazon", "System.Net.Http", "Microsoft.Extensions.Http", "Polly", AdapterRoot];
 
-    /// <summary>
-    /// The edges still to cut, all into the old catch-all <c>Setup</c> namespace (WizardStep, SetupInputs, SetupPlan,
-    /// AwsCliCommand and the bash helpers live there but are used from below). Issue 18 splits Setup by concept; until
-    /// then these edges are tolerated, every other cycle fails, and an edge that disappears must leave this list.
-    /// </summary>
-    private static readonly (string From, string To)[] EdgesStillToCut =
-    [
-        ("IcaKms.Core.Checks", "IcaKms.Core.Setup"),
-        ("IcaKms.Core.Planning", "IcaKms.Core.Setup"),
-    ];
-
     private static readonly Lazy<NamespaceGraph> Graph = new(() => NamespaceGraph.Read(typeof(CheckState).Assembly.Location));
 
     [Fact]
     public void CoreNamespaces_HaveNoCycle_WhenReadFromTheirTypes()
     {
-        var cycles = Graph.Value.Cycles(CoreRoot, EdgesStillToCut);
+        var cycles = Graph.Value.Cycles(CoreRoot);
 
         Assert.True(cycles.Count == 0, Describe(cycles));
     }
 
     [Fact]
-    public void EdgesStillToCut_AllExist_SoTheListOnlyShrinks()
-    {
-        var gone = EdgesStillToCut.Where(e => !Graph.Value.EdgesFrom(e.From).ContainsKey(e.To)).ToList();
-
-        Assert.True(gone.Count == 0, "Cut already; remove from EdgesStillToCut: " + string.Join(", ", gone));
-    }
-
-    [Fact]
     public void CoreNamespaces_AreSeen_WhenTheGraphIsRead()
     {
-        // Guards the two rules above against passing on an empty graph (a wrong assembly or a broken reader).
+        // Guards the rules of this class against passing on an empty graph (a wrong assembly or a broken reader).
         Assert.Contains("IcaKms.Core.Policies", Graph.Value.Namespaces);
         Assert.Contains("IcaKms.Core.Checks", Graph.Value.Namespaces);
         Assert.Contains("IcaKms.Core.Policies", Graph.Value.EdgesFrom("IcaKms.Core.Checks").Keys);

@@ -1,6 +1,6 @@
 using IcaKms.Core.Ica;
 using IcaKms.Core.Policies;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Bundle;
 
 namespace IcaKms.Core.Tests;
 

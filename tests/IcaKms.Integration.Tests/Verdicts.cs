@@ -1,6 +1,5 @@
 using IcaKms.Core;
 using IcaKms.Core.Checks;
-using IcaKms.Core.Setup;
 
 namespace IcaKms.Integration.Tests;
 

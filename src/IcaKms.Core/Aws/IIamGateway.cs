@@ -35,7 +35,7 @@ public interface IIamGateway
 
     /// <summary>
     /// The versions of a managed policy (<c>iam:ListPolicyVersions</c>), without their documents, as
-    /// <see cref="Setup.PolicyVersionPlan"/> needs them.
+    /// <see cref="Planning.PolicyVersionPlan"/> needs them.
     /// </summary>
     Task<AwsResult<IReadOnlyList<PolicyVersionInfo>>> ListPolicyVersionsAsync(string policyArn, CancellationToken cancellationToken = default);
 
@@ -59,7 +59,7 @@ public interface IIamGateway
     /// <summary>
     /// Adds a version to a managed policy and makes it the default (<c>iam:CreatePolicyVersion</c>, SetAsDefault=true).
     /// IAM keeps at most five versions: the sixth fails as <see cref="AwsFailureKind.LimitExceeded"/> (see
-    /// <see cref="Setup.PolicyVersionPlan"/>). Size checked before sending as for <see cref="CreatePolicyAsync"/>. A write:
+    /// <see cref="Planning.PolicyVersionPlan"/>). Size checked before sending as for <see cref="CreatePolicyAsync"/>. A write:
     /// sent once, never retried.
     /// </summary>
     Task<AwsResult<PolicyVersionInfo>> CreatePolicyVersionAsync(string policyArn, string policyDocument, CancellationToken cancellationToken = default);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using IcaKms.Core.Aws;
 using IcaKms.Core.Setup;
 
@@ -44,7 +43,7 @@ public static class Inspection
         Task<AwsResult<string>> keyPolicy = KeyPolicyChainAsync(kms, keyDescription, ct);
         Task<AwsResult<IReadOnlyList<KmsGrant>>> grants = GrantsChainAsync(kms, keyDescription, ct);
         BucketReads reads = StartBucketReads(gateways.S3, kms, request, keyDescription, ct);
-        Task<AwsResult<IReadOnlyList<IdentityPolicy>>?> iamPolicies = IamChainAsync(gateways.Iam, request, ct);
+        Task<AwsResult<IReadOnlyList<IdentityPolicy>>?> iamPolicies = IdentityPolicyInspection.RunAsync(gateways.Iam, request, ct);
 
         await Task.WhenAll([region, keyDescription, keyPolicy, grants, iamPolicies, .. reads.All]).ConfigureAwait(false);
 
@@ -84,10 +83,10 @@ public static class Inspection
         AwsResult<KmsKeyDescription> described = await keyDescription.ConfigureAwait(false);
         if (described.Value is not KmsKeyDescription key)
         {
-            return AwsResult<string>.Fail(described.Failure ?? Unexpected("kms:DescribeKey", null, "returned no key description"));
+            return AwsResult<string>.Fail(described.Failure ?? InspectionCall.Unexpected("kms:DescribeKey", null, "returned no key description"));
         }
 
-        return await CallAsync("kms:GetKeyPolicy", key.KeyArn, () => kms.GetKeyPolicyAsync(key.KeyArn, ct), ct).ConfigureAwait(false);
+        return await InspectionCall.CallAsync("kms:GetKeyPolicy", key.KeyArn, () => kms.GetKeyPolicyAsync(key.KeyArn, ct), ct).ConfigureAwait(false);
     }
 
     /// <summary>Lists the key's grants as soon as DescribeKey has answered, with the key ARN it returned (ListGrants takes no alias).</summary>
@@ -96,10 +95,10 @@ public static class Inspection
         AwsResult<KmsKeyDescription> described = await keyDescription.ConfigureAwait(false);
         if (described.Value is not KmsKeyDescription key)
         {
-            return AwsResult<IReadOnlyList<KmsGrant>>.Fail(described.Failure ?? Unexpected("kms:DescribeKey", null, "returned no key description"));
+            return AwsResult<IReadOnlyList<KmsGrant>>.Fail(described.Failure ?? InspectionCall.Unexpected("kms:DescribeKey", null, "returned no key description"));
         }
 
-        return await CallAsync("kms:ListGrants", key.KeyArn, () => kms.ListGrantsAsync(key.KeyArn, ct), ct).ConfigureAwait(false);
+        return await InspectionCall.CallAsync("kms:ListGrants", key.KeyArn, () => kms.ListGrantsAsync(key.KeyArn, ct), ct).ConfigureAwait(false);
     }
 
     /// <summary>Starts the bucket's configuration reads (and the encryption key's description) with one S3 gateway.</summary>
@@ -140,190 +139,21 @@ public static class Inspection
 
         AwsResult<KmsKeyDescription> key = string.Equals(named, wizardKey, StringComparison.OrdinalIgnoreCase)
             ? await wizardKeyDescription.ConfigureAwait(false)
-            : await CallAsync("kms:DescribeKey", named, () => kms.DescribeKeyAsync(named, ct), ct).ConfigureAwait(false);
+            : await InspectionCall.CallAsync("kms:DescribeKey", named, () => kms.DescribeKeyAsync(named, ct), ct).ConfigureAwait(false);
         return new EncryptionAnswer(encryption, key);
     }
-
-    /// <summary>
-    /// Every identity policy that applies to the user, plus the given policy ARN. The user's three lists (attached
-    /// managed policies, inline policies, groups) start at once with the given policy's read; each list's documents are
-    /// read in parallel as soon as it is in, and each group's two lists as soon as the groups are. A managed policy
-    /// attached in several places is read once. Any failed call fails the whole list.
-    /// </summary>
-    private static async Task<AwsResult<IReadOnlyList<IdentityPolicy>>?> IamChainAsync(IIamGateway iam, InspectionRequest request, CancellationToken ct)
-    {
-        string? user = request.IamUserName;
-        string? given = request.PolicyArn;
-        if (user is null && given is null)
-        {
-            return null;
-        }
-
-        var managed = new ConcurrentDictionary<string, Lazy<Task<AwsResult<ManagedPolicyVersion>>>>(StringComparer.Ordinal);
-        Task<AwsResult<ManagedPolicyVersion>> ReadManaged(string arn) =>
-            managed.GetOrAdd(arn, a => new Lazy<Task<AwsResult<ManagedPolicyVersion>>>(() => PolicyVersionCall(iam, a, ct))).Value;
-
-        Task<AwsResult<ManagedPolicyVersion>>? givenVersion = given is null ? null : ReadManaged(given);
-        var parts = new List<Task<AwsResult<IReadOnlyList<IdentityPolicy>>>>();
-        if (user is not null)
-        {
-            parts.Add(AttachedChainAsync(
-                () => iam.ListAttachedUserPoliciesAsync(user, ct), "iam:ListAttachedUserPolicies", user, IdentityPolicySource.AttachedToUser, null, ReadManaged, ct));
-            parts.Add(InlineChainAsync(
-                () => iam.ListUserPoliciesAsync(user, ct), "iam:ListUserPolicies", user,
-                name => CallAsync("iam:GetUserPolicy", $"{user}/{name}", () => iam.GetUserPolicyAsync(user, name, ct), ct),
-                IdentityPolicySource.UserInline, null, ct));
-            parts.Add(GroupsChainAsync(iam, user, ReadManaged, ct));
-        }
-
-        AwsResult<IReadOnlyList<IdentityPolicy>>[] results = await Task.WhenAll(parts).ConfigureAwait(false);
-        AwsResult<ManagedPolicyVersion>? givenResult = givenVersion is null ? null : await givenVersion.ConfigureAwait(false);
-        AwsFailure? failure = results.Select(r => r.Failure).FirstOrDefault(f => f is not null) ?? givenResult?.Failure;
-        if (failure is not null)
-        {
-            return AwsResult<IReadOnlyList<IdentityPolicy>>.Fail(failure);
-        }
-
-        List<IdentityPolicy> policies = [.. results.SelectMany(r => r.Value ?? [])];
-        if (givenResult?.Value is ManagedPolicyVersion version && !policies.Any(p => string.Equals(p.PolicyArn, given, StringComparison.Ordinal)))
-        {
-            policies.Add(new IdentityPolicy(NameOf(version.PolicyArn), version.Document, IdentityPolicySource.Given, version.PolicyArn));
-        }
-
-        return AwsResult<IReadOnlyList<IdentityPolicy>>.Ok(policies);
-    }
-
-    /// <summary>Lists a user's or group's attached managed policies, then reads their default versions in parallel.</summary>
-    private static async Task<AwsResult<IReadOnlyList<IdentityPolicy>>> AttachedChainAsync(
-        Func<Task<AwsResult<IReadOnlyList<AttachedPolicy>>>> list,
-        string action,
-        string resource,
-        IdentityPolicySource source,
-        string? group,
-        Func<string, Task<AwsResult<ManagedPolicyVersion>>> readManaged,
-        CancellationToken ct)
-    {
-        AwsResult<IReadOnlyList<AttachedPolicy>> attached = await CallAsync(action, resource, list, ct).ConfigureAwait(false);
-        if (attached.Failure is AwsFailure failure)
-        {
-            return AwsResult<IReadOnlyList<IdentityPolicy>>.Fail(failure);
-        }
-
-        string[] arns = [.. (attached.Value ?? []).Select(p => p.PolicyArn).Where(a => !string.IsNullOrWhiteSpace(a)).Distinct(StringComparer.Ordinal)];
-        AwsResult<ManagedPolicyVersion>[] versions = await Task.WhenAll(arns.Select(readManaged)).ConfigureAwait(false);
-        return Collect(versions, v => new IdentityPolicy(NameOf(v.PolicyArn), v.Document, source, v.PolicyArn, group));
-    }
-
-    /// <summary>Lists a user's or group's inline policy names, then reads the documents in parallel.</summary>
-    private static async Task<AwsResult<IReadOnlyList<IdentityPolicy>>> InlineChainAsync(
-        Func<Task<AwsResult<IReadOnlyList<string>>>> list,
-        string action,
-        string resource,
-        Func<string, Task<AwsResult<InlinePolicy>>> read,
-        IdentityPolicySource source,
-        string? group,
-        CancellationToken ct)
-    {
-        AwsResult<IReadOnlyList<string>> names = await CallAsync(action, resource, list, ct).ConfigureAwait(false);
-        if (names.Failure is AwsFailure failure)
-        {
-            return AwsResult<IReadOnlyList<IdentityPolicy>>.Fail(failure);
-        }
-
-        AwsResult<InlinePolicy>[] documents = await Task.WhenAll((names.Value ?? []).Distinct(StringComparer.Ordinal).Select(read)).ConfigureAwait(false);
-        return Collect(documents, d => new IdentityPolicy(d.PolicyName, d.Document, source, null, group));
-    }
-
-    /// <summary>Lists the user's groups, then each group's attached and inline policies, all groups in parallel.</summary>
-    private static async Task<AwsResult<IReadOnlyList<IdentityPolicy>>> GroupsChainAsync(
-        IIamGateway iam, string user, Func<string, Task<AwsResult<ManagedPolicyVersion>>> readManaged, CancellationToken ct)
-    {
-        AwsResult<IReadOnlyList<string>> groups = await CallAsync("iam:ListGroupsForUser", user, () => iam.ListGroupsForUserAsync(user, ct), ct).ConfigureAwait(false);
-        if (groups.Failure is AwsFailure failure)
-        {
-            return AwsResult<IReadOnlyList<IdentityPolicy>>.Fail(failure);
-        }
-
-        var parts = new List<Task<AwsResult<IReadOnlyList<IdentityPolicy>>>>();
-        foreach (string group in (groups.Value ?? []).Distinct(StringComparer.Ordinal))
-        {
-            parts.Add(AttachedChainAsync(
-                () => iam.ListAttachedGroupPoliciesAsync(group, ct), "iam:ListAttachedGroupPolicies", group, IdentityPolicySource.AttachedToGroup, group, readManaged, ct));
-            parts.Add(InlineChainAsync(
-                () => iam.ListGroupPoliciesAsync(group, ct), "iam:ListGroupPolicies", group,
-                name => CallAsync("iam:GetGroupPolicy", $"{group}/{name}", () => iam.GetGroupPolicyAsync(group, name, ct), ct),
-                IdentityPolicySource.GroupInline, group, ct));
-        }
-
-        AwsResult<IReadOnlyList<IdentityPolicy>>[] results = await Task.WhenAll(parts).ConfigureAwait(false);
-        AwsFailure? partFailure = results.Select(r => r.Failure).FirstOrDefault(f => f is not null);
-        return partFailure is not null
-            ? AwsResult<IReadOnlyList<IdentityPolicy>>.Fail(partFailure)
-            : AwsResult<IReadOnlyList<IdentityPolicy>>.Ok([.. results.SelectMany(r => r.Value ?? [])]);
-    }
-
-    /// <summary>The values in order, or the first failure.</summary>
-    private static AwsResult<IReadOnlyList<IdentityPolicy>> Collect<T>(AwsResult<T>[] results, Func<T, IdentityPolicy> toPolicy)
-        where T : class
-    {
-        AwsFailure? failure = results.Select(r => r.Failure).FirstOrDefault(f => f is not null);
-        return failure is not null
-            ? AwsResult<IReadOnlyList<IdentityPolicy>>.Fail(failure)
-            : AwsResult<IReadOnlyList<IdentityPolicy>>.Ok([.. results.Select(r => r.Value).OfType<T>().Select(toPolicy)]);
-    }
-
-    private static string NameOf(string policyArn) => policyArn[(policyArn.LastIndexOf('/') + 1)..];
-
-    private static Task<AwsResult<ManagedPolicyVersion>> PolicyVersionCall(IIamGateway iam, string policyArn, CancellationToken ct) =>
-        CallAsync("iam:GetPolicyVersion", policyArn, () => iam.GetPolicyDefaultVersionAsync(policyArn, ct), ct);
 
     /// <summary>A bucket call, or a failure without a call when the bucket name cannot be a bucket.</summary>
     private static Task<AwsResult<T>> BucketCall<T>(InspectionRequest request, string action, Func<string, Task<AwsResult<T>>> call, CancellationToken ct) =>
         request.BucketName is string bucket
-            ? CallAsync(action, bucket, () => call(bucket), ct)
+            ? InspectionCall.CallAsync(action, bucket, () => call(bucket), ct)
             : Task.FromResult(AwsResult<T>.Fail(new AwsFailure(AwsFailureKind.Other, action, null, null, $"Not inspected: {request.BucketError ?? "no bucket name given."}")));
 
     /// <summary>A key call, or a failure without a call when no key was given.</summary>
     private static Task<AwsResult<T>> KeyCall<T>(string key, string action, Func<Task<AwsResult<T>>> call, CancellationToken ct) =>
         key.Length > 0
-            ? CallAsync(action, key, call, ct)
+            ? InspectionCall.CallAsync(action, key, call, ct)
             : Task.FromResult(AwsResult<T>.Fail(new AwsFailure(AwsFailureKind.Other, action, null, null, "Not inspected: no KMS key given; enter the key ARN in step 1.")));
-
-    /// <summary>
-    /// Runs one gateway call so that nothing but the caller's cancellation escapes: a gateway is meant to return its
-    /// failures, so an exception is a bug, reported as a failed result rather than a crashed inspection.
-    /// </summary>
-    private static async Task<AwsResult<T>> CallAsync<T>(string action, string? resource, Func<Task<AwsResult<T>>> call, CancellationToken ct)
-    {
-        try
-        {
-            // A chain that resumes after its session ended (Disconnect) must not send the next call.
-            ct.ThrowIfCancellationRequested();
-            AwsResult<T>? result = await call().ConfigureAwait(false);
-            return result ?? AwsResult<T>.Fail(Unexpected(action, resource, "returned no result"));
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (OperationCanceledException)
-        {
-            return AwsResult<T>.Fail(new AwsFailure(
-                AwsFailureKind.Timeout, action, resource, null, $"{action}{On(resource)} timed out: check the network, then inspect again."));
-        }
-#pragma warning disable CA1031 // A gateway bug must become a finding, never a crashed circuit (DESIGN.md); the caller's cancellation is rethrown above.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            // Only the exception's type: its message is not written for the admin and might echo request details.
-            return AwsResult<T>.Fail(Unexpected(action, resource, $"failed unexpectedly ({ex.GetType().Name})"));
-        }
-    }
-
-    private static AwsFailure Unexpected(string action, string? resource, string what) =>
-        new(AwsFailureKind.Other, action, resource, null, $"{action}{On(resource)} {what}: inspect again, and report it if it keeps happening.");
-
-    private static string On(string? resource) => resource is null ? string.Empty : $" on {resource}";
 
     /// <summary>The reads of a bucket's configuration, started together.</summary>
     private sealed record BucketReads(

@@ -1,6 +1,7 @@
 using IcaKms.Core.Aws;
 using IcaKms.Core.Checks;
 using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Core.Planning;
 

@@ -2,6 +2,7 @@ using System.Text;
 using IcaKms.Core.Checks;
 using IcaKms.Core.Policies;
 using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Core.Planning;
 
@@ -96,7 +97,7 @@ public sealed record OfflineSetup
         }
 
         bool versioned = inputs.Variant == PolicyVariant.Versioned;
-        commands[SetupPart.Verification] = AwsCliCommands.Verify(request.AwsRegion, bucket, request.Prefix, CliArn.FromPlanned(request.KeyArn!), versioned);
+        commands[SetupPart.Verification] = S3CliCommands.Verify(request.AwsRegion, bucket, request.Prefix, CliArn.FromPlanned(request.KeyArn!), versioned);
         return new(
             request.AwsRegion,
             [.. plans.SelectMany(p => p.Plan.Changes).OfType<AwsChange>()],

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using IcaKms.Core;
 using IcaKms.Core.Checks;
+using IcaKms.Core.Applying;
+using IcaKms.Core.Planning;
 using IcaKms.Core.Setup;
 using Microsoft.AspNetCore.Components;
 using static IcaKms.Web.Services.AwsConnection;

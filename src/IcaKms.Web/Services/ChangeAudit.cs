@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Applying;
 
 namespace IcaKms.Web.Services;
 

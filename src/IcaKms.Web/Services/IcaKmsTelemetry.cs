@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using IcaKms.Core.Aws;
 using IcaKms.Core.Checks;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Applying;
+using IcaKms.Core.Planning;
 
 namespace IcaKms.Web.Services;
 

@@ -1,6 +1,9 @@
 using System.Text;
 using IcaKms.Core.Ica;
 using IcaKms.Core.Policies;
+using IcaKms.Core.Applying;
+using IcaKms.Core.Bundle;
+using IcaKms.Core.Documents;
 using IcaKms.Core.Setup;
 using IcaKms.Core.Validation;
 using IcaKms.Core;

@@ -134,7 +134,7 @@ public class IamQueryClientTests
     [InlineData("%7B%22a%22%3A%22%E2%9C%93%22%7D", """{"a":"✓"}""")]
     public void DecodeDocument_DecodesPercentEncodingAndKeepsPlus(string document, string expected)
     {
-        Assert.Equal(expected, IamQueryClient.DecodeDocument(document));
+        Assert.Equal(expected, IamQuery.DecodeDocument(document));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using IcaKms.Core.Checks;
-using IcaKms.Core.Setup;
 using static IcaKms.Core.Tests.Checks.Live;
 
 namespace IcaKms.Core.Tests.Checks;

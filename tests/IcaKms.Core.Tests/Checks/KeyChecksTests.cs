@@ -1,6 +1,5 @@
 using IcaKms.Core.Aws;
 using IcaKms.Core.Checks;
-using IcaKms.Core.Setup;
 using static IcaKms.Core.Tests.Checks.Live;
 
 namespace IcaKms.Core.Tests.Checks;

@@ -1,7 +1,8 @@
 using IcaKms.Core.Ica;
 using IcaKms.Core.Planning.Ica;
 using IcaKms.Core.Planning;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Documents;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Core.Tests.Ica;
 

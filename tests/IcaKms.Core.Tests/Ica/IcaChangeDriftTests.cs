@@ -1,5 +1,7 @@
+using IcaKms.Core.Applying;
 using IcaKms.Core.Ica;
 using IcaKms.Core.Planning.Ica;
+using IcaKms.Core.Planning;
 using IcaKms.Core.Setup;
 using IcaKms.FakeIca;
 

@@ -1,6 +1,8 @@
 using IcaKms.Core.Aws;
 using IcaKms.Core.Ica;
+using IcaKms.Core.Applying;
 using IcaKms.Core.Planning.Ica;
+using IcaKms.Core.Planning;
 using IcaKms.Core.Setup;
 using IcaKms.FakeIca;
 

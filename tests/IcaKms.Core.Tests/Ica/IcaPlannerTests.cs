@@ -1,5 +1,6 @@
 using IcaKms.Core.Ica;
 using IcaKms.Core.Planning.Ica;
+using IcaKms.Core.Planning;
 using IcaKms.Core.Setup;
 
 namespace IcaKms.Core.Tests.Ica;

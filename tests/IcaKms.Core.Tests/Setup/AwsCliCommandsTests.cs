@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using IcaKms.Core.Policies;
-using IcaKms.Core.Planning;
+using IcaKms.Core.Documents;
 using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Core.Tests.Setup;
 
@@ -14,7 +15,7 @@ public class AwsCliCommandsTests
     [Fact]
     public void CreateKey_IsSymmetricAndCapturesTheArn()
     {
-        AwsCliCommand command = AwsCliCommands.CreateKey(Region, "ICA key");
+        AwsCliCommand command = KmsCliCommands.CreateKey(Region, "ICA key");
 
         Assert.Equal(
             "KEY_ARN=$(aws kms create-key --region ap-southeast-2 --key-spec SYMMETRIC_DEFAULT --key-usage ENCRYPT_DECRYPT --description 'ICA key' --query KeyMetadata.Arn --output text)",
@@ -26,16 +27,16 @@ public class AwsCliCommandsTests
     {
         Assert.Equal(
             $"aws kms create-alias --region ap-southeast-2 --alias-name alias/ica-acme --target-key-id {Samples.KeyArn}",
-            AwsCliCommands.CreateAlias(Region, "alias/ica-acme", Key).CommandLine);
+            KmsCliCommands.CreateAlias(Region, "alias/ica-acme", Key).CommandLine);
         Assert.Equal(
             "aws kms create-alias --region ap-southeast-2 --alias-name alias/ica-acme --target-key-id \"$KEY_ARN\"",
-            AwsCliCommands.CreateAlias(Region, "alias/ica-acme", CliArn.CreatedKey).CommandLine);
+            KmsCliCommands.CreateAlias(Region, "alias/ica-acme", CliArn.CreatedKey).CommandLine);
     }
 
     [Fact]
     public void CreateBucket_HasNoLocationConstraint_InUsEast1()
     {
-        Assert.Equal("aws s3api create-bucket --region us-east-1 --bucket acme-genomics-ica", AwsCliCommands.CreateBucket("us-east-1", Samples.Bucket).CommandLine);
+        Assert.Equal("aws s3api create-bucket --region us-east-1 --bucket acme-genomics-ica", S3CliCommands.CreateBucket("us-east-1", Samples.Bucket).CommandLine);
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public class AwsCliCommandsTests
     {
         Assert.Equal(
             "aws s3api create-bucket --region eu-west-2 --bucket acme-genomics-ica --create-bucket-configuration '{\"LocationConstraint\":\"eu-west-2\"}'",
-            AwsCliCommands.CreateBucket("eu-west-2", Samples.Bucket).CommandLine);
+            S3CliCommands.CreateBucket("eu-west-2", Samples.Bucket).CommandLine);
     }
 
     [Fact]
@@ -52,13 +53,13 @@ public class AwsCliCommandsTests
         Assert.Equal(
             "aws s3api put-bucket-encryption --region ap-southeast-2 --bucket acme-genomics-ica --server-side-encryption-configuration "
             + $"'{{\"Rules\":[{{\"ApplyServerSideEncryptionByDefault\":{{\"SSEAlgorithm\":\"aws:kms\",\"KMSMasterKeyID\":\"{Samples.KeyArn}\"}},\"BucketKeyEnabled\":true}}]}}'",
-            AwsCliCommands.PutBucketEncryption(Region, Samples.Bucket, Key, []).CommandLine);
+            S3CliCommands.PutBucketEncryption(Region, Samples.Bucket, Key, []).CommandLine);
     }
 
     [Fact]
     public void PutBucketEncryption_KeepsBlockedEncryptionTypes()
     {
-        string line = AwsCliCommands.PutBucketEncryption(Region, Samples.Bucket, Key, ["SSE-C"]).CommandLine;
+        string line = S3CliCommands.PutBucketEncryption(Region, Samples.Bucket, Key, ["SSE-C"]).CommandLine;
 
         JsonNode rule = JsonNode.Parse(BashHarness.ValueOf(BashHarness.Argv(line), "--server-side-encryption-configuration"))!["Rules"]![0]!;
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"EncryptionType":["SSE-C"]}"""), rule["BlockedEncryptionTypes"]));
@@ -68,7 +69,7 @@ public class AwsCliCommandsTests
     [Fact]
     public void PutBucketEncryption_SplicesTheCapturedKey_IntoTheJson()
     {
-        string line = AwsCliCommands.PutBucketEncryption(Region, Samples.Bucket, CliArn.CreatedKey, []).CommandLine;
+        string line = S3CliCommands.PutBucketEncryption(Region, Samples.Bucket, CliArn.CreatedKey, []).CommandLine;
 
         IReadOnlyList<string> argv = BashHarness.Argv($"KEY_ARN={BashHarness.CapturedOutput}\n{line}");
         JsonNode json = JsonNode.Parse(BashHarness.ValueOf(argv, "--server-side-encryption-configuration"))!;
@@ -81,10 +82,10 @@ public class AwsCliCommandsTests
         Assert.Equal(
             "aws s3api put-public-access-block --region ap-southeast-2 --bucket acme-genomics-ica --public-access-block-configuration "
             + "'{\"BlockPublicAcls\":true,\"IgnorePublicAcls\":true,\"BlockPublicPolicy\":true,\"RestrictPublicBuckets\":true}'",
-            AwsCliCommands.PutPublicAccessBlock(Region, Samples.Bucket).CommandLine);
+            S3CliCommands.PutPublicAccessBlock(Region, Samples.Bucket).CommandLine);
         Assert.Equal(
             "aws s3api put-bucket-ownership-controls --region ap-southeast-2 --bucket acme-genomics-ica --ownership-controls '{\"Rules\":[{\"ObjectOwnership\":\"BucketOwnerEnforced\"}]}'",
-            AwsCliCommands.PutBucketOwnershipControls(Region, Samples.Bucket).CommandLine);
+            S3CliCommands.PutBucketOwnershipControls(Region, Samples.Bucket).CommandLine);
     }
 
     [Fact]
@@ -92,32 +93,32 @@ public class AwsCliCommandsTests
     {
         Assert.Equal(
             $"aws s3api put-object --region ap-southeast-2 --bucket acme-genomics-ica --key runs/ --server-side-encryption aws:kms --ssekms-key-id {Samples.KeyArn}",
-            AwsCliCommands.CreatePrefixFolder(Region, Samples.Bucket, "runs/", Key).CommandLine);
+            S3CliCommands.CreatePrefixFolder(Region, Samples.Bucket, "runs/", Key).CommandLine);
     }
 
     [Fact]
     public void IamCommands_AreExact()
     {
         CliArn policy = CliArn.Of(PolicyArn);
-        Assert.Equal("aws iam create-user --region ap-southeast-2 --user-name ica-user", AwsCliCommands.CreateUser(Region, "ica-user").CommandLine);
+        Assert.Equal("aws iam create-user --region ap-southeast-2 --user-name ica-user", IamCliCommands.CreateUser(Region, "ica-user").CommandLine);
         Assert.Equal(
             "POLICY_ARN=$(aws iam create-policy --region ap-southeast-2 --policy-name ica-sse-kms-acme-genomics-ica --policy-document file://iam-policy.json --query Policy.Arn --output text)",
-            AwsCliCommands.CreatePolicyFromFile(Region, "ica-sse-kms-acme-genomics-ica").CommandLine);
+            IamCliCommands.CreatePolicyFromFile(Region, "ica-sse-kms-acme-genomics-ica").CommandLine);
         Assert.Equal(
             $"aws iam create-policy-version --region ap-southeast-2 --policy-arn {PolicyArn} --policy-document file://iam-policy.json --set-as-default",
-            AwsCliCommands.CreatePolicyVersionFromFile(Region, policy).CommandLine);
+            IamCliCommands.CreatePolicyVersionFromFile(Region, policy).CommandLine);
         Assert.Equal(
             $"aws iam delete-policy-version --region ap-southeast-2 --policy-arn {PolicyArn} --version-id v1",
-            AwsCliCommands.DeletePolicyVersion(Region, policy, "v1").CommandLine);
+            IamCliCommands.DeletePolicyVersion(Region, policy, "v1").CommandLine);
         Assert.Equal(
             "aws iam attach-user-policy --region ap-southeast-2 --user-name ica-user --policy-arn \"$POLICY_ARN\"",
-            AwsCliCommands.AttachUserPolicy(Region, "ica-user", CliArn.CreatedPolicy).CommandLine);
+            IamCliCommands.AttachUserPolicy(Region, "ica-user", CliArn.CreatedPolicy).CommandLine);
     }
 
     [Fact]
     public void CreatePolicyFromFile_NamesTheZipsFile()
     {
-        Assert.Contains($"file://{SetupBundle.FileNames.IamPolicy}", AwsCliCommands.CreatePolicyFromFile(Region, "p").CommandLine, StringComparison.Ordinal);
+        Assert.Contains($"file://{SetupFileNames.IamPolicy}", IamCliCommands.CreatePolicyFromFile(Region, "p").CommandLine, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -137,8 +138,8 @@ public class AwsCliCommandsTests
         SetupDocuments documents = SetupDocuments.Create(inputs, SetupValidation.Of(inputs));
         PolicyDocument policy = documents.Content.IamPolicy();
 
-        string create = AwsCliCommands.CreatePolicy(Region, "p", policy).CommandLine;
-        string version = AwsCliCommands.CreatePolicyVersion(Region, CliArn.Of(PolicyArn), policy).CommandLine;
+        string create = IamCliCommands.CreatePolicy(Region, "p", policy).CommandLine;
+        string version = IamCliCommands.CreatePolicyVersion(Region, CliArn.Of(PolicyArn), policy).CommandLine;
 
         foreach (string line in new[] { create, version })
         {
@@ -150,7 +151,7 @@ public class AwsCliCommandsTests
     [Fact]
     public void Verify_WritesHeadsAndDeletes()
     {
-        IReadOnlyList<AwsCliCommand> commands = AwsCliCommands.Verify(Region, Samples.Bucket, "runs/", Key, versioned: false);
+        IReadOnlyList<AwsCliCommand> commands = S3CliCommands.Verify(Region, Samples.Bucket, "runs/", Key, versioned: false);
 
         Assert.Equal(
             [
@@ -164,7 +165,7 @@ public class AwsCliCommandsTests
     [Fact]
     public void Verify_OnAVersionedBucket_DeletesTheVersionItWrote()
     {
-        IReadOnlyList<AwsCliCommand> commands = AwsCliCommands.Verify(Region, Samples.Bucket, "runs/", Key, versioned: true);
+        IReadOnlyList<AwsCliCommand> commands = S3CliCommands.Verify(Region, Samples.Bucket, "runs/", Key, versioned: true);
 
         IReadOnlyList<IReadOnlyList<string>> calls = BashHarness.Run(string.Join('\n', commands.Select(c => c.CommandLine)));
         Assert.Equal("VersionId || 'null'", BashHarness.ValueOf(calls[0], "--query"));
@@ -181,7 +182,7 @@ public class AwsCliCommandsTests
     public void HostileDescription_ReachesTheCliAsOneArgument(string description)
     {
         string dir = Directory.CreateTempSubdirectory("icakms-bash-").FullName;
-        AwsCliCommand command = AwsCliCommands.CreateKey(Region, description);
+        AwsCliCommand command = KmsCliCommands.CreateKey(Region, description);
 
         IReadOnlyList<string> argv = BashHarness.Argv(command.CommandLine, dir);
 
@@ -198,7 +199,7 @@ public class AwsCliCommandsTests
         const string prefix = "it's $(touch pwned) `id`/";
         string dir = Directory.CreateTempSubdirectory("icakms-bash-").FullName;
 
-        IReadOnlyList<string> argv = BashHarness.Argv(AwsCliCommands.CreatePrefixFolder(Region, Samples.Bucket, prefix, Key).CommandLine, dir);
+        IReadOnlyList<string> argv = BashHarness.Argv(S3CliCommands.CreatePrefixFolder(Region, Samples.Bucket, prefix, Key).CommandLine, dir);
 
         Assert.Equal(prefix, BashHarness.ValueOf(argv, "--key"));
         Assert.False(File.Exists(Path.Combine(dir, "pwned")));
@@ -217,19 +218,19 @@ public class AwsCliCommandsTests
     [InlineData("https://example.com/x")]
     public void Description_TheCliWouldReadAsAFile_IsRefused(string description)
     {
-        Assert.Throws<ArgumentException>(() => AwsCliCommands.CreateKey(Region, description));
+        Assert.Throws<ArgumentException>(() => KmsCliCommands.CreateKey(Region, description));
     }
 
     [Fact]
     public void RawInput_IsRefused()
     {
-        Assert.Throws<ArgumentException>(() => AwsCliCommands.CreateBucket(Region, "Not_A_Bucket"));
-        Assert.Throws<ArgumentException>(() => AwsCliCommands.CreateBucket("mars-east-1", Samples.Bucket));
-        Assert.Throws<ArgumentException>(() => AwsCliCommands.CreatePrefixFolder(Region, Samples.Bucket, "runs", Key));
-        Assert.Throws<ArgumentException>(() => AwsCliCommands.PutBucketEncryption("us-east-1", Samples.Bucket, Key, []));
-        Assert.Throws<ArgumentException>(() => AwsCliCommands.CreateAlias(Region, "alias/aws/s3", Key));
-        Assert.Throws<ArgumentException>(() => AwsCliCommands.CreateUser(Region, "two words"));
-        Assert.Throws<ArgumentException>(() => AwsCliCommands.DeletePolicyVersion(Region, CliArn.Of(PolicyArn), "v0"));
+        Assert.Throws<ArgumentException>(() => S3CliCommands.CreateBucket(Region, "Not_A_Bucket"));
+        Assert.Throws<ArgumentException>(() => S3CliCommands.CreateBucket("mars-east-1", Samples.Bucket));
+        Assert.Throws<ArgumentException>(() => S3CliCommands.CreatePrefixFolder(Region, Samples.Bucket, "runs", Key));
+        Assert.Throws<ArgumentException>(() => S3CliCommands.PutBucketEncryption("us-east-1", Samples.Bucket, Key, []));
+        Assert.Throws<ArgumentException>(() => KmsCliCommands.CreateAlias(Region, "alias/aws/s3", Key));
+        Assert.Throws<ArgumentException>(() => IamCliCommands.CreateUser(Region, "two words"));
+        Assert.Throws<ArgumentException>(() => IamCliCommands.DeletePolicyVersion(Region, CliArn.Of(PolicyArn), "v0"));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using IcaKms.Core.Aws;
 using IcaKms.Core.Policies;
 using IcaKms.Core.Planning;
-using IcaKms.Core.Setup;
 using IcaKms.Core.Tests.Checks;
 
 namespace IcaKms.Core.Tests.Setup;

@@ -1,6 +1,5 @@
 using IcaKms.Core.Checks;
 using IcaKms.Core.Planning;
-using IcaKms.Core.Setup;
 using IcaKms.Core.Tests.Checks;
 
 namespace IcaKms.Core.Tests.Setup;

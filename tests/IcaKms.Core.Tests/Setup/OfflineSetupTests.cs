@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using IcaKms.Core.Policies;
 using IcaKms.Core.Planning;
+using IcaKms.Core.Documents;
 using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Core.Tests.Setup;
 

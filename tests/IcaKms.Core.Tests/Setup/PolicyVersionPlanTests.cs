@@ -1,6 +1,5 @@
 using IcaKms.Core.Aws;
 using IcaKms.Core.Planning;
-using IcaKms.Core.Setup;
 
 namespace IcaKms.Core.Tests.Setup;
 

@@ -2,6 +2,7 @@ using IcaKms.Core.Aws;
 using IcaKms.Core.Checks;
 using IcaKms.Core.Policies;
 using IcaKms.Core.Planning;
+using IcaKms.Core.Documents;
 using IcaKms.Core.Setup;
 using IcaKms.Core.Tests.Checks;
 

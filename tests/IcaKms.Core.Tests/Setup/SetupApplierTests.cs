@@ -2,6 +2,7 @@ using System.Reflection;
 using IcaKms.Core.Aws;
 using IcaKms.Core.Policies;
 using IcaKms.Core.Planning;
+using IcaKms.Core.Applying;
 using IcaKms.Core.Setup;
 using IcaKms.Core.Tests.Checks;
 

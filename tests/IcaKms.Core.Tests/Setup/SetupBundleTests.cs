@@ -2,9 +2,9 @@ using System.IO.Compression;
 using System.Text;
 using IcaKms.Core.Ica;
 using IcaKms.Core.Policies;
-using IcaKms.Core.Planning;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Bundle;
 using IcaKms.Core.KeyPolicies;
+using IcaKms.Core.Setup;
 
 namespace IcaKms.Core.Tests.Setup;
 
@@ -30,13 +30,13 @@ public class SetupBundleTests
 
         Dictionary<string, byte[]> files = Unzip(SetupBundle.CreateZip(Samples.Content(variant, scope)));
 
-        Assert.Equal(expected, files[SetupBundle.FileNames.IamPolicy]);
+        Assert.Equal(expected, files[SetupFileNames.IamPolicy]);
     }
 
     [Fact]
     public void CreateZip_IamPolicyGrantsWholeBucket_WhenScopeChosenWithoutPrefix()
     {
-        string policy = Text(SetupBundle.CreateZip(Samples.Content(scope: true, keyPrefix: "")), SetupBundle.FileNames.IamPolicy);
+        string policy = Text(SetupBundle.CreateZip(Samples.Content(scope: true, keyPrefix: "")), SetupFileNames.IamPolicy);
 
         Assert.Contains($"\"Resource\": \"arn:aws:s3:::{Samples.Bucket}/*\"", policy, StringComparison.Ordinal);
     }
@@ -44,7 +44,7 @@ public class SetupBundleTests
     [Fact]
     public void CreateZip_StatementNamesRole_WhenCrossAccountChosen()
     {
-        string statement = Text(SetupBundle.CreateZip(Samples.Content(role: Role)), SetupBundle.FileNames.KeyPolicyStatement);
+        string statement = Text(SetupBundle.CreateZip(Samples.Content(role: Role)), SetupFileNames.KeyPolicyStatement);
 
         Assert.Equal(PolicyJson.Serialize(CrossAccountKeyStatement.Create(Role)), statement);
     }
@@ -52,7 +52,7 @@ public class SetupBundleTests
     [Fact]
     public void CreateZip_StatementKeepsPlaceholder_WhenCrossAccountOmitted()
     {
-        string statement = Text(SetupBundle.CreateZip(Samples.Content(role: null)), SetupBundle.FileNames.KeyPolicyStatement);
+        string statement = Text(SetupBundle.CreateZip(Samples.Content(role: null)), SetupFileNames.KeyPolicyStatement);
 
         Assert.Equal(PolicyJson.Serialize(CrossAccountKeyStatement.Create("ASSUME_ROLE_ARN")), statement);
     }
@@ -60,7 +60,7 @@ public class SetupBundleTests
     [Fact]
     public void CreateZip_StorageConfigurationIsApiRequestBody_Always()
     {
-        string body = Text(SetupBundle.CreateZip(Samples.Content()), SetupBundle.FileNames.StorageConfiguration);
+        string body = Text(SetupBundle.CreateZip(Samples.Content()), SetupFileNames.StorageConfiguration);
 
         Assert.Equal(StorageConfigurationRequest.Serialize(StorageConfigurationRequest.Create(Samples.Configuration())), body);
     }
@@ -68,7 +68,7 @@ public class SetupBundleTests
     [Fact]
     public void CreateZip_ReadmeMentionsKeyArnAndBucket_Always()
     {
-        string readme = Text(SetupBundle.CreateZip(Samples.Content()), SetupBundle.FileNames.Readme);
+        string readme = Text(SetupBundle.CreateZip(Samples.Content()), SetupFileNames.Readme);
 
         Assert.Contains(Samples.KeyArn, readme, StringComparison.Ordinal);
         Assert.Contains(Samples.Bucket, readme, StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public class SetupBundleTests
     [Fact]
     public void CreateZip_ReadmeSaysCrossAccountNotChosen_WhenRoleOmitted()
     {
-        string readme = Text(SetupBundle.CreateZip(Samples.Content(role: null)), SetupBundle.FileNames.Readme);
+        string readme = Text(SetupBundle.CreateZip(Samples.Content(role: null)), SetupFileNames.Readme);
 
         Assert.Contains("Cross-account copy was not chosen", readme, StringComparison.Ordinal);
     }

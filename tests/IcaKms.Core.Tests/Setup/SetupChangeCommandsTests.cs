@@ -1,6 +1,8 @@
 using IcaKms.Core.Policies;
 using IcaKms.Core.Planning;
+using IcaKms.Core.Documents;
 using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
 using IcaKms.Core.Tests.Checks;
 
 namespace IcaKms.Core.Tests.Setup;

@@ -1,5 +1,6 @@
 using IcaKms.Core.Policies;
 using IcaKms.Core.Planning;
+using IcaKms.Core.Documents;
 using IcaKms.Core.Setup;
 
 namespace IcaKms.Core.Tests.Setup;

@@ -1,6 +1,8 @@
 using IcaKms.Core.Checks;
 using IcaKms.Core.Policies;
 using IcaKms.Core.Planning;
+using IcaKms.Core.Applying;
+using IcaKms.Core.Bundle;
 using IcaKms.Core.Setup;
 
 namespace IcaKms.Core.Tests.Setup;

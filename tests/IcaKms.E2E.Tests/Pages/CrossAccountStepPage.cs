@@ -1,5 +1,5 @@
-using IcaKms.Core.Setup;
 using Microsoft.Playwright;
+using IcaKms.Core.Setup;
 using static Microsoft.Playwright.Assertions;
 
 namespace IcaKms.E2E.Tests.Pages;
@@ -18,7 +18,7 @@ public sealed class CrossAccountStepPage(IPage page, Uri baseUrl) : WizardStepPa
     /// <summary>The note shown instead of the statement when cross-account copy is off.</summary>
     public ILocator OffNote => Page.GetByText("Cross-account copy is off: nothing to add to the key policy.");
 
-    public DocumentPreviewPanel KeyPolicyStatement => new(Page, SetupBundle.FileNames.KeyPolicyStatement);
+    public DocumentPreviewPanel KeyPolicyStatement => new(Page, SetupFileNames.KeyPolicyStatement);
 
     public async Task SetCrossAccountCopyAsync(bool on)
     {

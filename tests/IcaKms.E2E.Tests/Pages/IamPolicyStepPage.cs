@@ -1,6 +1,6 @@
 using IcaKms.Core.Policies;
-using IcaKms.Core.Setup;
 using Microsoft.Playwright;
+using IcaKms.Core.Setup;
 using static Microsoft.Playwright.Assertions;
 
 namespace IcaKms.E2E.Tests.Pages;
@@ -19,7 +19,7 @@ public sealed class IamPolicyStepPage(IPage page, Uri baseUrl) : WizardStepPage(
     /// <summary>"Limit object access to the prefix folder (…)": its name ends with the prefix.</summary>
     public ILocator ScopeToPrefixSwitch => Page.GetByRole(AriaRole.Switch, new() { Name = "Limit object access to the prefix folder" });
 
-    public DocumentPreviewPanel Policy => new(Page, SetupBundle.FileNames.IamPolicy);
+    public DocumentPreviewPanel Policy => new(Page, SetupFileNames.IamPolicy);
 
     public async Task ChooseVariantAsync(PolicyVariant variant)
     {

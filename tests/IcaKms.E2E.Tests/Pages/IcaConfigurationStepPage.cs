@@ -1,5 +1,5 @@
-using IcaKms.Core.Setup;
 using Microsoft.Playwright;
+using IcaKms.Core.Setup;
 using static Microsoft.Playwright.Assertions;
 
 namespace IcaKms.E2E.Tests.Pages;
@@ -15,7 +15,7 @@ public sealed class IcaConfigurationStepPage(IPage page, Uri baseUrl) : WizardSt
 
     public ILocator Description => Page.GetByRole(AriaRole.Textbox, new() { Name = "Description", Exact = true });
 
-    public DocumentPreviewPanel ApiRequest => new(Page, SetupBundle.FileNames.StorageConfiguration);
+    public DocumentPreviewPanel ApiRequest => new(Page, SetupFileNames.StorageConfiguration);
 
     public async Task FillAsync(string configurationName, string description)
     {

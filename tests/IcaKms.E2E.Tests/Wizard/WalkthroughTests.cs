@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using System.Text;
-using IcaKms.Core.Setup;
 using IcaKms.E2E.Tests.Infrastructure;
 using IcaKms.E2E.Tests.Pages;
 using Microsoft.Playwright;
+using IcaKms.Core.Setup;
 using static Microsoft.Playwright.Assertions;
 
 namespace IcaKms.E2E.Tests.Wizard;
@@ -55,7 +55,7 @@ public sealed class WalkthroughTests(AppServer app, BrowserFixture browser)
         await wizard.IamPolicy.SetScopeToPrefixAsync(scenario.ScopeObjectsToPrefix);
         await Expect(wizard.IamPolicy.Policy.Preview).ToHaveTextAsync(scenario.ExpectedIamPolicy);
         await wizard.SaveScreenshotAsync($"{scenario.Name}-2-iam-policy");
-        AssertDownloaded(SetupBundle.FileNames.IamPolicy, scenario.ExpectedIamPolicy, await wizard.IamPolicy.Policy.DownloadAsync());
+        AssertDownloaded(SetupFileNames.IamPolicy, scenario.ExpectedIamPolicy, await wizard.IamPolicy.Policy.DownloadAsync());
         await wizard.NextAsync();
 
         // 3. ICA configuration
@@ -64,7 +64,7 @@ public sealed class WalkthroughTests(AppServer app, BrowserFixture browser)
         await Expect(wizard.IcaConfiguration.ApiRequest.Preview).ToHaveTextAsync(scenario.ExpectedStorageConfiguration);
         await wizard.SaveScreenshotAsync($"{scenario.Name}-3-ica-configuration");
         AssertDownloaded(
-            SetupBundle.FileNames.StorageConfiguration,
+            SetupFileNames.StorageConfiguration,
             scenario.ExpectedStorageConfiguration,
             await wizard.IcaConfiguration.ApiRequest.DownloadAsync());
         await wizard.NextAsync();
@@ -78,7 +78,7 @@ public sealed class WalkthroughTests(AppServer app, BrowserFixture browser)
             await Expect(wizard.CrossAccount.KeyPolicyStatement.Preview).ToHaveTextAsync(scenario.ExpectedKeyPolicyStatement);
             await wizard.SaveScreenshotAsync($"{scenario.Name}-4-cross-account");
             AssertDownloaded(
-                SetupBundle.FileNames.KeyPolicyStatement,
+                SetupFileNames.KeyPolicyStatement,
                 scenario.ExpectedKeyPolicyStatement,
                 await wizard.CrossAccount.KeyPolicyStatement.DownloadAsync());
         }
@@ -107,9 +107,9 @@ public sealed class WalkthroughTests(AppServer app, BrowserFixture browser)
         Assert.Equal(
             ["README.txt", "iam-policy.json", "ica-storage-configuration.json", "kms-key-policy-statement.json"],
             zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
-        Assert.Equal(scenario.ExpectedIamPolicy, ReadEntry(zip, SetupBundle.FileNames.IamPolicy));
-        Assert.Equal(scenario.ExpectedKeyPolicyStatement, ReadEntry(zip, SetupBundle.FileNames.KeyPolicyStatement));
-        Assert.Equal(scenario.ExpectedStorageConfiguration, ReadEntry(zip, SetupBundle.FileNames.StorageConfiguration));
-        Assert.Contains(scenario.BucketName, ReadEntry(zip, SetupBundle.FileNames.Readme), StringComparison.Ordinal);
+        Assert.Equal(scenario.ExpectedIamPolicy, ReadEntry(zip, SetupFileNames.IamPolicy));
+        Assert.Equal(scenario.ExpectedKeyPolicyStatement, ReadEntry(zip, SetupFileNames.KeyPolicyStatement));
+        Assert.Equal(scenario.ExpectedStorageConfiguration, ReadEntry(zip, SetupFileNames.StorageConfiguration));
+        Assert.Contains(scenario.BucketName, ReadEntry(zip, SetupFileNames.Readme), StringComparison.Ordinal);
     }
 }

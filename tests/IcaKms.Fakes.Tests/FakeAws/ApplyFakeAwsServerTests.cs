@@ -2,6 +2,8 @@ using Amazon.Runtime;
 using IcaKms.Core;
 using IcaKms.Core.Aws;
 using IcaKms.Core.Checks;
+using IcaKms.Core.Applying;
+using IcaKms.Core.Planning;
 using IcaKms.Core.Setup;
 using IcaKms.FakeAws;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using IcaKms.Core.Ica;
+using IcaKms.Core.Applying;
 using IcaKms.Core.Planning.Ica;
 using IcaKms.Core.Setup;
 using IcaKms.FakeIca;

@@ -2,7 +2,6 @@ using IcaKms.TestKit;
 using IcaKms.Core;
 using IcaKms.Core.Aws;
 using IcaKms.Core.Checks;
-using IcaKms.Core.Setup;
 using Microsoft.AspNetCore.Components;
 using IcaKms.Core.Policies;
 using IcaKms.Web.Components.Wizard;

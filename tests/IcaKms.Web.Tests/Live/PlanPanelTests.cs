@@ -2,6 +2,7 @@ using IcaKms.Web.Components.Shared;
 using IcaKms.Web.Services;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using IcaKms.Core.Applying;
 
 namespace IcaKms.Web.Tests.Live;
 
@@ -93,7 +94,7 @@ public class PlanPanelTests : WizardTestContext
         Aws.Gate.SetResult();
 
         panel.WaitForAssertion(() => Assert.False(AwsApply.IsApplying));
-        panel.WaitForAssertion(() => Assert.Contains(Recorder.History, h => h.Outcome != Core.Setup.ChangeOutcome.Done));
+        panel.WaitForAssertion(() => Assert.Contains(Recorder.History, h => h.Outcome != IcaKms.Core.Applying.ChangeOutcome.Done));
         Assert.False(Connection.IsConnected);
         Assert.Null(AwsApply.PlanOf(PlanScope.Bucket));
         // The held call is the handler's read before its write (does the folder exist yet?): after the disconnect the

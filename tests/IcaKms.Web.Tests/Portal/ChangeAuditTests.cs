@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Applying;
 using IcaKms.Web.Components.Shared;
 using IcaKms.Web.Services;
 using IcaKms.Web.Tests.Live;

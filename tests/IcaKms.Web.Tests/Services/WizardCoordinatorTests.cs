@@ -1,6 +1,5 @@
 using IcaKms.Core.Aws;
 using IcaKms.Core.Ica;
-using IcaKms.Core.Setup;
 using IcaKms.Web.Services;
 using IcaKms.TestKit;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using IcaKms.Core.Policies;
 using IcaKms.Web.Components.Wizard;
 using MudBlazor;
 using IcaKms.Core.KeyPolicies;
+using IcaKms.Core.Setup;
 
 namespace IcaKms.Web.Tests.Wizard;
 

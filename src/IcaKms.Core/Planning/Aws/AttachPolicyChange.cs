@@ -1,5 +1,5 @@
 using IcaKms.Core.Aws;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Core.Planning;
 
@@ -45,6 +45,6 @@ public sealed record AttachPolicyChange(string UserName, string PolicyArn) : Aws
     public override IReadOnlyList<AwsCliCommand> Commands(CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return [AwsCliCommands.AttachUserPolicy(context.Region, UserName, context.Arn(PolicyArn))];
+        return [IamCliCommands.AttachUserPolicy(context.Region, UserName, context.Arn(PolicyArn))];
     }
 }

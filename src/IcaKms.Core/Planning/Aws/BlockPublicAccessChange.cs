@@ -1,5 +1,5 @@
 using IcaKms.Core.Aws;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Core.Planning;
 
@@ -45,6 +45,6 @@ public sealed record BlockPublicAccessChange(string Bucket) : AwsChange
     public override IReadOnlyList<AwsCliCommand> Commands(CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return [AwsCliCommands.PutPublicAccessBlock(context.Region, Bucket)];
+        return [S3CliCommands.PutPublicAccessBlock(context.Region, Bucket)];
     }
 }

@@ -1,5 +1,5 @@
 using IcaKms.Core.Aws;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Core.Planning;
 
@@ -52,7 +52,7 @@ public sealed record CreateBucketChange(string Bucket, string Region) : AwsChang
     {
         ArgumentNullException.ThrowIfNull(context);
         string look = new BashCommandLine("s3api", "head-bucket", Region).Option("--bucket", Bucket) + " >/dev/null 2>&1";
-        string block = BashBlock.If(look, [BashBlock.Say($"The bucket {Bucket} already exists: not created again.")], [AwsCliCommands.CreateBucket(Region, Bucket).CommandLine]);
+        string block = BashBlock.If(look, [BashBlock.Say($"The bucket {Bucket} already exists: not created again.")], [S3CliCommands.CreateBucket(Region, Bucket).CommandLine]);
         return [new($"Create the bucket {Bucket} in {Region} unless it exists", block)];
     }
 }

@@ -1,5 +1,5 @@
 using IcaKms.Core.Aws;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Core.Planning;
 
@@ -52,7 +52,7 @@ public sealed record CreateIamUserChange(string UserName) : AwsChange
     {
         ArgumentNullException.ThrowIfNull(context);
         string look = new BashCommandLine("iam", "get-user", context.Region).Option("--user-name", UserName) + " >/dev/null 2>&1";
-        string block = BashBlock.If(look, [BashBlock.Say($"The IAM user {UserName} already exists: not created again.")], [AwsCliCommands.CreateUser(context.Region, UserName).CommandLine]);
+        string block = BashBlock.If(look, [BashBlock.Say($"The IAM user {UserName} already exists: not created again.")], [IamCliCommands.CreateUser(context.Region, UserName).CommandLine]);
         return [new($"Create the IAM user {UserName} for ICA unless it exists", block)];
     }
 }

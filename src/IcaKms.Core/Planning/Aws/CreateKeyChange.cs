@@ -1,5 +1,5 @@
 using IcaKms.Core.Aws;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Core.Planning;
 
@@ -70,8 +70,8 @@ public sealed record CreateKeyChange(string Region, string Alias, string Descrip
             .Option("--query", "KeyMetadata.Arn")
             .Option("--output", "text")
             .CapturedIn(CliArn.CreatedKey);
-        AwsCliCommand create = AwsCliCommands.CreateKey(Region, Description);
-        AwsCliCommand name = AwsCliCommands.CreateAlias(Region, Alias, CliArn.CreatedKey);
+        AwsCliCommand create = KmsCliCommands.CreateKey(Region, Description);
+        AwsCliCommand name = KmsCliCommands.CreateAlias(Region, Alias, CliArn.CreatedKey);
         string block = BashBlock.If(
             BashBlock.Found(look),
             [existing, BashBlock.Say($"The key {Alias} already exists: using it, no key created.")],

@@ -1,5 +1,5 @@
 using IcaKms.Core.Aws;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Core.Planning;
 
@@ -47,7 +47,7 @@ public sealed record CreatePrefixFolderChange(string Bucket, string Prefix, stri
     {
         ArgumentNullException.ThrowIfNull(context);
         string look = new BashCommandLine("s3api", "head-object", context.Region).Option("--bucket", Bucket).Option("--key", Prefix) + " >/dev/null 2>&1";
-        AwsCliCommand create = AwsCliCommands.CreatePrefixFolder(context.Region, Bucket, Prefix, context.Arn(KeyArn));
+        AwsCliCommand create = S3CliCommands.CreatePrefixFolder(context.Region, Bucket, Prefix, context.Arn(KeyArn));
         string block = BashBlock.If(look, [BashBlock.Say($"The folder {Prefix} already exists in {Bucket}: not created again.")], [create.CommandLine]);
         return [new($"Create the folder {Prefix} in {Bucket}, encrypted with the key, unless it exists", block)];
     }

@@ -1,5 +1,5 @@
 using IcaKms.Core.Aws;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Core.Planning;
 
@@ -54,7 +54,7 @@ public sealed record DeletePolicyVersionChange(string PolicyArn, string VersionI
             .Option("--query", $"Versions[?VersionId==`\"{VersionId}\"` && !IsDefaultVersion].VersionId")
             .Option("--output", "text")
             .ToString();
-        AwsCliCommand delete = AwsCliCommands.DeletePolicyVersion(context.Region, arn, VersionId);
+        AwsCliCommand delete = IamCliCommands.DeletePolicyVersion(context.Region, arn, VersionId);
         string block = BashBlock.If(BashBlock.Found(look), [delete.CommandLine], [BashBlock.Say($"Version {VersionId} is gone or is the default: not deleted.")]);
         return [new(delete.Comment, block)];
     }

@@ -1,5 +1,4 @@
 using IcaKms.Core.Aws;
-using IcaKms.Core.Setup;
 
 namespace IcaKms.Core.Planning;
 

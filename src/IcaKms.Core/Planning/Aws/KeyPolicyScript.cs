@@ -1,5 +1,5 @@
 using IcaKms.Core.Policies;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
 using IcaKms.Core.KeyPolicies;
 
 namespace IcaKms.Core.Planning;

@@ -1,5 +1,5 @@
 using IcaKms.Core.Aws;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Core.Planning;
 

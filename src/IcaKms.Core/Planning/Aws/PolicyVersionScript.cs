@@ -1,4 +1,4 @@
-using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Core.Planning;
 

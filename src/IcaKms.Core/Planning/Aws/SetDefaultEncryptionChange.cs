@@ -1,5 +1,5 @@
 using IcaKms.Core.Aws;
-using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Core.Planning;
 
@@ -47,6 +47,6 @@ public sealed record SetDefaultEncryptionChange(string Bucket, string KeyArn, IR
     public override IReadOnlyList<AwsCliCommand> Commands(CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return [AwsCliCommands.PutBucketEncryption(context.Region, Bucket, context.Arn(KeyArn), BlockedEncryptionTypes)];
+        return [S3CliCommands.PutBucketEncryption(context.Region, Bucket, context.Arn(KeyArn), BlockedEncryptionTypes)];
     }
 }

@@ -1,5 +1,6 @@
 using IcaKms.Core.Aws;
 using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Core.Planning.Ica;
 

@@ -1,9 +1,10 @@
 using IcaKms.Core.Ica;
 using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Core.Planning.Ica;
 
-/// <summary>Creates the storage configuration with the wizard's values (its <see cref="Setup.SetupChange.After"/> is the request body).</summary>
+/// <summary>Creates the storage configuration with the wizard's values (its <see cref="SetupChange.After"/> is the request body).</summary>
 /// <param name="ApiUrl">ICA's API base address.</param>
 /// <param name="Request">The body; its credential id is <see cref="StorageConfigurationRequest.StorageCredentialIdPlaceholder"/> when the credential is made by an earlier change.</param>
 public sealed record CreateStorageConfigurationChange(Uri ApiUrl, StorageConfigurationRequest Request) : IcaChange(ApiUrl)

@@ -1,5 +1,6 @@
 using IcaKms.Core.Ica;
 using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Core.Planning.Ica;
 

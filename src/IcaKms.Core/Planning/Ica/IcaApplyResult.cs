@@ -1,3 +1,4 @@
+using IcaKms.Core.Applying;
 using IcaKms.Core.Ica;
 using IcaKms.Core.Setup;
 

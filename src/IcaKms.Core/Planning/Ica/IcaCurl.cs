@@ -1,3 +1,4 @@
+using IcaKms.Core.Shell;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using IcaKms.Core.Ica;

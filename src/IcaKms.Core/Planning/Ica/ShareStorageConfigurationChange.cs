@@ -1,4 +1,5 @@
 using IcaKms.Core.Ica;
+using IcaKms.Core.Shell;
 
 namespace IcaKms.Core.Planning.Ica;
 
