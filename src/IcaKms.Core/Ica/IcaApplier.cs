@@ -71,7 +71,7 @@ public static class IcaApplier
                         return (false, "Connect to AWS (at the top) first: the access key is created with your AWS session.");
                     }
 
-                    AwsResult<CreatedAccessKey> key = await iam.CreateAccessKeyAsync(c.UserName, ct).ConfigureAwait(false);
+                    Result<CreatedAccessKey, AwsFailure> key = await iam.CreateAccessKeyAsync(c.UserName, ct).ConfigureAwait(false);
                     if (key.Value is not { } created)
                     {
                         return (false, key.Failure?.Message ?? "IAM answered without a key.");
@@ -108,7 +108,7 @@ public static class IcaApplier
                         return (false, "No configuration to share: plan again.");
                     }
 
-                    IcaResult<bool> shared = await ica.ShareStorageConfigurationAsync(ConfigurationId, ct).ConfigureAwait(false);
+                    Result<bool, IcaFailure> shared = await ica.ShareStorageConfigurationAsync(ConfigurationId, ct).ConfigureAwait(false);
                     return shared.Succeeded ? (true, $"Shared {c.Name} with the tenant.") : (false, shared.Failure!.Message);
                 case ValidateStorageConfigurationChange c:
                     ConfigurationId ??= c.ConfigurationId;
@@ -117,7 +117,7 @@ public static class IcaApplier
                         return (false, "No configuration to validate: plan again.");
                     }
 
-                    IcaResult<bool> started = await ica.ValidateStorageConfigurationAsync(ConfigurationId, ct).ConfigureAwait(false);
+                    Result<bool, IcaFailure> started = await ica.ValidateStorageConfigurationAsync(ConfigurationId, ct).ConfigureAwait(false);
                     ValidationStarted = started.Succeeded;
                     return started.Succeeded ? (true, $"ICA is validating {c.Name}.") : (false, started.Failure!.Message);
                 default:
@@ -128,7 +128,7 @@ public static class IcaApplier
         // A create whose answer was lost is settled by reading ICA again, never by guessing: see LostAnswerMessages.
         private async Task<(bool Done, string Message)> CreateCredentialAsync(string name, AwsAccessKey secret, string? newKeyUser, CancellationToken ct)
         {
-            IcaResult<StorageCredential> created = await ica.CreateStorageCredentialAsync(
+            Result<StorageCredential, IcaFailure> created = await ica.CreateStorageCredentialAsync(
                 new StorageCredentialRequest(name, StorageCredential.AwsUserType, secret), ct).ConfigureAwait(false);
             if (created.Value is { } made)
             {
@@ -152,7 +152,7 @@ public static class IcaApplier
 
         private async Task<(bool Done, string Message)> CreateConfigurationAsync(StorageConfigurationRequest body, CancellationToken ct)
         {
-            IcaResult<StorageConfiguration> created = await ica.CreateStorageConfigurationAsync(body, ct).ConfigureAwait(false);
+            Result<StorageConfiguration, IcaFailure> created = await ica.CreateStorageConfigurationAsync(body, ct).ConfigureAwait(false);
             if (created.Value is { } made)
             {
                 ConfigurationId = made.Id;

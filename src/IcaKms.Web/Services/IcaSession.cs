@@ -1,3 +1,4 @@
+using IcaKms.Core;
 using IcaKms.Core.Aws;
 using IcaKms.Core.Ica;
 using Microsoft.AspNetCore.Components;
@@ -142,7 +143,7 @@ public sealed partial class IcaSession : IDisposable
         try
         {
             IIcaClient client = _clients.Create(key);
-            IcaResult<IReadOnlyList<IcaApiRegion>> regions = await client.GetRegionsAsync(_circuit.Token);
+            Result<IReadOnlyList<IcaApiRegion>, IcaFailure> regions = await client.GetRegionsAsync(_circuit.Token);
             if (regions.Failure is { } failure)
             {
                 _logger.LogInformation("ICA API key refused at {IcaApiUrl}: {Kind} {Status}", ApiUrl, failure.Kind, failure.Status);
@@ -299,10 +300,10 @@ public sealed partial class IcaSession : IDisposable
         await _changes.NotifyAsync();
         try
         {
-            Task<IcaResult<IReadOnlyList<StorageCredential>>> credentials = connection.Client.GetStorageCredentialsAsync(connection.Token);
-            Task<IcaResult<IReadOnlyList<StorageConfiguration>>> configurations = connection.Client.GetStorageConfigurationsAsync(connection.Token);
-            IcaResult<IReadOnlyList<StorageCredential>> credentialList = await credentials;
-            IcaResult<IReadOnlyList<StorageConfiguration>> configurationList = await configurations;
+            Task<Result<IReadOnlyList<StorageCredential>, IcaFailure>> credentials = connection.Client.GetStorageCredentialsAsync(connection.Token);
+            Task<Result<IReadOnlyList<StorageConfiguration>, IcaFailure>> configurations = connection.Client.GetStorageConfigurationsAsync(connection.Token);
+            Result<IReadOnlyList<StorageCredential>, IcaFailure> credentialList = await credentials;
+            Result<IReadOnlyList<StorageConfiguration>, IcaFailure> configurationList = await configurations;
             if (!ReferenceEquals(_connection, connection))
             {
                 return;
