@@ -1,3 +1,4 @@
+using IcaKms.Core;
 using IcaKms.Core.Aws;
 using IcaKms.TestKit;
 
@@ -14,13 +15,13 @@ internal sealed class InMemoryBackend : IInspectionBackend
         string[] arns = [.. Enumerable.Range(0, attachedPolicies).Select(Scenario.PolicyArn)];
         var aws = new InMemoryAws
         {
-            BucketRegion = AwsResult<string>.Ok(Scenario.Region),
-            Encryption = AwsResult<BucketEncryption?>.Ok(new BucketEncryption("aws:kms", Scenario.KeyAlias, true, ["SSE-C"])),
-            KeyPolicy = AwsResult<string>.Ok(Scenario.KeyPolicy),
-            UnknownKey = _ => AwsResult<KmsKeyDescription>.Ok(Key),
-            UsableKeys = AwsResult<IReadOnlyList<KmsKeyChoice>>.Ok([new KmsKeyChoice(Scenario.KeyArn, [Scenario.KeyAlias], "bench")]),
-            Attached = AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([.. arns.Select((arn, i) => new AttachedPolicy($"bench-{i}", arn))]),
-            CallerIdentity = AwsResult<CallerIdentity>.Ok(new CallerIdentity(Scenario.Account, $"arn:aws:iam::{Scenario.Account}:user/{Scenario.User}", "AIDABENCH")),
+            BucketRegion = Result<string, AwsFailure>.Ok(Scenario.Region),
+            Encryption = Result<BucketEncryption?, AwsFailure>.Ok(new BucketEncryption("aws:kms", Scenario.KeyAlias, true, ["SSE-C"])),
+            KeyPolicy = Result<string, AwsFailure>.Ok(Scenario.KeyPolicy),
+            UnknownKey = _ => Result<KmsKeyDescription, AwsFailure>.Ok(Key),
+            UsableKeys = Result<IReadOnlyList<KmsKeyChoice>, AwsFailure>.Ok([new KmsKeyChoice(Scenario.KeyArn, [Scenario.KeyAlias], "bench")]),
+            Attached = Result<IReadOnlyList<AttachedPolicy>, AwsFailure>.Ok([.. arns.Select((arn, i) => new AttachedPolicy($"bench-{i}", arn))]),
+            CallerIdentity = Result<CallerIdentity, AwsFailure>.Ok(new CallerIdentity(Scenario.Account, $"arn:aws:iam::{Scenario.Account}:user/{Scenario.User}", "AIDABENCH")),
             OnCall = async (_, cancellationToken) =>
             {
                 Ledger.Record(latency);
@@ -30,7 +31,7 @@ internal sealed class InMemoryBackend : IInspectionBackend
         aws.Versions.Clear();
         for (int i = 0; i < arns.Length; i++)
         {
-            aws.Versions[arns[i]] = AwsResult<ManagedPolicyVersion>.Ok(new ManagedPolicyVersion(arns[i], "v1", Scenario.PolicyDocument(i)));
+            aws.Versions[arns[i]] = Result<ManagedPolicyVersion, AwsFailure>.Ok(new ManagedPolicyVersion(arns[i], "v1", Scenario.PolicyDocument(i)));
         }
 
         Gateways = aws.Gateways;

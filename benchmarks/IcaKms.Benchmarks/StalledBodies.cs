@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Amazon.Runtime;
+using IcaKms.Core;
 using IcaKms.Core.Adapters.Aws;
 using IcaKms.Core.Aws;
 
@@ -36,7 +37,7 @@ internal static class StalledBodies
         var session = new AwsSession(AwsSessionSource.Pasted, Credentials, new CallerIdentity("111122223333", "arn:aws:iam::111122223333:user/bench", "AIDABENCH"), server.Endpoint);
         AwsGateways gateways = factory.Create(session, "eu-west-2");
         server.Clock.Restart();
-        AwsResult<KmsKeyDescription>[] results = await Task.WhenAll(Enumerable.Range(0, sessions).Select(i => Task.Run(() => gateways.Kms.DescribeKeyAsync($"alias/session-{i}"))));
+        Result<KmsKeyDescription, AwsFailure>[] results = await Task.WhenAll(Enumerable.Range(0, sessions).Select(i => Task.Run(() => gateways.Kms.DescribeKeyAsync($"alias/session-{i}"))));
         TimeSpan returned = server.Clock.Elapsed;
         int timeouts = results.Count(r => r.Failure?.Kind == AwsFailureKind.Timeout);
         Print($"  calls returned after      {returned.TotalSeconds,6:0.00} s   ({timeouts}/{sessions} timed out)");

@@ -256,7 +256,7 @@ public sealed class CreatedScenarioTests
         string region = session.Settings.Region;
         string otherRegion = region == "eu-west-2" ? "us-east-1" : "eu-west-2";
         string elsewhere = key.KeyArn.Replace($":kms:{region}:", $":kms:{otherRegion}:", StringComparison.Ordinal);
-        AwsResult<KmsKeyDescription> described = await session.Gateways.Kms.DescribeKeyAsync(elsewhere, deadline.Token);
+        Result<KmsKeyDescription, AwsFailure> described = await session.Gateways.Kms.DescribeKeyAsync(elsewhere, deadline.Token);
         if (described.Value is KmsKeyDescription found)
         {
             // AWS: DescribeKey on a key ARN of another region answers NotFound in the caller's region (KMS API reference;

@@ -38,7 +38,7 @@ public sealed class IntegrationSession
         (AWSCredentials credentials, AwsSessionSource source) = await settings.ResolveCredentialsAsync();
         Uri? endpoint = settings.Endpoint;
         IAwsGatewayFactory factory = new ServiceCollection().AddIcaKmsCore(_ => new AwsClientSettings { Endpoint = endpoint }).BuildServiceProvider().GetRequiredService<IAwsGatewayFactory>();
-        AwsResult<CallerIdentity> identity = await factory.IdentifyAsync(credentials, settings.Region, cancellationToken);
+        Result<CallerIdentity, AwsFailure> identity = await factory.IdentifyAsync(credentials, settings.Region, cancellationToken);
         if (identity.Value is not CallerIdentity caller)
         {
             throw new InvalidOperationException($"STS GetCallerIdentity at {settings.EndpointName} failed: {identity.Failure?.Message}");

@@ -24,7 +24,7 @@ public sealed partial class ReadOnlyTests
         using var deadline = new CancellationTokenSource(TestTimeout);
         IntegrationSession session = await ConnectAsync(deadline.Token);
 
-        AwsResult<CallerIdentity> identity = await session.Factory.IdentifyAsync(session.Session.Credentials, session.Settings.Region, deadline.Token);
+        Result<CallerIdentity, AwsFailure> identity = await session.Factory.IdentifyAsync(session.Session.Credentials, session.Settings.Region, deadline.Token);
 
         Assert.True(identity.Succeeded, identity.Failure?.Message);
         Assert.Matches(AccountId(), identity.Value!.Account);

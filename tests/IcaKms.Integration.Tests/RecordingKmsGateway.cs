@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using IcaKms.Core;
 using IcaKms.Core.Aws;
 
 namespace IcaKms.Integration.Tests;
@@ -17,27 +18,27 @@ internal sealed class RecordingKmsGateway : IKmsGateway
     /// <summary>The key id or ARN of every GetKeyPolicy call, in order.</summary>
     public IReadOnlyList<string> KeyPolicyReads => [.. _keyPolicyReads];
 
-    public Task<AwsResult<KmsKeyDescription>> DescribeKeyAsync(string keyIdOrAlias, CancellationToken cancellationToken = default) =>
+    public Task<Result<KmsKeyDescription, AwsFailure>> DescribeKeyAsync(string keyIdOrAlias, CancellationToken cancellationToken = default) =>
         _inner.DescribeKeyAsync(keyIdOrAlias, cancellationToken);
 
-    public Task<AwsResult<IReadOnlyList<KmsKeyChoice>>> ListUsableKeysAsync(CancellationToken cancellationToken = default) =>
+    public Task<Result<IReadOnlyList<KmsKeyChoice>, AwsFailure>> ListUsableKeysAsync(CancellationToken cancellationToken = default) =>
         _inner.ListUsableKeysAsync(cancellationToken);
 
-    public Task<AwsResult<IReadOnlyList<KmsGrant>>> ListGrantsAsync(string keyArn, CancellationToken cancellationToken = default) =>
+    public Task<Result<IReadOnlyList<KmsGrant>, AwsFailure>> ListGrantsAsync(string keyArn, CancellationToken cancellationToken = default) =>
         _inner.ListGrantsAsync(keyArn, cancellationToken);
 
-    public Task<AwsResult<string>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default)
+    public Task<Result<string, AwsFailure>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default)
     {
         _keyPolicyReads.Enqueue(keyArn);
         return _inner.GetKeyPolicyAsync(keyArn, cancellationToken);
     }
 
-    public Task<AwsResult<KmsKeyDescription>> CreateKeyAsync(string description, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default) =>
+    public Task<Result<KmsKeyDescription, AwsFailure>> CreateKeyAsync(string description, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default) =>
         _inner.CreateKeyAsync(description, tags, cancellationToken);
 
-    public Task<AwsResult<string>> CreateAliasAsync(string aliasName, string keyArn, CancellationToken cancellationToken = default) =>
+    public Task<Result<string, AwsFailure>> CreateAliasAsync(string aliasName, string keyArn, CancellationToken cancellationToken = default) =>
         _inner.CreateAliasAsync(aliasName, keyArn, cancellationToken);
 
-    public Task<AwsResult<string>> PutKeyPolicyAsync(string keyArn, string policy, CancellationToken cancellationToken = default) =>
+    public Task<Result<string, AwsFailure>> PutKeyPolicyAsync(string keyArn, string policy, CancellationToken cancellationToken = default) =>
         _inner.PutKeyPolicyAsync(keyArn, policy, cancellationToken);
 }

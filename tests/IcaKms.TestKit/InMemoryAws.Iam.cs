@@ -1,3 +1,4 @@
+using IcaKms.Core;
 using IcaKms.Core.Aws;
 
 namespace IcaKms.TestKit;
@@ -12,26 +13,26 @@ public sealed partial class InMemoryAws
     private readonly Dictionary<string, List<string>> _versionIds = new(StringComparer.Ordinal);
 
     /// <summary>ListAttachedUserPolicies' answer (the user asked is not checked).</summary>
-    public AwsResult<IReadOnlyList<AttachedPolicy>> Attached { get; set; } =
+    public Result<IReadOnlyList<AttachedPolicy>, AwsFailure> Attached { get; set; } =
         Ok<IReadOnlyList<AttachedPolicy>>([new AttachedPolicy("ica-kms", SampleAccount.PolicyArn)]);
 
     /// <summary>GetPolicyDefaultVersion answers by policy ARN; anything else is not found.</summary>
-    public Dictionary<string, AwsResult<ManagedPolicyVersion>> Versions { get; } = new(StringComparer.Ordinal)
+    public Dictionary<string, Result<ManagedPolicyVersion, AwsFailure>> Versions { get; } = new(StringComparer.Ordinal)
     {
         [SampleAccount.PolicyArn] = Ok(new ManagedPolicyVersion(SampleAccount.PolicyArn, "v1", SampleAccount.IamPolicy())),
     };
 
     /// <summary>ListUserPolicies' answer (the user's inline policy names).</summary>
-    public AwsResult<IReadOnlyList<string>> UserInline { get; set; } = Ok<IReadOnlyList<string>>([]);
+    public Result<IReadOnlyList<string>, AwsFailure> UserInline { get; set; } = Ok<IReadOnlyList<string>>([]);
 
     /// <summary>ListGroupsForUser's answer.</summary>
-    public AwsResult<IReadOnlyList<string>> Groups { get; set; } = Ok<IReadOnlyList<string>>([]);
+    public Result<IReadOnlyList<string>, AwsFailure> Groups { get; set; } = Ok<IReadOnlyList<string>>([]);
 
     /// <summary>ListAttachedGroupPolicies answers by group; a group not here has none.</summary>
-    public Dictionary<string, AwsResult<IReadOnlyList<AttachedPolicy>>> GroupAttached { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Result<IReadOnlyList<AttachedPolicy>, AwsFailure>> GroupAttached { get; } = new(StringComparer.Ordinal);
 
     /// <summary>ListGroupPolicies answers by group; a group not here has none.</summary>
-    public Dictionary<string, AwsResult<IReadOnlyList<string>>> GroupInline { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Result<IReadOnlyList<string>, AwsFailure>> GroupInline { get; } = new(StringComparer.Ordinal);
 
     /// <summary>GetUserPolicy / GetGroupPolicy documents by "user/name" or "group/name"; anything else is not found.</summary>
     public Dictionary<string, string> InlineDocuments { get; } = new(StringComparer.Ordinal);
@@ -42,57 +43,57 @@ public sealed partial class InMemoryAws
     /// <summary>The ids of the access keys made so far (IAM allows two per user).</summary>
     public List<string> AccessKeys { get; } = [];
 
-    public Task<AwsResult<ManagedPolicyVersion>> GetPolicyDefaultVersionAsync(string policyArn, CancellationToken cancellationToken = default) =>
+    public Task<Result<ManagedPolicyVersion, AwsFailure>> GetPolicyDefaultVersionAsync(string policyArn, CancellationToken cancellationToken = default) =>
         AnswerAsync(
             $"iam:GetPolicyVersion {policyArn}",
-            () => Versions.TryGetValue(policyArn, out AwsResult<ManagedPolicyVersion>? version)
+            () => Versions.TryGetValue(policyArn, out Result<ManagedPolicyVersion, AwsFailure>? version)
                 ? version
                 : NotFound<ManagedPolicyVersion>("iam:GetPolicyVersion", $"Policy {policyArn} was not found."),
             cancellationToken);
 
-    public Task<AwsResult<IReadOnlyList<AttachedPolicy>>> ListAttachedUserPoliciesAsync(string userName, CancellationToken cancellationToken = default) =>
+    public Task<Result<IReadOnlyList<AttachedPolicy>, AwsFailure>> ListAttachedUserPoliciesAsync(string userName, CancellationToken cancellationToken = default) =>
         AnswerAsync("iam:ListAttachedUserPolicies", () => Attached, cancellationToken);
 
-    public Task<AwsResult<IReadOnlyList<string>>> ListUserPoliciesAsync(string userName, CancellationToken cancellationToken = default) =>
+    public Task<Result<IReadOnlyList<string>, AwsFailure>> ListUserPoliciesAsync(string userName, CancellationToken cancellationToken = default) =>
         AnswerAsync("iam:ListUserPolicies", () => UserInline, cancellationToken);
 
-    public Task<AwsResult<InlinePolicy>> GetUserPolicyAsync(string userName, string policyName, CancellationToken cancellationToken = default) =>
+    public Task<Result<InlinePolicy, AwsFailure>> GetUserPolicyAsync(string userName, string policyName, CancellationToken cancellationToken = default) =>
         AnswerAsync($"iam:GetUserPolicy {userName}/{policyName}", () => Inline("iam:GetUserPolicy", $"{userName}/{policyName}", policyName), cancellationToken);
 
-    public Task<AwsResult<IReadOnlyList<string>>> ListGroupsForUserAsync(string userName, CancellationToken cancellationToken = default) =>
+    public Task<Result<IReadOnlyList<string>, AwsFailure>> ListGroupsForUserAsync(string userName, CancellationToken cancellationToken = default) =>
         AnswerAsync("iam:ListGroupsForUser", () => Groups, cancellationToken);
 
-    public Task<AwsResult<IReadOnlyList<AttachedPolicy>>> ListAttachedGroupPoliciesAsync(string groupName, CancellationToken cancellationToken = default) =>
+    public Task<Result<IReadOnlyList<AttachedPolicy>, AwsFailure>> ListAttachedGroupPoliciesAsync(string groupName, CancellationToken cancellationToken = default) =>
         AnswerAsync(
             $"iam:ListAttachedGroupPolicies {groupName}",
-            () => GroupAttached.TryGetValue(groupName, out AwsResult<IReadOnlyList<AttachedPolicy>>? attached) ? attached : Ok<IReadOnlyList<AttachedPolicy>>([]),
+            () => GroupAttached.TryGetValue(groupName, out Result<IReadOnlyList<AttachedPolicy>, AwsFailure>? attached) ? attached : Ok<IReadOnlyList<AttachedPolicy>>([]),
             cancellationToken);
 
-    public Task<AwsResult<IReadOnlyList<string>>> ListGroupPoliciesAsync(string groupName, CancellationToken cancellationToken = default) =>
+    public Task<Result<IReadOnlyList<string>, AwsFailure>> ListGroupPoliciesAsync(string groupName, CancellationToken cancellationToken = default) =>
         AnswerAsync(
             $"iam:ListGroupPolicies {groupName}",
-            () => GroupInline.TryGetValue(groupName, out AwsResult<IReadOnlyList<string>>? names) ? names : Ok<IReadOnlyList<string>>([]),
+            () => GroupInline.TryGetValue(groupName, out Result<IReadOnlyList<string>, AwsFailure>? names) ? names : Ok<IReadOnlyList<string>>([]),
             cancellationToken);
 
-    public Task<AwsResult<InlinePolicy>> GetGroupPolicyAsync(string groupName, string policyName, CancellationToken cancellationToken = default) =>
+    public Task<Result<InlinePolicy, AwsFailure>> GetGroupPolicyAsync(string groupName, string policyName, CancellationToken cancellationToken = default) =>
         AnswerAsync($"iam:GetGroupPolicy {groupName}/{policyName}", () => Inline("iam:GetGroupPolicy", $"{groupName}/{policyName}", policyName), cancellationToken);
 
-    public Task<AwsResult<IamUser>> GetUserAsync(string userName, CancellationToken cancellationToken = default) =>
+    public Task<Result<IamUser, AwsFailure>> GetUserAsync(string userName, CancellationToken cancellationToken = default) =>
         AnswerAsync($"iam:GetUser {userName}", () => Users.Contains(userName)
             ? Ok(UserNamed(userName))
             : NotFound<IamUser>("iam:GetUser", $"The user with name {userName} cannot be found."), cancellationToken);
 
-    public Task<AwsResult<IamUser>> CreateUserAsync(string userName, CancellationToken cancellationToken = default) =>
+    public Task<Result<IamUser, AwsFailure>> CreateUserAsync(string userName, CancellationToken cancellationToken = default) =>
         AnswerAsync($"iam:CreateUser {userName}", () => Users.Add(userName)
             ? Ok(UserNamed(userName))
             : Refusal<IamUser>(AwsFailureKind.AlreadyExists, "iam:CreateUser", "EntityAlreadyExists", $"User with name {userName} already exists."), cancellationToken);
 
-    public Task<AwsResult<IReadOnlyList<PolicyVersionInfo>>> ListPolicyVersionsAsync(string policyArn, CancellationToken cancellationToken = default) =>
-        AnswerAsync($"iam:ListPolicyVersions {policyArn}", () => Versions.TryGetValue(policyArn, out AwsResult<ManagedPolicyVersion>? version) && version.Succeeded
+    public Task<Result<IReadOnlyList<PolicyVersionInfo>, AwsFailure>> ListPolicyVersionsAsync(string policyArn, CancellationToken cancellationToken = default) =>
+        AnswerAsync($"iam:ListPolicyVersions {policyArn}", () => Versions.TryGetValue(policyArn, out Result<ManagedPolicyVersion, AwsFailure>? version) && version.Succeeded
             ? Ok<IReadOnlyList<PolicyVersionInfo>>([.. VersionIds(policyArn, version.Value!.VersionId).Select(id => new PolicyVersionInfo(id, id == version.Value.VersionId, DateTimeOffset.UnixEpoch))])
             : NotFound<IReadOnlyList<PolicyVersionInfo>>("iam:ListPolicyVersions", $"Policy {policyArn} was not found."), cancellationToken);
 
-    public Task<AwsResult<CreatedPolicy>> CreatePolicyAsync(string policyName, string policyDocument, string? description, CancellationToken cancellationToken = default) =>
+    public Task<Result<CreatedPolicy, AwsFailure>> CreatePolicyAsync(string policyName, string policyDocument, string? description, CancellationToken cancellationToken = default) =>
         AnswerAsync($"iam:CreatePolicy {policyName}", () =>
         {
             string arn = $"arn:aws:iam::{SampleAccount.Account}:policy/{policyName}";
@@ -107,10 +108,10 @@ public sealed partial class InMemoryAws
         }, cancellationToken);
 
     /// <summary>The new version becomes the default; like IAM, a sixth version is refused.</summary>
-    public Task<AwsResult<PolicyVersionInfo>> CreatePolicyVersionAsync(string policyArn, string policyDocument, CancellationToken cancellationToken = default) =>
+    public Task<Result<PolicyVersionInfo, AwsFailure>> CreatePolicyVersionAsync(string policyArn, string policyDocument, CancellationToken cancellationToken = default) =>
         AnswerAsync($"iam:CreatePolicyVersion {policyArn}", () =>
         {
-            if (!Versions.TryGetValue(policyArn, out AwsResult<ManagedPolicyVersion>? current) || !current.Succeeded)
+            if (!Versions.TryGetValue(policyArn, out Result<ManagedPolicyVersion, AwsFailure>? current) || !current.Succeeded)
             {
                 return NotFound<PolicyVersionInfo>("iam:CreatePolicyVersion", $"Policy {policyArn} was not found.");
             }
@@ -127,10 +128,10 @@ public sealed partial class InMemoryAws
             return Ok(new PolicyVersionInfo(id, true, DateTimeOffset.UnixEpoch));
         }, cancellationToken);
 
-    public Task<AwsResult<DeletedPolicyVersion>> DeletePolicyVersionAsync(string policyArn, string versionId, CancellationToken cancellationToken = default) =>
+    public Task<Result<DeletedPolicyVersion, AwsFailure>> DeletePolicyVersionAsync(string policyArn, string versionId, CancellationToken cancellationToken = default) =>
         AnswerAsync($"iam:DeletePolicyVersion {policyArn} {versionId}", () =>
         {
-            if (Versions.TryGetValue(policyArn, out AwsResult<ManagedPolicyVersion>? current) && current.Value?.VersionId == versionId)
+            if (Versions.TryGetValue(policyArn, out Result<ManagedPolicyVersion, AwsFailure>? current) && current.Value?.VersionId == versionId)
             {
                 return Refusal<DeletedPolicyVersion>(AwsFailureKind.Conflict, "iam:DeletePolicyVersion", "DeleteConflict", "Cannot delete the default version of a policy.");
             }
@@ -141,7 +142,7 @@ public sealed partial class InMemoryAws
         }, cancellationToken);
 
     /// <summary>Attaching a policy already attached changes nothing, as in IAM.</summary>
-    public Task<AwsResult<UserPolicyAttachment>> AttachUserPolicyAsync(string userName, string policyArn, CancellationToken cancellationToken = default) =>
+    public Task<Result<UserPolicyAttachment, AwsFailure>> AttachUserPolicyAsync(string userName, string policyArn, CancellationToken cancellationToken = default) =>
         AnswerAsync($"iam:AttachUserPolicy {userName} {policyArn}", () =>
         {
             IReadOnlyList<AttachedPolicy> attached = Attached.Value ?? [];
@@ -153,10 +154,10 @@ public sealed partial class InMemoryAws
             return Ok(new UserPolicyAttachment(userName, policyArn));
         }, cancellationToken);
 
-    public Task<AwsResult<IReadOnlyList<string>>> ListAccessKeysAsync(string userName, CancellationToken cancellationToken = default) =>
+    public Task<Result<IReadOnlyList<string>, AwsFailure>> ListAccessKeysAsync(string userName, CancellationToken cancellationToken = default) =>
         AnswerAsync($"iam:ListAccessKeys {userName}", () => Ok<IReadOnlyList<string>>([.. AccessKeys]), cancellationToken);
 
-    public Task<AwsResult<CreatedAccessKey>> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken = default) =>
+    public Task<Result<CreatedAccessKey, AwsFailure>> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken = default) =>
         AnswerAsync($"iam:CreateAccessKey {userName}", () =>
         {
             if (AccessKeys.Count >= 2)
@@ -169,7 +170,7 @@ public sealed partial class InMemoryAws
             return Ok(new CreatedAccessKey(userName, id, NewAccessKeySecret));
         }, cancellationToken);
 
-    private AwsResult<InlinePolicy> Inline(string action, string key, string policyName) =>
+    private Result<InlinePolicy, AwsFailure> Inline(string action, string key, string policyName) =>
         InlineDocuments.TryGetValue(key, out string? document)
             ? Ok(new InlinePolicy(policyName, document))
             : NotFound<InlinePolicy>(action, $"The inline policy {key} cannot be found.");
@@ -187,6 +188,6 @@ public sealed partial class InMemoryAws
 
     private static IamUser UserNamed(string userName) => new(userName, $"AIDA{userName.ToUpperInvariant()}", $"arn:aws:iam::{SampleAccount.Account}:user/{userName}");
 
-    private static AwsResult<T> Refusal<T>(AwsFailureKind kind, string action, string code, string message) =>
-        AwsResult<T>.Fail(new AwsFailure(kind, action, null, code, message));
+    private static Result<T, AwsFailure> Refusal<T>(AwsFailureKind kind, string action, string code, string message) =>
+        Result<T, AwsFailure>.Fail(new AwsFailure(kind, action, null, code, message));
 }

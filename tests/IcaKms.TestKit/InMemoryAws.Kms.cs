@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using IcaKms.Core;
 using IcaKms.Core.Aws;
 
 namespace IcaKms.TestKit;
@@ -9,39 +10,39 @@ public sealed partial class InMemoryAws
     private int _createdKeys;
 
     /// <summary>DescribeKey answers by the key as asked (ARN, id or alias); anything else goes to <see cref="UnknownKey"/>.</summary>
-    public Dictionary<string, AwsResult<KmsKeyDescription>> Keys { get; } = new(StringComparer.Ordinal)
+    public Dictionary<string, Result<KmsKeyDescription, AwsFailure>> Keys { get; } = new(StringComparer.Ordinal)
     {
         [SampleAccount.KeyArn] = Ok(SampleAccount.Key),
     };
 
     /// <summary>DescribeKey's answer for a key not in <see cref="Keys"/>: not found, unless a test says otherwise.</summary>
-    public Func<string, AwsResult<KmsKeyDescription>> UnknownKey { get; set; } =
+    public Func<string, Result<KmsKeyDescription, AwsFailure>> UnknownKey { get; set; } =
         key => NotFound<KmsKeyDescription>("kms:DescribeKey", $"Key {key} is not found.");
 
     /// <summary>GetKeyPolicy's answer for any key id or ARN (PutKeyPolicy replaces it).</summary>
     /// <summary>ListGrants' answer: no grants by default.</summary>
-    public AwsResult<IReadOnlyList<KmsGrant>> Grants { get; set; } = Ok<IReadOnlyList<KmsGrant>>([]);
+    public Result<IReadOnlyList<KmsGrant>, AwsFailure> Grants { get; set; } = Ok<IReadOnlyList<KmsGrant>>([]);
 
-    public AwsResult<string> KeyPolicy { get; set; } = Ok(SampleAccount.KeyPolicy(SampleAccount.RootStatement, SampleAccount.CrossAccountStatement));
+    public Result<string, AwsFailure> KeyPolicy { get; set; } = Ok(SampleAccount.KeyPolicy(SampleAccount.RootStatement, SampleAccount.CrossAccountStatement));
 
     /// <summary>The key ids GetKeyPolicy was asked with, in order.</summary>
     public ConcurrentQueue<string> KeyPolicyAskedWith { get; } = new();
 
     /// <summary>The key picker's list (ListKeys with their aliases).</summary>
-    public AwsResult<IReadOnlyList<KmsKeyChoice>> UsableKeys { get; set; } =
+    public Result<IReadOnlyList<KmsKeyChoice>, AwsFailure> UsableKeys { get; set; } =
         Ok<IReadOnlyList<KmsKeyChoice>>([new KmsKeyChoice(SampleAccount.KeyArn, [SampleAccount.KeyAlias], "ICA data")]);
 
-    public Task<AwsResult<KmsKeyDescription>> DescribeKeyAsync(string keyIdOrAlias, CancellationToken cancellationToken = default) =>
+    public Task<Result<KmsKeyDescription, AwsFailure>> DescribeKeyAsync(string keyIdOrAlias, CancellationToken cancellationToken = default) =>
         AnswerAsync(
             $"kms:DescribeKey {keyIdOrAlias}",
-            () => Keys.TryGetValue(keyIdOrAlias, out AwsResult<KmsKeyDescription>? key) ? key : UnknownKey(keyIdOrAlias),
+            () => Keys.TryGetValue(keyIdOrAlias, out Result<KmsKeyDescription, AwsFailure>? key) ? key : UnknownKey(keyIdOrAlias),
             cancellationToken);
 
-    public Task<AwsResult<IReadOnlyList<KmsKeyChoice>>> ListUsableKeysAsync(CancellationToken cancellationToken = default) =>
+    public Task<Result<IReadOnlyList<KmsKeyChoice>, AwsFailure>> ListUsableKeysAsync(CancellationToken cancellationToken = default) =>
         AnswerAsync("kms:ListKeys", () => UsableKeys, cancellationToken);
 
     /// <summary>Like KMS, GetKeyPolicy takes a key id or key ARN only: an alias name or alias ARN is not found.</summary>
-    public Task<AwsResult<string>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default)
+    public Task<Result<string, AwsFailure>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default)
     {
         KeyPolicyAskedWith.Enqueue(keyArn);
         return AnswerAsync(
@@ -50,11 +51,11 @@ public sealed partial class InMemoryAws
             cancellationToken);
     }
 
-    public Task<AwsResult<IReadOnlyList<KmsGrant>>> ListGrantsAsync(string keyArn, CancellationToken cancellationToken = default) =>
+    public Task<Result<IReadOnlyList<KmsGrant>, AwsFailure>> ListGrantsAsync(string keyArn, CancellationToken cancellationToken = default) =>
         AnswerAsync("kms:ListGrants", () => Grants, cancellationToken);
 
     /// <summary>A new enabled key in the sample region, described by its ARN and id.</summary>
-    public Task<AwsResult<KmsKeyDescription>> CreateKeyAsync(string description, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default) =>
+    public Task<Result<KmsKeyDescription, AwsFailure>> CreateKeyAsync(string description, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default) =>
         AnswerAsync("kms:CreateKey", () =>
         {
             string id = $"{++_createdKeys:D8}-0000-4000-8000-000000000000";
@@ -64,24 +65,24 @@ public sealed partial class InMemoryAws
             return Ok(key);
         }, cancellationToken);
 
-    public Task<AwsResult<string>> CreateAliasAsync(string aliasName, string keyArn, CancellationToken cancellationToken = default) =>
+    public Task<Result<string, AwsFailure>> CreateAliasAsync(string aliasName, string keyArn, CancellationToken cancellationToken = default) =>
         AnswerAsync($"kms:CreateAlias {aliasName}", () =>
         {
             if (Keys.ContainsKey(aliasName))
             {
-                return AwsResult<string>.Fail(new AwsFailure(AwsFailureKind.AlreadyExists, "kms:CreateAlias", aliasName, "AlreadyExistsException", $"An alias with the name {aliasName} already exists."));
+                return Result<string, AwsFailure>.Fail(new AwsFailure(AwsFailureKind.AlreadyExists, "kms:CreateAlias", aliasName, "AlreadyExistsException", $"An alias with the name {aliasName} already exists."));
             }
 
-            Keys[aliasName] = Keys.TryGetValue(keyArn, out AwsResult<KmsKeyDescription>? key) ? key : UnknownKey(keyArn);
+            Keys[aliasName] = Keys.TryGetValue(keyArn, out Result<KmsKeyDescription, AwsFailure>? key) ? key : UnknownKey(keyArn);
             return Ok(aliasName);
         }, cancellationToken);
 
     /// <summary>Like the real gateway, an alias is refused before any call.</summary>
-    public Task<AwsResult<string>> PutKeyPolicyAsync(string keyArn, string policy, CancellationToken cancellationToken = default)
+    public Task<Result<string, AwsFailure>> PutKeyPolicyAsync(string keyArn, string policy, CancellationToken cancellationToken = default)
     {
         if (IsAlias(keyArn))
         {
-            return Task.FromResult(AwsResult<string>.Fail(new AwsFailure(AwsFailureKind.Refused, "kms:PutKeyPolicy", keyArn, null, "PutKeyPolicy takes a key ARN, not an alias.")));
+            return Task.FromResult(Result<string, AwsFailure>.Fail(new AwsFailure(AwsFailureKind.Refused, "kms:PutKeyPolicy", keyArn, null, "PutKeyPolicy takes a key ARN, not an alias.")));
         }
 
         return AnswerAsync($"kms:PutKeyPolicy {keyArn}", () =>

@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using IcaKms.Core;
 using IcaKms.Core.Aws;
 
 namespace IcaKms.TestKit;
@@ -10,21 +11,21 @@ public sealed partial class InMemoryAws
     public const string GoodKeyPrefix = "ASIAGOOD";
 
     /// <summary>GetCallerIdentity's answer through the gateways (a session that exists).</summary>
-    public AwsResult<CallerIdentity> CallerIdentity { get; set; } = Ok(new CallerIdentity(SampleAccount.Account, SampleAccount.UserArn, "AIDAEXAMPLE"));
+    public Result<CallerIdentity, AwsFailure> CallerIdentity { get; set; } = Ok(new CallerIdentity(SampleAccount.Account, SampleAccount.UserArn, "AIDAEXAMPLE"));
 
-    public Task<AwsResult<CallerIdentity>> GetCallerIdentityAsync(CancellationToken cancellationToken = default) =>
+    public Task<Result<CallerIdentity, AwsFailure>> GetCallerIdentityAsync(CancellationToken cancellationToken = default) =>
         AnswerAsync("sts:GetCallerIdentity", () => CallerIdentity, cancellationToken);
 
     /// <summary>
     /// Checks pasted credentials before a session exists: a key id starting with <see cref="GoodKeyPrefix"/> is an
     /// assumed role whose ARN ends with the key id (so two sessions can be told apart); any other is refused as STS does.
     /// </summary>
-    public Task<AwsResult<CallerIdentity>> IdentifyAsync(AWSCredentials credentials, string region, CancellationToken cancellationToken = default)
+    public Task<Result<CallerIdentity, AwsFailure>> IdentifyAsync(AWSCredentials credentials, string region, CancellationToken cancellationToken = default)
     {
         string keyId = credentials.GetCredentials().AccessKey;
         return AnswerAsync("sts:GetCallerIdentity", () => keyId.StartsWith(GoodKeyPrefix, StringComparison.Ordinal)
             ? Ok(new CallerIdentity(SampleAccount.Account, $"arn:aws:sts::{SampleAccount.Account}:assumed-role/admin/{keyId}", "AROAEXAMPLE"))
-            : AwsResult<CallerIdentity>.Fail(new AwsFailure(AwsFailureKind.InvalidCredentials, "sts:GetCallerIdentity", null, "InvalidClientTokenId",
+            : Result<CallerIdentity, AwsFailure>.Fail(new AwsFailure(AwsFailureKind.InvalidCredentials, "sts:GetCallerIdentity", null, "InvalidClientTokenId",
                 "Your credentials were refused (InvalidClientTokenId): paste fresh temporary credentials.")), cancellationToken);
     }
 }

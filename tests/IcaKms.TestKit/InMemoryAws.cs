@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using IcaKms.Core;
 using IcaKms.Core.Aws;
 using IcaKms.Core.Adapters.Aws;
 
@@ -82,7 +83,7 @@ public sealed partial class InMemoryAws : IAwsGatewayFactory, IS3Gateway, IKmsGa
     public AwsGateways Create(AwsSession session, string region) => Gateways;
 
     /// <summary>Records, holds and answers one call: a fault set for it wins; else <paramref name="answer"/> runs under the lock.</summary>
-    private async Task<AwsResult<T>> AnswerAsync<T>(string call, Func<AwsResult<T>> answer, CancellationToken cancellationToken)
+    private async Task<Result<T, AwsFailure>> AnswerAsync<T>(string call, Func<Result<T, AwsFailure>> answer, CancellationToken cancellationToken)
     {
         Record(call);
         await OnCall(call, cancellationToken);
@@ -101,7 +102,7 @@ public sealed partial class InMemoryAws : IAwsGatewayFactory, IS3Gateway, IKmsGa
 
         if (_faults.TryGetValue(call, out AwsFailure? failure) || _faults.TryGetValue(ActionOf(call), out failure))
         {
-            return AwsResult<T>.Fail(failure);
+            return Result<T, AwsFailure>.Fail(failure);
         }
 
         lock (_lock)
@@ -123,11 +124,11 @@ public sealed partial class InMemoryAws : IAwsGatewayFactory, IS3Gateway, IKmsGa
         }
     }
 
-    private static AwsResult<T> Ok<T>(T value) => AwsResult<T>.Ok(value);
+    private static Result<T, AwsFailure> Ok<T>(T value) => Result<T, AwsFailure>.Ok(value);
 
     // No error code, as the fakes this kit replaced answered: the checks read the kind and the message.
-    private static AwsResult<T> NotFound<T>(string action, string message) =>
-        AwsResult<T>.Fail(new AwsFailure(AwsFailureKind.NotFound, action, null, null, message));
+    private static Result<T, AwsFailure> NotFound<T>(string action, string message) =>
+        Result<T, AwsFailure>.Fail(new AwsFailure(AwsFailureKind.NotFound, action, null, null, message));
 
     private static string ActionOf(string call) => call.Split(' ', 2)[0];
 

@@ -75,7 +75,7 @@ public static class SetupApplier
     // bucket comes with AWS's defaults), so there the read only waits for it to show, and so does the write.
     private static async Task<ChangeWrite> ApplyOneAsync(AwsGateways gateways, AwsChange change, bool needsEarlierCreation, ConsistencyPolicy consistency, CancellationToken ct)
     {
-        AwsResult<string?> current = needsEarlierCreation
+        Result<string?, AwsFailure> current = needsEarlierCreation
             ? await consistency.RetryAsync(token => change.ReadAsync(gateways, token), ct).ConfigureAwait(false)
             : await change.ReadAsync(gateways, ct).ConfigureAwait(false);
         if (current.Failure is { } failure)

@@ -23,12 +23,12 @@ public static class SetupVerification
         ArgumentNullException.ThrowIfNull(s3);
         string key = $"{prefix}icakms-verification-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}.txt";
         const string Content = "Written by IcaKms to verify SSE-KMS default encryption; deleted at once.";
-        AwsResult<ObjectWrite> write = await s3.PutObjectAsync(bucket, key, Content, null, ct).ConfigureAwait(false);
+        Result<ObjectWrite, AwsFailure> write = await s3.PutObjectAsync(bucket, key, Content, null, ct).ConfigureAwait(false);
         string how = "without encryption headers";
         if (write.Failure is { Kind: AwsFailureKind.AccessDenied } denied)
         {
             // A bucket policy may refuse writes that carry no SSE-KMS header: ask it why, and if that is all, write as ICA does.
-            AwsResult<string?> policy = await s3.GetBucketPolicyAsync(bucket, ct).ConfigureAwait(false);
+            Result<string?, AwsFailure> policy = await s3.GetBucketPolicyAsync(bucket, ct).ConfigureAwait(false);
             VerificationWrite.Explanation explanation = VerificationWrite.Explain(policy.Value, bucket, key, keyArn);
             if (!explanation.RetryWithSseKms)
             {
@@ -45,8 +45,8 @@ public static class SetupVerification
         }
 
         string? version = write.Value!.VersionId is { Length: > 0 } id && id != "null" ? id : null;
-        AwsResult<ObjectHead> head = await s3.HeadObjectAsync(bucket, key, version, ct).ConfigureAwait(false);
-        AwsResult<ObjectDeletion> deletion = await s3.DeleteObjectAsync(bucket, key, version, ct).ConfigureAwait(false);
+        Result<ObjectHead, AwsFailure> head = await s3.HeadObjectAsync(bucket, key, version, ct).ConfigureAwait(false);
+        Result<ObjectDeletion, AwsFailure> deletion = await s3.DeleteObjectAsync(bucket, key, version, ct).ConfigureAwait(false);
         string cleanup = deletion.Failure is { } deleteFailure ? $" The test object could not be deleted: {deleteFailure.Message}" : string.Empty;
         if (head.Failure is { } headFailure)
         {

@@ -4,5 +4,5 @@ namespace IcaKms.Core.Aws;
 public interface IStsGateway
 {
     /// <summary>The caller's account and principal (needs no permission).</summary>
-    Task<AwsResult<CallerIdentity>> GetCallerIdentityAsync(CancellationToken cancellationToken = default);
+    Task<Result<CallerIdentity, AwsFailure>> GetCallerIdentityAsync(CancellationToken cancellationToken = default);
 }

@@ -20,7 +20,7 @@ internal static class BucketChecks
             return InvalidName(Region, context);
         }
 
-        AwsResult<string> result = context.Snapshot.BucketRegion;
+        Result<string, AwsFailure> result = context.Snapshot.BucketRegion;
         string icaRegion = context.Request.AwsRegion;
         if (result.Failure is AwsFailure failure)
         {
@@ -55,7 +55,7 @@ internal static class BucketChecks
             return InvalidName(Prefix, context);
         }
 
-        if (context.Snapshot.PrefixExists is not AwsResult<bool> result)
+        if (context.Snapshot.PrefixExists is not Result<bool, AwsFailure> result)
         {
             return Prefix.NotChecked($"The folder {folder} was not looked for in this inspection.", "Inspect again.");
         }
@@ -76,7 +76,7 @@ internal static class BucketChecks
 
     public static SetupCheck CheckOwnership(CheckContext context)
     {
-        AwsResult<string?> result = context.Snapshot.ObjectOwnership;
+        Result<string?, AwsFailure> result = context.Snapshot.ObjectOwnership;
         if (BucketNotChecked(Ownership, context, result.Failure) is SetupCheck notChecked)
         {
             return notChecked;
@@ -96,7 +96,7 @@ internal static class BucketChecks
 
     public static SetupCheck CheckPublicAccess(CheckContext context)
     {
-        AwsResult<PublicAccessBlock?> result = context.Snapshot.PublicAccess;
+        Result<PublicAccessBlock?, AwsFailure> result = context.Snapshot.PublicAccess;
         if (BucketNotChecked(PublicAccess, context, result.Failure) is SetupCheck notChecked)
         {
             return notChecked;

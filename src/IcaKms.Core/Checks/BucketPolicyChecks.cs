@@ -16,7 +16,7 @@ internal static class BucketPolicyChecks
 
     public static SetupCheck CheckPolicy(CheckContext context)
     {
-        AwsResult<string?> result = context.Snapshot.BucketPolicy;
+        Result<string?, AwsFailure> result = context.Snapshot.BucketPolicy;
         if (BucketChecks.BucketNotChecked(Policy, context, result.Failure) is SetupCheck notChecked)
         {
             return notChecked;

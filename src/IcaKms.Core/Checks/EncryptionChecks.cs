@@ -17,7 +17,7 @@ internal static class EncryptionChecks
 
     public static SetupCheck CheckEncryption(CheckContext context)
     {
-        AwsResult<BucketEncryption?> result = context.Snapshot.Encryption;
+        Result<BucketEncryption?, AwsFailure> result = context.Snapshot.Encryption;
         if (BucketChecks.BucketNotChecked(Encryption, context, result.Failure) is SetupCheck notChecked)
         {
             return notChecked;
@@ -55,7 +55,7 @@ internal static class EncryptionChecks
 
     public static SetupCheck CheckBucketKey(CheckContext context)
     {
-        AwsResult<BucketEncryption?> result = context.Snapshot.Encryption;
+        Result<BucketEncryption?, AwsFailure> result = context.Snapshot.Encryption;
         if (BucketChecks.BucketNotChecked(BucketKey, context, result.Failure) is SetupCheck notChecked)
         {
             return notChecked;

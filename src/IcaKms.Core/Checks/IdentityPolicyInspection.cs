@@ -12,7 +12,7 @@ internal static class IdentityPolicyInspection
     /// read in parallel as soon as it is in, and each group's two lists as soon as the groups are. A managed policy
     /// attached in several places is read once. Any failed call fails the whole list.
     /// </summary>
-    public static async Task<AwsResult<IReadOnlyList<IdentityPolicy>>?> RunAsync(IIamGateway iam, InspectionRequest request, CancellationToken ct)
+    public static async Task<Result<IReadOnlyList<IdentityPolicy>, AwsFailure>?> RunAsync(IIamGateway iam, InspectionRequest request, CancellationToken ct)
     {
         string? user = request.IamUserName;
         string? given = request.PolicyArn;
@@ -21,12 +21,12 @@ internal static class IdentityPolicyInspection
             return null;
         }
 
-        var managed = new ConcurrentDictionary<string, Lazy<Task<AwsResult<ManagedPolicyVersion>>>>(StringComparer.Ordinal);
-        Task<AwsResult<ManagedPolicyVersion>> ReadManaged(string arn) =>
-            managed.GetOrAdd(arn, a => new Lazy<Task<AwsResult<ManagedPolicyVersion>>>(() => PolicyVersionCall(iam, a, ct))).Value;
+        var managed = new ConcurrentDictionary<string, Lazy<Task<Result<ManagedPolicyVersion, AwsFailure>>>>(StringComparer.Ordinal);
+        Task<Result<ManagedPolicyVersion, AwsFailure>> ReadManaged(string arn) =>
+            managed.GetOrAdd(arn, a => new Lazy<Task<Result<ManagedPolicyVersion, AwsFailure>>>(() => PolicyVersionCall(iam, a, ct))).Value;
 
-        Task<AwsResult<ManagedPolicyVersion>>? givenVersion = given is null ? null : ReadManaged(given);
-        var parts = new List<Task<AwsResult<IReadOnlyList<IdentityPolicy>>>>();
+        Task<Result<ManagedPolicyVersion, AwsFailure>>? givenVersion = given is null ? null : ReadManaged(given);
+        var parts = new List<Task<Result<IReadOnlyList<IdentityPolicy>, AwsFailure>>>();
         if (user is not null)
         {
             parts.Add(AttachedChainAsync(
@@ -38,12 +38,12 @@ internal static class IdentityPolicyInspection
             parts.Add(GroupsChainAsync(iam, user, ReadManaged, ct));
         }
 
-        AwsResult<IReadOnlyList<IdentityPolicy>>[] results = await Task.WhenAll(parts).ConfigureAwait(false);
-        AwsResult<ManagedPolicyVersion>? givenResult = givenVersion is null ? null : await givenVersion.ConfigureAwait(false);
+        Result<IReadOnlyList<IdentityPolicy>, AwsFailure>[] results = await Task.WhenAll(parts).ConfigureAwait(false);
+        Result<ManagedPolicyVersion, AwsFailure>? givenResult = givenVersion is null ? null : await givenVersion.ConfigureAwait(false);
         AwsFailure? failure = results.Select(r => r.Failure).FirstOrDefault(f => f is not null) ?? givenResult?.Failure;
         if (failure is not null)
         {
-            return AwsResult<IReadOnlyList<IdentityPolicy>>.Fail(failure);
+            return Result<IReadOnlyList<IdentityPolicy>, AwsFailure>.Fail(failure);
         }
 
         List<IdentityPolicy> policies = [.. results.SelectMany(r => r.Value ?? [])];
@@ -52,61 +52,61 @@ internal static class IdentityPolicyInspection
             policies.Add(new IdentityPolicy(NameOf(version.PolicyArn), version.Document, IdentityPolicySource.Given, version.PolicyArn));
         }
 
-        return AwsResult<IReadOnlyList<IdentityPolicy>>.Ok(policies);
+        return Result<IReadOnlyList<IdentityPolicy>, AwsFailure>.Ok(policies);
     }
 
     /// <summary>Lists a user's or group's attached managed policies, then reads their default versions in parallel.</summary>
-    private static async Task<AwsResult<IReadOnlyList<IdentityPolicy>>> AttachedChainAsync(
-        Func<Task<AwsResult<IReadOnlyList<AttachedPolicy>>>> list,
+    private static async Task<Result<IReadOnlyList<IdentityPolicy>, AwsFailure>> AttachedChainAsync(
+        Func<Task<Result<IReadOnlyList<AttachedPolicy>, AwsFailure>>> list,
         string action,
         string resource,
         IdentityPolicySource source,
         string? group,
-        Func<string, Task<AwsResult<ManagedPolicyVersion>>> readManaged,
+        Func<string, Task<Result<ManagedPolicyVersion, AwsFailure>>> readManaged,
         CancellationToken ct)
     {
-        AwsResult<IReadOnlyList<AttachedPolicy>> attached = await InspectionCall.CallAsync(action, resource, list, ct).ConfigureAwait(false);
+        Result<IReadOnlyList<AttachedPolicy>, AwsFailure> attached = await InspectionCall.CallAsync(action, resource, list, ct).ConfigureAwait(false);
         if (attached.Failure is AwsFailure failure)
         {
-            return AwsResult<IReadOnlyList<IdentityPolicy>>.Fail(failure);
+            return Result<IReadOnlyList<IdentityPolicy>, AwsFailure>.Fail(failure);
         }
 
         string[] arns = [.. (attached.Value ?? []).Select(p => p.PolicyArn).Where(a => !string.IsNullOrWhiteSpace(a)).Distinct(StringComparer.Ordinal)];
-        AwsResult<ManagedPolicyVersion>[] versions = await Task.WhenAll(arns.Select(readManaged)).ConfigureAwait(false);
+        Result<ManagedPolicyVersion, AwsFailure>[] versions = await Task.WhenAll(arns.Select(readManaged)).ConfigureAwait(false);
         return Collect(versions, v => new IdentityPolicy(NameOf(v.PolicyArn), v.Document, source, v.PolicyArn, group));
     }
 
     /// <summary>Lists a user's or group's inline policy names, then reads the documents in parallel.</summary>
-    private static async Task<AwsResult<IReadOnlyList<IdentityPolicy>>> InlineChainAsync(
-        Func<Task<AwsResult<IReadOnlyList<string>>>> list,
+    private static async Task<Result<IReadOnlyList<IdentityPolicy>, AwsFailure>> InlineChainAsync(
+        Func<Task<Result<IReadOnlyList<string>, AwsFailure>>> list,
         string action,
         string resource,
-        Func<string, Task<AwsResult<InlinePolicy>>> read,
+        Func<string, Task<Result<InlinePolicy, AwsFailure>>> read,
         IdentityPolicySource source,
         string? group,
         CancellationToken ct)
     {
-        AwsResult<IReadOnlyList<string>> names = await InspectionCall.CallAsync(action, resource, list, ct).ConfigureAwait(false);
+        Result<IReadOnlyList<string>, AwsFailure> names = await InspectionCall.CallAsync(action, resource, list, ct).ConfigureAwait(false);
         if (names.Failure is AwsFailure failure)
         {
-            return AwsResult<IReadOnlyList<IdentityPolicy>>.Fail(failure);
+            return Result<IReadOnlyList<IdentityPolicy>, AwsFailure>.Fail(failure);
         }
 
-        AwsResult<InlinePolicy>[] documents = await Task.WhenAll((names.Value ?? []).Distinct(StringComparer.Ordinal).Select(read)).ConfigureAwait(false);
+        Result<InlinePolicy, AwsFailure>[] documents = await Task.WhenAll((names.Value ?? []).Distinct(StringComparer.Ordinal).Select(read)).ConfigureAwait(false);
         return Collect(documents, d => new IdentityPolicy(d.PolicyName, d.Document, source, null, group));
     }
 
     /// <summary>Lists the user's groups, then each group's attached and inline policies, all groups in parallel.</summary>
-    private static async Task<AwsResult<IReadOnlyList<IdentityPolicy>>> GroupsChainAsync(
-        IIamGateway iam, string user, Func<string, Task<AwsResult<ManagedPolicyVersion>>> readManaged, CancellationToken ct)
+    private static async Task<Result<IReadOnlyList<IdentityPolicy>, AwsFailure>> GroupsChainAsync(
+        IIamGateway iam, string user, Func<string, Task<Result<ManagedPolicyVersion, AwsFailure>>> readManaged, CancellationToken ct)
     {
-        AwsResult<IReadOnlyList<string>> groups = await InspectionCall.CallAsync("iam:ListGroupsForUser", user, () => iam.ListGroupsForUserAsync(user, ct), ct).ConfigureAwait(false);
+        Result<IReadOnlyList<string>, AwsFailure> groups = await InspectionCall.CallAsync("iam:ListGroupsForUser", user, () => iam.ListGroupsForUserAsync(user, ct), ct).ConfigureAwait(false);
         if (groups.Failure is AwsFailure failure)
         {
-            return AwsResult<IReadOnlyList<IdentityPolicy>>.Fail(failure);
+            return Result<IReadOnlyList<IdentityPolicy>, AwsFailure>.Fail(failure);
         }
 
-        var parts = new List<Task<AwsResult<IReadOnlyList<IdentityPolicy>>>>();
+        var parts = new List<Task<Result<IReadOnlyList<IdentityPolicy>, AwsFailure>>>();
         foreach (string group in (groups.Value ?? []).Distinct(StringComparer.Ordinal))
         {
             parts.Add(AttachedChainAsync(
@@ -117,25 +117,25 @@ internal static class IdentityPolicyInspection
                 IdentityPolicySource.GroupInline, group, ct));
         }
 
-        AwsResult<IReadOnlyList<IdentityPolicy>>[] results = await Task.WhenAll(parts).ConfigureAwait(false);
+        Result<IReadOnlyList<IdentityPolicy>, AwsFailure>[] results = await Task.WhenAll(parts).ConfigureAwait(false);
         AwsFailure? partFailure = results.Select(r => r.Failure).FirstOrDefault(f => f is not null);
         return partFailure is not null
-            ? AwsResult<IReadOnlyList<IdentityPolicy>>.Fail(partFailure)
-            : AwsResult<IReadOnlyList<IdentityPolicy>>.Ok([.. results.SelectMany(r => r.Value ?? [])]);
+            ? Result<IReadOnlyList<IdentityPolicy>, AwsFailure>.Fail(partFailure)
+            : Result<IReadOnlyList<IdentityPolicy>, AwsFailure>.Ok([.. results.SelectMany(r => r.Value ?? [])]);
     }
 
     /// <summary>The values in order, or the first failure.</summary>
-    private static AwsResult<IReadOnlyList<IdentityPolicy>> Collect<T>(AwsResult<T>[] results, Func<T, IdentityPolicy> toPolicy)
+    private static Result<IReadOnlyList<IdentityPolicy>, AwsFailure> Collect<T>(Result<T, AwsFailure>[] results, Func<T, IdentityPolicy> toPolicy)
         where T : class
     {
         AwsFailure? failure = results.Select(r => r.Failure).FirstOrDefault(f => f is not null);
         return failure is not null
-            ? AwsResult<IReadOnlyList<IdentityPolicy>>.Fail(failure)
-            : AwsResult<IReadOnlyList<IdentityPolicy>>.Ok([.. results.Select(r => r.Value).OfType<T>().Select(toPolicy)]);
+            ? Result<IReadOnlyList<IdentityPolicy>, AwsFailure>.Fail(failure)
+            : Result<IReadOnlyList<IdentityPolicy>, AwsFailure>.Ok([.. results.Select(r => r.Value).OfType<T>().Select(toPolicy)]);
     }
 
     private static string NameOf(string policyArn) => policyArn[(policyArn.LastIndexOf('/') + 1)..];
 
-    private static Task<AwsResult<ManagedPolicyVersion>> PolicyVersionCall(IIamGateway iam, string policyArn, CancellationToken ct) =>
+    private static Task<Result<ManagedPolicyVersion, AwsFailure>> PolicyVersionCall(IIamGateway iam, string policyArn, CancellationToken ct) =>
         InspectionCall.CallAsync("iam:GetPolicyVersion", policyArn, () => iam.GetPolicyDefaultVersionAsync(policyArn, ct), ct);
 }

@@ -38,16 +38,16 @@ public static class Inspection
         IKmsGateway kms = gateways.Kms;
 
         // Everything below starts now; the only waits are inside the chains that need an earlier answer.
-        Task<AwsResult<string>> region = BucketCall(request, "s3:ListBucket", name => gateways.S3.GetBucketRegionAsync(name, ct), ct);
-        Task<AwsResult<KmsKeyDescription>> keyDescription = KeyCall(key, "kms:DescribeKey", () => kms.DescribeKeyAsync(key, ct), ct);
-        Task<AwsResult<string>> keyPolicy = KeyPolicyChainAsync(kms, keyDescription, ct);
-        Task<AwsResult<IReadOnlyList<KmsGrant>>> grants = GrantsChainAsync(kms, keyDescription, ct);
+        Task<Result<string, AwsFailure>> region = BucketCall(request, "s3:ListBucket", name => gateways.S3.GetBucketRegionAsync(name, ct), ct);
+        Task<Result<KmsKeyDescription, AwsFailure>> keyDescription = KeyCall(key, "kms:DescribeKey", () => kms.DescribeKeyAsync(key, ct), ct);
+        Task<Result<string, AwsFailure>> keyPolicy = KeyPolicyChainAsync(kms, keyDescription, ct);
+        Task<Result<IReadOnlyList<KmsGrant>, AwsFailure>> grants = GrantsChainAsync(kms, keyDescription, ct);
         BucketReads reads = StartBucketReads(gateways.S3, kms, request, keyDescription, ct);
-        Task<AwsResult<IReadOnlyList<IdentityPolicy>>?> iamPolicies = IdentityPolicyInspection.RunAsync(gateways.Iam, request, ct);
+        Task<Result<IReadOnlyList<IdentityPolicy>, AwsFailure>?> iamPolicies = IdentityPolicyInspection.RunAsync(gateways.Iam, request, ct);
 
         await Task.WhenAll([region, keyDescription, keyPolicy, grants, iamPolicies, .. reads.All]).ConfigureAwait(false);
 
-        AwsResult<string> regionResult = await region.ConfigureAwait(false);
+        Result<string, AwsFailure> regionResult = await region.ConfigureAwait(false);
         if (s3InRegion is not null && regionResult.Value is { Length: > 0 } actual &&
             !string.Equals(actual, request.AwsRegion, StringComparison.OrdinalIgnoreCase))
         {
@@ -78,24 +78,24 @@ public static class Inspection
     /// Reads the key policy as soon as DescribeKey has answered, with the key ARN it returned: GetKeyPolicy takes only a
     /// key id or key ARN, so an alias as given would be "not found". When DescribeKey failed, its failure stands.
     /// </summary>
-    private static async Task<AwsResult<string>> KeyPolicyChainAsync(IKmsGateway kms, Task<AwsResult<KmsKeyDescription>> keyDescription, CancellationToken ct)
+    private static async Task<Result<string, AwsFailure>> KeyPolicyChainAsync(IKmsGateway kms, Task<Result<KmsKeyDescription, AwsFailure>> keyDescription, CancellationToken ct)
     {
-        AwsResult<KmsKeyDescription> described = await keyDescription.ConfigureAwait(false);
+        Result<KmsKeyDescription, AwsFailure> described = await keyDescription.ConfigureAwait(false);
         if (described.Value is not KmsKeyDescription key)
         {
-            return AwsResult<string>.Fail(described.Failure ?? InspectionCall.Unexpected("kms:DescribeKey", null, "returned no key description"));
+            return Result<string, AwsFailure>.Fail(described.Failure ?? InspectionCall.Unexpected("kms:DescribeKey", null, "returned no key description"));
         }
 
         return await InspectionCall.CallAsync("kms:GetKeyPolicy", key.KeyArn, () => kms.GetKeyPolicyAsync(key.KeyArn, ct), ct).ConfigureAwait(false);
     }
 
     /// <summary>Lists the key's grants as soon as DescribeKey has answered, with the key ARN it returned (ListGrants takes no alias).</summary>
-    private static async Task<AwsResult<IReadOnlyList<KmsGrant>>> GrantsChainAsync(IKmsGateway kms, Task<AwsResult<KmsKeyDescription>> keyDescription, CancellationToken ct)
+    private static async Task<Result<IReadOnlyList<KmsGrant>, AwsFailure>> GrantsChainAsync(IKmsGateway kms, Task<Result<KmsKeyDescription, AwsFailure>> keyDescription, CancellationToken ct)
     {
-        AwsResult<KmsKeyDescription> described = await keyDescription.ConfigureAwait(false);
+        Result<KmsKeyDescription, AwsFailure> described = await keyDescription.ConfigureAwait(false);
         if (described.Value is not KmsKeyDescription key)
         {
-            return AwsResult<IReadOnlyList<KmsGrant>>.Fail(described.Failure ?? InspectionCall.Unexpected("kms:DescribeKey", null, "returned no key description"));
+            return Result<IReadOnlyList<KmsGrant>, AwsFailure>.Fail(described.Failure ?? InspectionCall.Unexpected("kms:DescribeKey", null, "returned no key description"));
         }
 
         return await InspectionCall.CallAsync("kms:ListGrants", key.KeyArn, () => kms.ListGrantsAsync(key.KeyArn, ct), ct).ConfigureAwait(false);
@@ -106,7 +106,7 @@ public static class Inspection
         IS3Gateway s3,
         IKmsGateway kms,
         InspectionRequest request,
-        Task<AwsResult<KmsKeyDescription>> keyDescription,
+        Task<Result<KmsKeyDescription, AwsFailure>> keyDescription,
         CancellationToken ct) => new(
             BucketCall(request, "s3:GetBucketVersioning", name => s3.GetVersioningAsync(name, ct), ct),
             BucketCall(request, "s3:GetBucketOwnershipControls", name => s3.GetObjectOwnershipAsync(name, ct), ct),
@@ -125,11 +125,11 @@ public static class Inspection
         IS3Gateway s3,
         IKmsGateway kms,
         InspectionRequest request,
-        Task<AwsResult<KmsKeyDescription>> wizardKeyDescription,
+        Task<Result<KmsKeyDescription, AwsFailure>> wizardKeyDescription,
         CancellationToken ct)
     {
         string wizardKey = request.Key;
-        AwsResult<BucketEncryption?> encryption = await BucketCall(
+        Result<BucketEncryption?, AwsFailure> encryption = await BucketCall(
             request, "s3:GetEncryptionConfiguration", name => s3.GetDefaultEncryptionAsync(name, ct), ct).ConfigureAwait(false);
         string? named = encryption.Value?.KmsMasterKeyId?.Trim();
         if (string.IsNullOrEmpty(named))
@@ -137,31 +137,31 @@ public static class Inspection
             return new EncryptionAnswer(encryption, null);
         }
 
-        AwsResult<KmsKeyDescription> key = string.Equals(named, wizardKey, StringComparison.OrdinalIgnoreCase)
+        Result<KmsKeyDescription, AwsFailure> key = string.Equals(named, wizardKey, StringComparison.OrdinalIgnoreCase)
             ? await wizardKeyDescription.ConfigureAwait(false)
             : await InspectionCall.CallAsync("kms:DescribeKey", named, () => kms.DescribeKeyAsync(named, ct), ct).ConfigureAwait(false);
         return new EncryptionAnswer(encryption, key);
     }
 
     /// <summary>A bucket call, or a failure without a call when the bucket name cannot be a bucket.</summary>
-    private static Task<AwsResult<T>> BucketCall<T>(InspectionRequest request, string action, Func<string, Task<AwsResult<T>>> call, CancellationToken ct) =>
+    private static Task<Result<T, AwsFailure>> BucketCall<T>(InspectionRequest request, string action, Func<string, Task<Result<T, AwsFailure>>> call, CancellationToken ct) =>
         request.BucketName is string bucket
             ? InspectionCall.CallAsync(action, bucket, () => call(bucket), ct)
-            : Task.FromResult(AwsResult<T>.Fail(new AwsFailure(AwsFailureKind.Other, action, null, null, $"Not inspected: {request.BucketError ?? "no bucket name given."}")));
+            : Task.FromResult(Result<T, AwsFailure>.Fail(new AwsFailure(AwsFailureKind.Other, action, null, null, $"Not inspected: {request.BucketError ?? "no bucket name given."}")));
 
     /// <summary>A key call, or a failure without a call when no key was given.</summary>
-    private static Task<AwsResult<T>> KeyCall<T>(string key, string action, Func<Task<AwsResult<T>>> call, CancellationToken ct) =>
+    private static Task<Result<T, AwsFailure>> KeyCall<T>(string key, string action, Func<Task<Result<T, AwsFailure>>> call, CancellationToken ct) =>
         key.Length > 0
             ? InspectionCall.CallAsync(action, key, call, ct)
-            : Task.FromResult(AwsResult<T>.Fail(new AwsFailure(AwsFailureKind.Other, action, null, null, "Not inspected: no KMS key given; enter the key ARN in step 1.")));
+            : Task.FromResult(Result<T, AwsFailure>.Fail(new AwsFailure(AwsFailureKind.Other, action, null, null, "Not inspected: no KMS key given; enter the key ARN in step 1.")));
 
     /// <summary>The reads of a bucket's configuration, started together.</summary>
     private sealed record BucketReads(
-        Task<AwsResult<string?>> Versioning,
-        Task<AwsResult<string?>> Ownership,
-        Task<AwsResult<PublicAccessBlock?>> PublicAccess,
-        Task<AwsResult<string?>> Policy,
-        Task<AwsResult<bool>>? PrefixExists,
+        Task<Result<string?, AwsFailure>> Versioning,
+        Task<Result<string?, AwsFailure>> Ownership,
+        Task<Result<PublicAccessBlock?, AwsFailure>> PublicAccess,
+        Task<Result<string?, AwsFailure>> Policy,
+        Task<Result<bool, AwsFailure>>? PrefixExists,
         Task<EncryptionAnswer> Encryption)
     {
         public IEnumerable<Task> All => PrefixExists is null
@@ -170,5 +170,5 @@ public static class Inspection
     }
 
     /// <summary>The default encryption and the key it names (null when it names none).</summary>
-    private sealed record EncryptionAnswer(AwsResult<BucketEncryption?> Encryption, AwsResult<KmsKeyDescription>? Key);
+    private sealed record EncryptionAnswer(Result<BucketEncryption?, AwsFailure> Encryption, Result<KmsKeyDescription, AwsFailure>? Key);
 }

@@ -9,14 +9,14 @@ internal static class InspectionCall
     /// Runs one gateway call so that nothing but the caller's cancellation escapes: a gateway is meant to return its
     /// failures, so an exception is a bug, reported as a failed result rather than a crashed inspection.
     /// </summary>
-    public static async Task<AwsResult<T>> CallAsync<T>(string action, string? resource, Func<Task<AwsResult<T>>> call, CancellationToken ct)
+    public static async Task<Result<T, AwsFailure>> CallAsync<T>(string action, string? resource, Func<Task<Result<T, AwsFailure>>> call, CancellationToken ct)
     {
         try
         {
             // A chain that resumes after its session ended (Disconnect) must not send the next call.
             ct.ThrowIfCancellationRequested();
-            AwsResult<T>? result = await call().ConfigureAwait(false);
-            return result ?? AwsResult<T>.Fail(Unexpected(action, resource, "returned no result"));
+            Result<T, AwsFailure>? result = await call().ConfigureAwait(false);
+            return result ?? Result<T, AwsFailure>.Fail(Unexpected(action, resource, "returned no result"));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -24,7 +24,7 @@ internal static class InspectionCall
         }
         catch (OperationCanceledException)
         {
-            return AwsResult<T>.Fail(new AwsFailure(
+            return Result<T, AwsFailure>.Fail(new AwsFailure(
                 AwsFailureKind.Timeout, action, resource, null, $"{action}{On(resource)} timed out: check the network, then inspect again."));
         }
 #pragma warning disable CA1031 // A gateway bug must become a finding, never a crashed circuit (DESIGN.md); the caller's cancellation is rethrown above.
@@ -32,7 +32,7 @@ internal static class InspectionCall
 #pragma warning restore CA1031
         {
             // Only the exception's type: its message is not written for the admin and might echo request details.
-            return AwsResult<T>.Fail(Unexpected(action, resource, $"failed unexpectedly ({ex.GetType().Name})"));
+            return Result<T, AwsFailure>.Fail(Unexpected(action, resource, $"failed unexpectedly ({ex.GetType().Name})"));
         }
     }
 

@@ -24,7 +24,7 @@ internal static class KeyChecks
             return Resolves.NotChecked("No KMS key given.", "Enter the key ARN in step 1, then inspect again.");
         }
 
-        AwsResult<KmsKeyDescription> result = context.Snapshot.Key;
+        Result<KmsKeyDescription, AwsFailure> result = context.Snapshot.Key;
         if (result.Failure is AwsFailure failure)
         {
             if (context.KeyElsewhere is string elsewhere)

@@ -9,50 +9,50 @@ namespace IcaKms.Core.Checks;
 public sealed record LiveSnapshot
 {
     /// <summary>The bucket's region (HeadBucket).</summary>
-    public required AwsResult<string> BucketRegion { get; init; }
+    public required Result<string, AwsFailure> BucketRegion { get; init; }
 
     /// <summary>The bucket's default encryption.</summary>
-    public required AwsResult<BucketEncryption?> Encryption { get; init; }
+    public required Result<BucketEncryption?, AwsFailure> Encryption { get; init; }
 
     /// <summary>The bucket's versioning status.</summary>
-    public required AwsResult<string?> Versioning { get; init; }
+    public required Result<string?, AwsFailure> Versioning { get; init; }
 
     /// <summary>The bucket's object ownership.</summary>
-    public required AwsResult<string?> ObjectOwnership { get; init; }
+    public required Result<string?, AwsFailure> ObjectOwnership { get; init; }
 
     /// <summary>The bucket's public access block.</summary>
-    public required AwsResult<PublicAccessBlock?> PublicAccess { get; init; }
+    public required Result<PublicAccessBlock?, AwsFailure> PublicAccess { get; init; }
 
     /// <summary>Whether the prefix folder exists; null when no prefix was given.</summary>
-    public AwsResult<bool>? PrefixExists { get; init; }
+    public Result<bool, AwsFailure>? PrefixExists { get; init; }
 
     /// <summary>The key from the wizard, described (resolved to its key ARN).</summary>
-    public required AwsResult<KmsKeyDescription> Key { get; init; }
+    public required Result<KmsKeyDescription, AwsFailure> Key { get; init; }
 
     /// <summary>The key's policy JSON, read with the key ARN DescribeKey returned; DescribeKey's failure when it failed.</summary>
-    public required AwsResult<string> KeyPolicy { get; init; }
+    public required Result<string, AwsFailure> KeyPolicy { get; init; }
 
     /// <summary>
     /// The key's grants (ListGrants, with the key ARN DescribeKey returned; DescribeKey's failure when it failed). Grants
     /// give access no policy names. Defaults to no grants for snapshots built without reading them.
     /// </summary>
-    public AwsResult<IReadOnlyList<KmsGrant>> Grants { get; init; } = AwsResult<IReadOnlyList<KmsGrant>>.Ok([]);
+    public Result<IReadOnlyList<KmsGrant>, AwsFailure> Grants { get; init; } = Result<IReadOnlyList<KmsGrant>, AwsFailure>.Ok([]);
 
     /// <summary>
     /// The bucket policy JSON (GetBucketPolicy), a null value when the bucket has none. Defaults to none for snapshots
     /// built without reading it.
     /// </summary>
-    public AwsResult<string?> BucketPolicy { get; init; } = AwsResult<string?>.Ok(null);
+    public Result<string?, AwsFailure> BucketPolicy { get; init; } = Result<string?, AwsFailure>.Ok(null);
 
     /// <summary>The key the bucket's default encryption names, described; null when it names none.</summary>
-    public AwsResult<KmsKeyDescription>? EncryptionKey { get; init; }
+    public Result<KmsKeyDescription, AwsFailure>? EncryptionKey { get; init; }
 
     /// <summary>
     /// Every identity policy that applies to the IAM user (attached managed, inline, and each group's managed and
     /// inline), plus the given policy ARN; null when neither a user nor a policy was given. Any refused or failed read
     /// fails the whole list: the effective permissions cannot be judged from part of them.
     /// </summary>
-    public AwsResult<IReadOnlyList<IdentityPolicy>>? IamPolicies { get; init; }
+    public Result<IReadOnlyList<IdentityPolicy>, AwsFailure>? IamPolicies { get; init; }
 
     /// <summary>How long the whole inspection took.</summary>
     public TimeSpan Elapsed { get; init; }

@@ -13,7 +13,7 @@ internal static class PolicyChecks
 
     public static SetupCheck CheckVersioning(CheckContext context)
     {
-        AwsResult<string?> result = context.Snapshot.Versioning;
+        Result<string?, AwsFailure> result = context.Snapshot.Versioning;
         if (BucketChecks.BucketNotChecked(Versioning, context, result.Failure) is SetupCheck notChecked)
         {
             return notChecked;
@@ -35,7 +35,7 @@ internal static class PolicyChecks
     {
         string? user = context.Request.IamUserName;
         string? policyArn = context.Request.PolicyArn;
-        if (context.Snapshot.IamPolicies is not AwsResult<IReadOnlyList<IdentityPolicy>> result)
+        if (context.Snapshot.IamPolicies is not Result<IReadOnlyList<IdentityPolicy>, AwsFailure> result)
         {
             return Policy.NotChecked(
                 "No IAM user or policy ARN given, so the policies ICA's credentials carry are not read.",

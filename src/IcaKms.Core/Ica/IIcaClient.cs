@@ -7,26 +7,26 @@ namespace IcaKms.Core.Ica;
 public interface IIcaClient
 {
     /// <summary><c>GET /api/regions</c>: the regions the key's user is entitled to (also the cheap check of the key).</summary>
-    Task<IcaResult<IReadOnlyList<IcaApiRegion>>> GetRegionsAsync(CancellationToken cancellationToken = default);
+    Task<Result<IReadOnlyList<IcaApiRegion>, IcaFailure>> GetRegionsAsync(CancellationToken cancellationToken = default);
 
     /// <summary><c>GET /api/storageCredentials</c>: the credentials the key's user can see (never their secrets).</summary>
-    Task<IcaResult<IReadOnlyList<StorageCredential>>> GetStorageCredentialsAsync(CancellationToken cancellationToken = default);
+    Task<Result<IReadOnlyList<StorageCredential>, IcaFailure>> GetStorageCredentialsAsync(CancellationToken cancellationToken = default);
 
     /// <summary><c>POST /api/storageCredentials</c>: creates an <c>AWS_USER</c> credential from an access key. Sent once.</summary>
-    Task<IcaResult<StorageCredential>> CreateStorageCredentialAsync(StorageCredentialRequest request, CancellationToken cancellationToken = default);
+    Task<Result<StorageCredential, IcaFailure>> CreateStorageCredentialAsync(StorageCredentialRequest request, CancellationToken cancellationToken = default);
 
     /// <summary><c>GET /api/storageConfigurations</c>: the configurations with their bucket details.</summary>
-    Task<IcaResult<IReadOnlyList<StorageConfiguration>>> GetStorageConfigurationsAsync(CancellationToken cancellationToken = default);
+    Task<Result<IReadOnlyList<StorageConfiguration>, IcaFailure>> GetStorageConfigurationsAsync(CancellationToken cancellationToken = default);
 
     /// <summary><c>GET /api/storageConfigurations/{id}</c>: one configuration, with its status and error message.</summary>
-    Task<IcaResult<StorageConfiguration>> GetStorageConfigurationAsync(string id, CancellationToken cancellationToken = default);
+    Task<Result<StorageConfiguration, IcaFailure>> GetStorageConfigurationAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary><c>POST /api/storageConfigurations</c>: creates a configuration. Sent once.</summary>
-    Task<IcaResult<StorageConfiguration>> CreateStorageConfigurationAsync(StorageConfigurationRequest request, CancellationToken cancellationToken = default);
+    Task<Result<StorageConfiguration, IcaFailure>> CreateStorageConfigurationAsync(StorageConfigurationRequest request, CancellationToken cancellationToken = default);
 
     /// <summary><c>POST /api/storageConfigurations/{id}:validate</c>: starts ICA's validation (it runs in the background). Sent once.</summary>
-    Task<IcaResult<bool>> ValidateStorageConfigurationAsync(string id, CancellationToken cancellationToken = default);
+    Task<Result<bool, IcaFailure>> ValidateStorageConfigurationAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary><c>POST /api/storageConfigurations/{id}:share</c>: shares the configuration with the tenant. Sent once.</summary>
-    Task<IcaResult<bool>> ShareStorageConfigurationAsync(string id, CancellationToken cancellationToken = default);
+    Task<Result<bool, IcaFailure>> ShareStorageConfigurationAsync(string id, CancellationToken cancellationToken = default);
 }

@@ -32,7 +32,7 @@ public static class IcaReadBack
     public static async Task<ReadBack<StorageCredential>> CredentialAsync(IIcaClient ica, string name, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(ica);
-        IcaResult<IReadOnlyList<StorageCredential>> list = await ica.GetStorageCredentialsAsync(ct).ConfigureAwait(false);
+        Result<IReadOnlyList<StorageCredential>, IcaFailure> list = await ica.GetStorageCredentialsAsync(ct).ConfigureAwait(false);
         return Of(list, c => string.Equals(c.Name, name, StringComparison.Ordinal));
     }
 
@@ -40,11 +40,11 @@ public static class IcaReadBack
     public static async Task<ReadBack<StorageConfiguration>> ConfigurationAsync(IIcaClient ica, string name, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(ica);
-        IcaResult<IReadOnlyList<StorageConfiguration>> list = await ica.GetStorageConfigurationsAsync(ct).ConfigureAwait(false);
+        Result<IReadOnlyList<StorageConfiguration>, IcaFailure> list = await ica.GetStorageConfigurationsAsync(ct).ConfigureAwait(false);
         return Of(list, c => string.Equals(c.Name, name, StringComparison.Ordinal));
     }
 
-    private static ReadBack<T> Of<T>(IcaResult<IReadOnlyList<T>> list, Func<T, bool> named)
+    private static ReadBack<T> Of<T>(Result<IReadOnlyList<T>, IcaFailure> list, Func<T, bool> named)
         where T : class
     {
         if (list.Failure is { } failure)

@@ -55,7 +55,7 @@ public sealed class ValidationWatch(TimeProvider time)
         foreach (TimeSpan delay in Delays())
         {
             await Task.Delay(delay, time, ct).ConfigureAwait(false);
-            IcaResult<StorageConfiguration> read = await ica.GetStorageConfigurationAsync(configurationId, ct).ConfigureAwait(false);
+            Result<StorageConfiguration, IcaFailure> read = await ica.GetStorageConfigurationAsync(configurationId, ct).ConfigureAwait(false);
             progress = new ValidationProgress(read.Value ?? progress.Configuration, progress.Reads + 1, time.GetElapsedTime(started), Failure: read.Failure);
             yield return progress;
             if (progress.IsOver)

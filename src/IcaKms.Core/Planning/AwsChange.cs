@@ -38,7 +38,7 @@ public abstract record AwsChange : SetupChange
     /// Reads what the change will write, in the form of <see cref="PlannedState"/>: null when it does not exist. A
     /// NotFound failure means something the change needs is not there (or not visible yet).
     /// </summary>
-    public abstract Task<AwsResult<string?>> ReadAsync(AwsGateways aws, CancellationToken ct);
+    public abstract Task<Result<string?, AwsFailure>> ReadAsync(AwsGateways aws, CancellationToken ct);
 
     /// <summary>Makes the change (after the applier checked <see cref="ReadAsync"/> against <see cref="PlannedState"/>).</summary>
     /// <param name="aws">The session's gateways in the plan's region.</param>

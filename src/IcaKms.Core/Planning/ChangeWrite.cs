@@ -16,7 +16,7 @@ public sealed record ChangeWrite(bool Done, string Message, AwsFailure? Failure 
     public static ChangeWrite Failed(AwsFailure? failure) => new(false, failure?.Message ?? "AWS answered without a result.", failure);
 
     /// <summary>Done when the call succeeded, else its failure.</summary>
-    public static ChangeWrite Of<T>(AwsResult<T> result, string done)
+    public static ChangeWrite Of<T>(Result<T, AwsFailure> result, string done)
     {
         ArgumentNullException.ThrowIfNull(result);
         return result.Succeeded ? Made(done) : Failed(result.Failure);

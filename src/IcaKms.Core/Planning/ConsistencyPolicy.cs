@@ -20,11 +20,11 @@ public sealed record ConsistencyPolicy(IReadOnlyList<TimeSpan> Delays, TimeProvi
     public static IReadOnlyList<TimeSpan> DefaultDelays { get; } = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
 
     /// <summary>Calls <paramref name="call"/>, and again after each delay while it answers NotFound.</summary>
-    public async Task<AwsResult<T>> RetryAsync<T>(Func<CancellationToken, Task<AwsResult<T>>> call, CancellationToken ct)
+    public async Task<Result<T, AwsFailure>> RetryAsync<T>(Func<CancellationToken, Task<Result<T, AwsFailure>>> call, CancellationToken ct)
     {
-        AwsResult<T> result = await RetryWhileAsync(call, r => r.Failure?.Kind == AwsFailureKind.NotFound, ct).ConfigureAwait(false);
+        Result<T, AwsFailure> result = await RetryWhileAsync(call, r => r.Failure?.Kind == AwsFailureKind.NotFound, ct).ConfigureAwait(false);
         return result.Failure is { Kind: AwsFailureKind.NotFound } failure
-            ? AwsResult<T>.Fail(failure with { Message = $"{failure.Message} {StillNotVisible}" })
+            ? Result<T, AwsFailure>.Fail(failure with { Message = $"{failure.Message} {StillNotVisible}" })
             : result;
     }
 

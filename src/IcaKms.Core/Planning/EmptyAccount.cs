@@ -28,14 +28,14 @@ public static class EmptyAccount
         AwsFailure missing = new(AwsFailureKind.NotFound, "s3:HeadBucket", request.BucketName, "NoSuchBucket", "The bucket does not exist yet.");
         return new LiveSnapshot
         {
-            BucketRegion = AwsResult<string>.Fail(missing),
-            Encryption = AwsResult<BucketEncryption?>.Fail(missing),
-            Versioning = AwsResult<string?>.Fail(missing),
-            ObjectOwnership = AwsResult<string?>.Fail(missing),
-            PublicAccess = AwsResult<PublicAccessBlock?>.Fail(missing),
-            PrefixExists = AwsResult<bool>.Ok(false),
-            Key = AwsResult<KmsKeyDescription>.Ok(new KmsKeyDescription(keyArn, keyArn, request.AwsRegion, Account, "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "Enabled", "CUSTOMER", false, null)),
-            KeyPolicy = AwsResult<string>.Ok(DefaultKeyPolicy),
+            BucketRegion = Result<string, AwsFailure>.Fail(missing),
+            Encryption = Result<BucketEncryption?, AwsFailure>.Fail(missing),
+            Versioning = Result<string?, AwsFailure>.Fail(missing),
+            ObjectOwnership = Result<string?, AwsFailure>.Fail(missing),
+            PublicAccess = Result<PublicAccessBlock?, AwsFailure>.Fail(missing),
+            PrefixExists = Result<bool, AwsFailure>.Ok(false),
+            Key = Result<KmsKeyDescription, AwsFailure>.Ok(new KmsKeyDescription(keyArn, keyArn, request.AwsRegion, Account, "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "Enabled", "CUSTOMER", false, null)),
+            KeyPolicy = Result<string, AwsFailure>.Ok(DefaultKeyPolicy),
         };
     }
 
@@ -49,13 +49,13 @@ public static class EmptyAccount
         if (policyArn is null)
         {
             AwsFailure noPolicy = new(AwsFailureKind.NotFound, "iam:GetPolicy", null, "NoSuchEntity", "The policy does not exist yet.");
-            return new IamPlanFacts(userName, AwsResult<IamUser>.Fail(noUser), SetupNames.PolicyName(bucket), CliArn.CreatedPolicy.DocumentValue,
-                AwsResult<ManagedPolicyVersion>.Fail(noPolicy), null, null);
+            return new IamPlanFacts(userName, Result<IamUser, AwsFailure>.Fail(noUser), SetupNames.PolicyName(bucket), CliArn.CreatedPolicy.DocumentValue,
+                Result<ManagedPolicyVersion, AwsFailure>.Fail(noPolicy), null, null);
         }
 
-        return new IamPlanFacts(userName, AwsResult<IamUser>.Fail(noUser), policyArn[(policyArn.LastIndexOf('/') + 1)..], policyArn,
-            AwsResult<ManagedPolicyVersion>.Ok(new ManagedPolicyVersion(policyArn, "v1", "{}")),
-            AwsResult<IReadOnlyList<PolicyVersionInfo>>.Ok([]), null);
+        return new IamPlanFacts(userName, Result<IamUser, AwsFailure>.Fail(noUser), policyArn[(policyArn.LastIndexOf('/') + 1)..], policyArn,
+            Result<ManagedPolicyVersion, AwsFailure>.Ok(new ManagedPolicyVersion(policyArn, "v1", "{}")),
+            Result<IReadOnlyList<PolicyVersionInfo>, AwsFailure>.Ok([]), null);
     }
 
     /// <summary>KMS's default key policy for a key created without one: the account root may do everything.</summary>

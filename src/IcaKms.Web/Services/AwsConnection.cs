@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using IcaKms.Core;
 using IcaKms.Core.Aws;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -201,7 +202,7 @@ public sealed class AwsConnection : IFlowConnection<AwsConnection.ConnectedSessi
         await _changes.NotifyAsync();
         try
         {
-            AwsResult<CallerIdentity> identity = await _factory.IdentifyAsync(credentials, _inputs.Inputs.AwsRegion, _circuitToken);
+            Result<CallerIdentity, AwsFailure> identity = await _factory.IdentifyAsync(credentials, _inputs.Inputs.AwsRegion, _circuitToken);
             if (_disposed)
             {
                 // The tab closed while STS answered: nobody is left to hold the credentials.

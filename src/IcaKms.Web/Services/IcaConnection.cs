@@ -1,5 +1,6 @@
 using IcaKms.Core.Adapters.Ica;
 using IcaKms.Core.Ica;
+using IcaKms.Core;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -224,7 +225,7 @@ public sealed class IcaConnection : IFlowConnection<ConnectedIca>, IDisposable
         try
         {
             IIcaClient client = _clients.Create(key);
-            IcaResult<IReadOnlyList<IcaApiRegion>> regions = await client.GetRegionsAsync(_circuitToken);
+            Result<IReadOnlyList<IcaApiRegion>, IcaFailure> regions = await client.GetRegionsAsync(_circuitToken);
             if (regions.Failure is { } failure)
             {
                 _logger.LogInformation("ICA API key refused at {IcaApiUrl}: {Kind} {Status}", ApiUrl, failure.Kind, failure.Status);
@@ -244,14 +245,14 @@ public sealed class IcaConnection : IFlowConnection<ConnectedIca>, IDisposable
         }
     });
 
-    private static async Task<(IcaResult<IReadOnlyList<StorageCredential>> Credentials, IcaResult<IReadOnlyList<StorageConfiguration>> Configurations)> ReadListsAsync(ConnectedIca connected)
+    private static async Task<(Result<IReadOnlyList<StorageCredential>, IcaFailure> Credentials, Result<IReadOnlyList<StorageConfiguration>, IcaFailure> Configurations)> ReadListsAsync(ConnectedIca connected)
     {
-        Task<IcaResult<IReadOnlyList<StorageCredential>>> credentials = connected.Client.GetStorageCredentialsAsync(connected.Token);
-        Task<IcaResult<IReadOnlyList<StorageConfiguration>>> configurations = connected.Client.GetStorageConfigurationsAsync(connected.Token);
+        Task<Result<IReadOnlyList<StorageCredential>, IcaFailure>> credentials = connected.Client.GetStorageCredentialsAsync(connected.Token);
+        Task<Result<IReadOnlyList<StorageConfiguration>, IcaFailure>> configurations = connected.Client.GetStorageConfigurationsAsync(connected.Token);
         return (await credentials, await configurations);
     }
 
-    private Task KeepLists(ConnectedIca connected, (IcaResult<IReadOnlyList<StorageCredential>> Credentials, IcaResult<IReadOnlyList<StorageConfiguration>> Configurations) lists)
+    private Task KeepLists(ConnectedIca connected, (Result<IReadOnlyList<StorageCredential>, IcaFailure> Credentials, Result<IReadOnlyList<StorageConfiguration>, IcaFailure> Configurations) lists)
     {
         Credentials = lists.Credentials.Value ?? [];
         Configurations = lists.Configurations.Value ?? [];

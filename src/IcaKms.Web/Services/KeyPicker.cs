@@ -1,3 +1,4 @@
+using IcaKms.Core;
 using IcaKms.Core.Aws;
 using Microsoft.AspNetCore.Components;
 using static IcaKms.Web.Services.AwsConnection;
@@ -39,7 +40,7 @@ public sealed class KeyPicker : IDisposable
     public bool IsLoadingKeys => Activity == KeyPickerActivity.Loading;
 
     /// <summary>The keys offered by the key picker, or null until loaded.</summary>
-    public AwsResult<IReadOnlyList<KmsKeyChoice>>? KeyChoices { get; private set; }
+    public Result<IReadOnlyList<KmsKeyChoice>, AwsFailure>? KeyChoices { get; private set; }
 
     /// <summary>Re-renders the subscriber after every change of this flow, until the subscription is disposed.</summary>
     public IDisposable NotifyOnChange(EventCallback callback) => _changes.Subscribe(callback);

@@ -22,7 +22,7 @@ public class AwsClientFactoryTests
         _aws.RespondWith(_ => AwsHttpStub.Text(HttpStatusCode.OK, IdentityXml, "text/xml"));
         var factory = new AwsClientFactory(_ => new UnusedIamGateway(), null, _aws.ClientFactory, Environment("http://127.0.0.1:4599"));
 
-        AwsResult<CallerIdentity> result = await factory.IdentifyAsync(AwsHttpStub.Credentials, "ap-southeast-2");
+        Result<CallerIdentity, AwsFailure> result = await factory.IdentifyAsync(AwsHttpStub.Credentials, "ap-southeast-2");
 
         Assert.Equal(new CallerIdentity("111122223333", "arn:aws:iam::111122223333:user/alice", "AIDAEXAMPLE"), result.Value);
         RecordedRequest request = Assert.Single(_aws.Requests);
@@ -35,7 +35,7 @@ public class AwsClientFactoryTests
     {
         _aws.RespondWith(_ => AwsHttpStub.StsError(HttpStatusCode.Forbidden, "InvalidClientTokenId", "The security token included in the request is invalid."));
 
-        AwsResult<CallerIdentity> result = await _aws.Factory().IdentifyAsync(AwsHttpStub.Credentials, AwsHttpStub.Region);
+        Result<CallerIdentity, AwsFailure> result = await _aws.Factory().IdentifyAsync(AwsHttpStub.Credentials, AwsHttpStub.Region);
 
         Assert.Equal(AwsFailureKind.InvalidCredentials, result.Failure!.Kind);
         string everything = $"{result.Failure} {result.Failure.Message}";
@@ -128,7 +128,7 @@ public class AwsClientFactoryTests
             return AwsHttpStub.Empty(HttpStatusCode.OK);
         };
 
-        AwsResult<KmsKeyDescription> result = await _aws.Gateways(TimeSpan.FromMilliseconds(200)).Kms.DescribeKeyAsync("alias/lab");
+        Result<KmsKeyDescription, AwsFailure> result = await _aws.Gateways(TimeSpan.FromMilliseconds(200)).Kms.DescribeKeyAsync("alias/lab");
 
         Assert.Equal(AwsFailureKind.Timeout, result.Failure!.Kind);
         Assert.Equal("kms:DescribeKey for alias/lab got no answer within 0.2 s (tried 1 time): check the network, the proxy or the endpoint URL.", result.Failure.Message);
@@ -140,7 +140,7 @@ public class AwsClientFactoryTests
         Uri closed = ClosedLoopbackEndpoint();
         var factory = new AwsClientFactory(_ => new UnusedIamGateway(), closed, null, Environment(null)) { MaxErrorRetry = 0 };
 
-        AwsResult<CallerIdentity> result = await factory.IdentifyAsync(AwsHttpStub.Credentials, AwsHttpStub.Region);
+        Result<CallerIdentity, AwsFailure> result = await factory.IdentifyAsync(AwsHttpStub.Credentials, AwsHttpStub.Region);
 
         Assert.Equal(AwsFailureKind.Network, result.Failure!.Kind);
         Assert.Equal(

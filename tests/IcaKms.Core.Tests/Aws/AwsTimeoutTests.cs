@@ -93,10 +93,10 @@ public sealed class AwsTimeoutTests : IDisposable
         };
         AwsGateways gateways = _aws.Gateways(TimeSpan.FromSeconds(0.5), _time);
 
-        Task<AwsResult<KmsKeyDescription>> call = Task.Run(() => gateways.Kms.DescribeKeyAsync("alias/lab"));
+        Task<Result<KmsKeyDescription, AwsFailure>> call = Task.Run(() => gateways.Kms.DescribeKeyAsync("alias/lab"));
         await answered.Task.WaitAsync(Hang);
         _time.Advance(TimeSpan.FromSeconds(2.5));
-        AwsResult<KmsKeyDescription> result = await call.WaitAsync(Hang);
+        Result<KmsKeyDescription, AwsFailure> result = await call.WaitAsync(Hang);
 
         Assert.True(result.Failure?.Kind == AwsFailureKind.Timeout, result.Failure?.Message);
         Assert.Equal("kms:DescribeKey for alias/lab got no answer within 2.5 s: check the network, the proxy or the endpoint URL.", result.Failure!.Message);

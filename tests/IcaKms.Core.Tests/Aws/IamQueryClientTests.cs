@@ -25,7 +25,7 @@ public class IamQueryClientTests
         _iam.Answer(HttpStatusCode.OK, IamXml.GetPolicy(PolicyArn, "v3"))
             .Answer(HttpStatusCode.OK, IamXml.GetPolicyVersion("v3", EncodedDocument));
 
-        AwsResult<ManagedPolicyVersion> result = await Client().GetPolicyDefaultVersionAsync(PolicyArn);
+        Result<ManagedPolicyVersion, AwsFailure> result = await Client().GetPolicyDefaultVersionAsync(PolicyArn);
 
         Assert.True(result.Succeeded);
         Assert.Equal(new ManagedPolicyVersion(PolicyArn, "v3", DecodedDocument), result.Value);
@@ -142,7 +142,7 @@ public class IamQueryClientTests
     {
         _iam.Answer(HttpStatusCode.OK, IamXml.GetPolicy(PolicyArn, "").Replace("<DefaultVersionId></DefaultVersionId>", "", StringComparison.Ordinal));
 
-        AwsResult<ManagedPolicyVersion> result = await Client().GetPolicyDefaultVersionAsync(PolicyArn);
+        Result<ManagedPolicyVersion, AwsFailure> result = await Client().GetPolicyDefaultVersionAsync(PolicyArn);
 
         Assert.Equal(AwsFailureKind.Other, result.Failure?.Kind);
         Assert.Contains("DefaultVersionId", result.Failure!.Message, StringComparison.Ordinal);
@@ -157,7 +157,7 @@ public class IamQueryClientTests
                 "EXAMPLEMARKER+/="))
             .Answer(HttpStatusCode.OK, IamXml.ListAttachedUserPolicies([("extra", "arn:aws:iam::123456789012:policy/extra")], null));
 
-        AwsResult<IReadOnlyList<AttachedPolicy>> result = await Client().ListAttachedUserPoliciesAsync(UserName);
+        Result<IReadOnlyList<AttachedPolicy>, AwsFailure> result = await Client().ListAttachedUserPoliciesAsync(UserName);
 
         Assert.Equal(
             [
@@ -188,7 +188,7 @@ public class IamQueryClientTests
     {
         _iam.Answer(HttpStatusCode.OK, IamXml.ListAttachedUserPolicies([], null));
 
-        AwsResult<IReadOnlyList<AttachedPolicy>> result = await Client().ListAttachedUserPoliciesAsync(UserName);
+        Result<IReadOnlyList<AttachedPolicy>, AwsFailure> result = await Client().ListAttachedUserPoliciesAsync(UserName);
 
         Assert.True(result.Succeeded);
         Assert.Empty(result.Value!);
@@ -200,7 +200,7 @@ public class IamQueryClientTests
         _iam.Answer(HttpStatusCode.OK, IamXml.ListAttachedUserPolicies([("a", PolicyArn)], null)
             .Replace("<IsTruncated>false</IsTruncated>", "<IsTruncated>true</IsTruncated>", StringComparison.Ordinal));
 
-        AwsResult<IReadOnlyList<AttachedPolicy>> result = await Client().ListAttachedUserPoliciesAsync(UserName);
+        Result<IReadOnlyList<AttachedPolicy>, AwsFailure> result = await Client().ListAttachedUserPoliciesAsync(UserName);
 
         Assert.Equal(AwsFailureKind.Other, result.Failure?.Kind);
         Assert.Single(_iam.Requests);
@@ -224,7 +224,7 @@ public class IamQueryClientTests
     {
         _iam.Answer(status, IamXml.Error(code, "Some message."));
 
-        AwsResult<ManagedPolicyVersion> result = await Client().GetPolicyDefaultVersionAsync(PolicyArn);
+        Result<ManagedPolicyVersion, AwsFailure> result = await Client().GetPolicyDefaultVersionAsync(PolicyArn);
 
         AwsFailure failure = Assert.IsType<AwsFailure>(result.Failure);
         Assert.Equal(kind, failure.Kind);
@@ -239,7 +239,7 @@ public class IamQueryClientTests
     {
         _iam.Answer(HttpStatusCode.Forbidden, IamXml.Error("AccessDenied", "User: arn:aws:sts::123456789012:assumed-role/admin/x is not authorized"));
 
-        AwsResult<ManagedPolicyVersion> result = await Client().GetPolicyDefaultVersionAsync(PolicyArn);
+        Result<ManagedPolicyVersion, AwsFailure> result = await Client().GetPolicyDefaultVersionAsync(PolicyArn);
 
         Assert.Equal(AwsFailureKind.AccessDenied, result.Failure?.Kind);
         Assert.Contains($"iam:GetPolicy on {PolicyArn}", result.Failure!.Message, StringComparison.Ordinal);
@@ -252,7 +252,7 @@ public class IamQueryClientTests
         _iam.Answer(HttpStatusCode.OK, IamXml.GetPolicy(PolicyArn, "v2"))
             .Answer(HttpStatusCode.Forbidden, IamXml.Error("AccessDenied", "not authorized"));
 
-        AwsResult<ManagedPolicyVersion> result = await Client().GetPolicyDefaultVersionAsync(PolicyArn);
+        Result<ManagedPolicyVersion, AwsFailure> result = await Client().GetPolicyDefaultVersionAsync(PolicyArn);
 
         Assert.Equal(AwsFailureKind.AccessDenied, result.Failure?.Kind);
         Assert.Equal("iam:GetPolicyVersion", result.Failure!.Action);
@@ -264,7 +264,7 @@ public class IamQueryClientTests
     {
         _iam.Answer(HttpStatusCode.Forbidden, IamXml.Error("AccessDenied", "not authorized"));
 
-        AwsResult<IReadOnlyList<AttachedPolicy>> result = await Client().ListAttachedUserPoliciesAsync(UserName);
+        Result<IReadOnlyList<AttachedPolicy>, AwsFailure> result = await Client().ListAttachedUserPoliciesAsync(UserName);
 
         Assert.Equal(AwsFailureKind.AccessDenied, result.Failure?.Kind);
         Assert.Equal("iam:ListAttachedUserPolicies", result.Failure!.Action);
@@ -277,7 +277,7 @@ public class IamQueryClientTests
     {
         _iam.Answer(HttpStatusCode.NotFound, IamXml.Error("NoSuchEntity", $"Policy {PolicyArn} does not exist or is not attachable."));
 
-        AwsResult<ManagedPolicyVersion> result = await Client().GetPolicyDefaultVersionAsync(PolicyArn);
+        Result<ManagedPolicyVersion, AwsFailure> result = await Client().GetPolicyDefaultVersionAsync(PolicyArn);
 
         Assert.Equal(AwsFailureKind.NotFound, result.Failure?.Kind);
         Assert.Equal($"The policy {PolicyArn} does not exist: check the ARN.", result.Failure!.Message);
@@ -288,7 +288,7 @@ public class IamQueryClientTests
     {
         _iam.Answer(HttpStatusCode.NotFound, IamXml.Error("NoSuchEntity", $"The user with name {UserName} cannot be found."));
 
-        AwsResult<IReadOnlyList<AttachedPolicy>> result = await Client().ListAttachedUserPoliciesAsync(UserName);
+        Result<IReadOnlyList<AttachedPolicy>, AwsFailure> result = await Client().ListAttachedUserPoliciesAsync(UserName);
 
         Assert.Equal(AwsFailureKind.NotFound, result.Failure?.Kind);
         Assert.StartsWith($"The IAM user {UserName} does not exist", result.Failure!.Message, StringComparison.Ordinal);
@@ -299,7 +299,7 @@ public class IamQueryClientTests
     {
         _iam.Answer(HttpStatusCode.BadRequest, IamXml.Error("ValidationError", "ARN arn:aws:iam::x is not valid.\nsecond line"));
 
-        AwsResult<ManagedPolicyVersion> result = await Client().GetPolicyDefaultVersionAsync(PolicyArn);
+        Result<ManagedPolicyVersion, AwsFailure> result = await Client().GetPolicyDefaultVersionAsync(PolicyArn);
 
         Assert.Equal(AwsFailureKind.Other, result.Failure?.Kind);
         Assert.EndsWith("ValidationError: ARN arn:aws:iam::x is not valid.", result.Failure!.Message, StringComparison.Ordinal);
@@ -316,7 +316,7 @@ public class IamQueryClientTests
             + $"should have been\n'POST\n/\n\nhost:iam.amazonaws.com\nx-amz-security-token:{SessionToken}\n'"));
         IamQueryClient client = IamQueryClient.Create(new SessionAWSCredentials(AccessKeyId, SecretAccessKey, SessionToken), innerHandler: _iam);
 
-        AwsResult<ManagedPolicyVersion> result = await client.GetPolicyDefaultVersionAsync(PolicyArn);
+        Result<ManagedPolicyVersion, AwsFailure> result = await client.GetPolicyDefaultVersionAsync(PolicyArn);
 
         Assert.Equal(AwsFailureKind.InvalidCredentials, result.Failure?.Kind);
         Assert.DoesNotContain(SessionToken, result.Failure!.Message, StringComparison.Ordinal);
@@ -333,7 +333,7 @@ public class IamQueryClientTests
     {
         _iam.Answer(status, body, "text/html");
 
-        AwsResult<ManagedPolicyVersion> result = await Client().GetPolicyDefaultVersionAsync(PolicyArn);
+        Result<ManagedPolicyVersion, AwsFailure> result = await Client().GetPolicyDefaultVersionAsync(PolicyArn);
 
         AwsFailure failure = Assert.IsType<AwsFailure>(result.Failure);
         Assert.Equal(kind, failure.Kind);
@@ -350,7 +350,7 @@ public class IamQueryClientTests
             + IamXml.GetPolicy(PolicyArn, "&v;");
         _iam.Answer(HttpStatusCode.OK, withDtd);
 
-        AwsResult<ManagedPolicyVersion> result = await Client().GetPolicyDefaultVersionAsync(PolicyArn);
+        Result<ManagedPolicyVersion, AwsFailure> result = await Client().GetPolicyDefaultVersionAsync(PolicyArn);
 
         Assert.Equal(AwsFailureKind.Other, result.Failure?.Kind);
         Assert.Single(_iam.Requests);
@@ -370,7 +370,7 @@ public class IamQueryClientTests
         _iam.Answer(Never).Answer(Never);
         var client = new IamQueryClient(new HttpClient(_iam) { Timeout = TimeSpan.FromMilliseconds(50) });
 
-        AwsResult<ManagedPolicyVersion> result = await client.GetPolicyDefaultVersionAsync(PolicyArn);
+        Result<ManagedPolicyVersion, AwsFailure> result = await client.GetPolicyDefaultVersionAsync(PolicyArn);
 
         Assert.Equal(AwsFailureKind.Timeout, result.Failure?.Kind);
         Assert.Equal("iam:GetPolicy", result.Failure!.Action);
@@ -387,7 +387,7 @@ public class IamQueryClientTests
             .Answer((_, _) => throw new HttpRequestException("Connection refused (127.0.0.1:4566)"));
         IamQueryClient client = IamQueryClient.Create(Credentials(), new Uri("http://127.0.0.1:4566"), _iam);
 
-        AwsResult<IReadOnlyList<AttachedPolicy>> result = await client.ListAttachedUserPoliciesAsync(UserName);
+        Result<IReadOnlyList<AttachedPolicy>, AwsFailure> result = await client.ListAttachedUserPoliciesAsync(UserName);
 
         Assert.Equal(AwsFailureKind.Network, result.Failure?.Kind);
         Assert.Contains("http://127.0.0.1:4566", result.Failure!.Message, StringComparison.Ordinal);
@@ -400,7 +400,7 @@ public class IamQueryClientTests
     {
         IamQueryClient client = IamQueryClient.Create(new UnresolvableCredentials(), innerHandler: _iam);
 
-        AwsResult<IReadOnlyList<AttachedPolicy>> result = await client.ListAttachedUserPoliciesAsync(UserName);
+        Result<IReadOnlyList<AttachedPolicy>, AwsFailure> result = await client.ListAttachedUserPoliciesAsync(UserName);
 
         Assert.Equal(AwsFailureKind.InvalidCredentials, result.Failure?.Kind);
         Assert.Empty(_iam.Requests);
@@ -434,7 +434,7 @@ public class IamQueryClientTests
     {
         _iam.Answer(HttpStatusCode.OK, IamXml.GetInlinePolicy("GetUserPolicy", "UserName", UserName, "ica-s3", EncodedDocument));
 
-        AwsResult<InlinePolicy> result = await Client().GetUserPolicyAsync(UserName, "ica-s3");
+        Result<InlinePolicy, AwsFailure> result = await Client().GetUserPolicyAsync(UserName, "ica-s3");
 
         Assert.Equal(new InlinePolicy("ica-s3", DecodedDocument), result.Value);
         Assert.Equal(
@@ -447,7 +447,7 @@ public class IamQueryClientTests
     {
         _iam.Answer(HttpStatusCode.OK, IamXml.GetInlinePolicy("GetGroupPolicy", "GroupName", "ica-admins", "kms", EncodedDocument));
 
-        AwsResult<InlinePolicy> result = await Client().GetGroupPolicyAsync("ica-admins", "kms");
+        Result<InlinePolicy, AwsFailure> result = await Client().GetGroupPolicyAsync("ica-admins", "kms");
 
         Assert.Equal(new InlinePolicy("kms", DecodedDocument), result.Value);
         Assert.Equal("ica-admins", Assert.Single(_iam.Requests).Form["GroupName"]);
@@ -459,7 +459,7 @@ public class IamQueryClientTests
         _iam.Answer(HttpStatusCode.OK, IamXml.List("ListGroupsForUser", "Groups", [IamXml.Group("ica-admins")], "NEXT"))
             .Answer(HttpStatusCode.OK, IamXml.List("ListGroupsForUser", "Groups", [IamXml.Group("lab")], null));
 
-        AwsResult<IReadOnlyList<string>> result = await Client().ListGroupsForUserAsync(UserName);
+        Result<IReadOnlyList<string>, AwsFailure> result = await Client().ListGroupsForUserAsync(UserName);
 
         Assert.Equal(["ica-admins", "lab"], result.Value);
         Assert.Equal("NEXT", _iam.Requests[1].Form["Marker"]);
@@ -471,8 +471,8 @@ public class IamQueryClientTests
         _iam.Answer(HttpStatusCode.OK, IamXml.List("ListUserPolicies", "PolicyNames", [IamXml.Name("a"), IamXml.Name("b")], null))
             .Answer(HttpStatusCode.OK, IamXml.List("ListGroupPolicies", "PolicyNames", [], null));
 
-        AwsResult<IReadOnlyList<string>> user = await Client().ListUserPoliciesAsync(UserName);
-        AwsResult<IReadOnlyList<string>> group = await Client().ListGroupPoliciesAsync("ica-admins");
+        Result<IReadOnlyList<string>, AwsFailure> user = await Client().ListUserPoliciesAsync(UserName);
+        Result<IReadOnlyList<string>, AwsFailure> group = await Client().ListGroupPoliciesAsync("ica-admins");
 
         Assert.Equal(["a", "b"], user.Value);
         Assert.Empty(group.Value!);
@@ -485,7 +485,7 @@ public class IamQueryClientTests
         _iam.Answer(HttpStatusCode.OK, IamXml.List(
             "ListAttachedGroupPolicies", "AttachedPolicies", [$"<PolicyName>ica-storage</PolicyName><PolicyArn>{PolicyArn}</PolicyArn>"], null));
 
-        AwsResult<IReadOnlyList<AttachedPolicy>> result = await Client().ListAttachedGroupPoliciesAsync("ica-admins");
+        Result<IReadOnlyList<AttachedPolicy>, AwsFailure> result = await Client().ListAttachedGroupPoliciesAsync("ica-admins");
 
         Assert.Equal([new AttachedPolicy("ica-storage", PolicyArn)], result.Value);
     }
@@ -522,7 +522,7 @@ public class IamQueryClientTests
         _iam.Answer(HttpStatusCode.OK, IamXml.List("ListGroupsForUser", "Groups", [IamXml.Group("g")], "SAME"))
             .Answer(HttpStatusCode.OK, IamXml.List("ListGroupsForUser", "Groups", [IamXml.Group("g")], "SAME"));
 
-        AwsResult<IReadOnlyList<string>> result = await Client().ListGroupsForUserAsync(UserName);
+        Result<IReadOnlyList<string>, AwsFailure> result = await Client().ListGroupsForUserAsync(UserName);
 
         Assert.Equal(AwsFailureKind.Other, result.Failure?.Kind);
     }

@@ -22,7 +22,7 @@ public class IamQueryClientWriteTests
     {
         _iam.Answer(HttpStatusCode.OK, UserAnswer("GetUser", UserName));
 
-        AwsResult<IamUser> result = await Client().GetUserAsync(UserName);
+        Result<IamUser, AwsFailure> result = await Client().GetUserAsync(UserName);
 
         Assert.Equal(new IamUser(UserName, "AIDACKCEVSQ6C2EXAMPLE", $"arn:aws:iam::123456789012:user/{UserName}"), result.Value);
         Assert.Equal(Form("GetUser", ("UserName", UserName)), Assert.Single(_iam.Requests).Form);
@@ -33,7 +33,7 @@ public class IamQueryClientWriteTests
     {
         _iam.Answer(HttpStatusCode.NotFound, IamXml.Error("NoSuchEntity", $"The user with name {UserName} cannot be found."));
 
-        AwsResult<IamUser> result = await Client().GetUserAsync(UserName);
+        Result<IamUser, AwsFailure> result = await Client().GetUserAsync(UserName);
 
         Assert.Equal((AwsFailureKind.NotFound, "iam:GetUser", "NoSuchEntity"), (result.Failure!.Kind, result.Failure.Action, result.Failure.ErrorCode));
         Assert.Contains($"The IAM user {UserName} does not exist", result.Failure.Message, StringComparison.Ordinal);
@@ -44,7 +44,7 @@ public class IamQueryClientWriteTests
     {
         _iam.Answer(HttpStatusCode.OK, UserAnswer("CreateUser", UserName));
 
-        AwsResult<IamUser> result = await Client().CreateUserAsync(UserName);
+        Result<IamUser, AwsFailure> result = await Client().CreateUserAsync(UserName);
 
         Assert.Equal(UserName, result.Value!.UserName);
         Assert.Equal(Form("CreateUser", ("UserName", UserName)), Assert.Single(_iam.Requests).Form);
@@ -55,7 +55,7 @@ public class IamQueryClientWriteTests
     {
         _iam.Answer(HttpStatusCode.Conflict, IamXml.Error("EntityAlreadyExists", $"User with name {UserName} already exists."));
 
-        AwsResult<IamUser> result = await Client().CreateUserAsync(UserName);
+        Result<IamUser, AwsFailure> result = await Client().CreateUserAsync(UserName);
 
         Assert.Equal((AwsFailureKind.AlreadyExists, "iam:CreateUser"), (result.Failure!.Kind, result.Failure.Action));
         Assert.Contains($"The IAM user {UserName} already exists", result.Failure.Message, StringComparison.Ordinal);
@@ -66,7 +66,7 @@ public class IamQueryClientWriteTests
     {
         _iam.Answer(HttpStatusCode.OK, CreatePolicyAnswer("ica-storage", PolicyArn));
 
-        AwsResult<CreatedPolicy> result = await Client().CreatePolicyAsync("ica-storage", Document, "ICA storage, SSE-KMS");
+        Result<CreatedPolicy, AwsFailure> result = await Client().CreatePolicyAsync("ica-storage", Document, "ICA storage, SSE-KMS");
 
         Assert.Equal(new CreatedPolicy("ica-storage", PolicyArn, "v1"), result.Value);
         IamRecordedRequest sent = Assert.Single(_iam.Requests);
@@ -91,7 +91,7 @@ public class IamQueryClientWriteTests
     [Fact]
     public async Task CreatePolicy_RefusesADocumentOverIamsLimit_WithoutSendingIt()
     {
-        AwsResult<CreatedPolicy> result = await Client().CreatePolicyAsync("ica-storage", DocumentOf(6145, indent: 0), null);
+        Result<CreatedPolicy, AwsFailure> result = await Client().CreatePolicyAsync("ica-storage", DocumentOf(6145, indent: 0), null);
 
         Assert.Empty(_iam.Requests);
         Assert.Equal((AwsFailureKind.InvalidDocument, "iam:CreatePolicy", null), (result.Failure!.Kind, result.Failure.Action, result.Failure.ErrorCode));
@@ -104,7 +104,7 @@ public class IamQueryClientWriteTests
         _iam.Answer(HttpStatusCode.OK, CreatePolicyAnswer("ica-storage", PolicyArn));
         string document = DocumentOf(6144, indent: 2000);
 
-        AwsResult<CreatedPolicy> result = await Client().CreatePolicyAsync("ica-storage", document, null);
+        Result<CreatedPolicy, AwsFailure> result = await Client().CreatePolicyAsync("ica-storage", document, null);
 
         Assert.True(document.Length > 8000);
         Assert.True(result.Succeeded, result.Failure?.Message);
@@ -118,7 +118,7 @@ public class IamQueryClientWriteTests
             "MalformedPolicyDocument",
             "Syntax errors in policy. Credential=AKIAIOSFODNN7EXAMPLE/20240102/us-east-1/iam/aws4_request, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024"));
 
-        AwsResult<CreatedPolicy> result = await Client().CreatePolicyAsync("ica-storage", Document, null);
+        Result<CreatedPolicy, AwsFailure> result = await Client().CreatePolicyAsync("ica-storage", Document, null);
 
         Assert.Equal((AwsFailureKind.InvalidDocument, "iam:CreatePolicy", "MalformedPolicyDocument"), (result.Failure!.Kind, result.Failure.Action, result.Failure.ErrorCode));
         Assert.Contains("Syntax errors in policy.", result.Failure.Message, StringComparison.Ordinal);
@@ -131,7 +131,7 @@ public class IamQueryClientWriteTests
     {
         _iam.Answer(HttpStatusCode.Conflict, IamXml.Error("EntityAlreadyExists", "A policy called ica-storage already exists. Duplicate names are not allowed."));
 
-        AwsResult<CreatedPolicy> result = await Client().CreatePolicyAsync("ica-storage", Document, null);
+        Result<CreatedPolicy, AwsFailure> result = await Client().CreatePolicyAsync("ica-storage", Document, null);
 
         Assert.Equal(AwsFailureKind.AlreadyExists, result.Failure!.Kind);
         Assert.Contains("add a new version to it", result.Failure.Message, StringComparison.Ordinal);
@@ -143,7 +143,7 @@ public class IamQueryClientWriteTests
         _iam.Answer(HttpStatusCode.OK, Wrap("CreatePolicyVersion",
             "<PolicyVersion><IsDefaultVersion>true</IsDefaultVersion><VersionId>v2</VersionId><CreateDate>2014-09-15T19:58:59.430Z</CreateDate></PolicyVersion>"));
 
-        AwsResult<PolicyVersionInfo> result = await Client().CreatePolicyVersionAsync(PolicyArn, Document);
+        Result<PolicyVersionInfo, AwsFailure> result = await Client().CreatePolicyVersionAsync(PolicyArn, Document);
 
         Assert.Equal(new PolicyVersionInfo("v2", true, new DateTimeOffset(2014, 9, 15, 19, 58, 59, 430, TimeSpan.Zero)), result.Value);
         Assert.Equal(
@@ -157,7 +157,7 @@ public class IamQueryClientWriteTests
         _iam.Answer(HttpStatusCode.Conflict, IamXml.Error("LimitExceeded",
             "A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version."));
 
-        AwsResult<PolicyVersionInfo> result = await Client().CreatePolicyVersionAsync(PolicyArn, Document);
+        Result<PolicyVersionInfo, AwsFailure> result = await Client().CreatePolicyVersionAsync(PolicyArn, Document);
 
         Assert.Equal((AwsFailureKind.LimitExceeded, "iam:CreatePolicyVersion", "LimitExceeded"), (result.Failure!.Kind, result.Failure.Action, result.Failure.ErrorCode));
         Assert.Contains("already has 5 versions", result.Failure.Message, StringComparison.Ordinal);
@@ -167,7 +167,7 @@ public class IamQueryClientWriteTests
     [Fact]
     public async Task CreatePolicyVersion_RefusesADocumentOverIamsLimit_WithoutSendingIt()
     {
-        AwsResult<PolicyVersionInfo> result = await Client().CreatePolicyVersionAsync(PolicyArn, DocumentOf(7000, indent: 0));
+        Result<PolicyVersionInfo, AwsFailure> result = await Client().CreatePolicyVersionAsync(PolicyArn, DocumentOf(7000, indent: 0));
 
         Assert.Empty(_iam.Requests);
         Assert.Equal(AwsFailureKind.InvalidDocument, result.Failure!.Kind);
@@ -181,7 +181,7 @@ public class IamQueryClientWriteTests
         _iam.Answer(HttpStatusCode.OK, IamXml.List("ListPolicyVersions", "Versions", [Member("v3", true, "2014-09-17T22:32:43Z"), Member("v2", false, "2014-09-16T01:02:03Z")], "NEXT"))
             .Answer(HttpStatusCode.OK, IamXml.List("ListPolicyVersions", "Versions", [Member("v1", false, "2014-09-15T01:02:03Z")], null));
 
-        AwsResult<IReadOnlyList<PolicyVersionInfo>> result = await Client().ListPolicyVersionsAsync(PolicyArn);
+        Result<IReadOnlyList<PolicyVersionInfo>, AwsFailure> result = await Client().ListPolicyVersionsAsync(PolicyArn);
 
         Assert.Equal(
             [
@@ -199,7 +199,7 @@ public class IamQueryClientWriteTests
     {
         _iam.Answer(HttpStatusCode.OK, IamXml.List("ListPolicyVersions", "Versions", ["<VersionId>v1</VersionId><IsDefaultVersion>true</IsDefaultVersion><CreateDate>soon</CreateDate>"], null));
 
-        AwsResult<IReadOnlyList<PolicyVersionInfo>> result = await Client().ListPolicyVersionsAsync(PolicyArn);
+        Result<IReadOnlyList<PolicyVersionInfo>, AwsFailure> result = await Client().ListPolicyVersionsAsync(PolicyArn);
 
         Assert.Equal(AwsFailureKind.Other, result.Failure!.Kind);
     }
@@ -209,7 +209,7 @@ public class IamQueryClientWriteTests
     {
         _iam.Answer(HttpStatusCode.OK, Empty("DeletePolicyVersion"));
 
-        AwsResult<DeletedPolicyVersion> result = await Client().DeletePolicyVersionAsync(PolicyArn, "v2");
+        Result<DeletedPolicyVersion, AwsFailure> result = await Client().DeletePolicyVersionAsync(PolicyArn, "v2");
 
         Assert.Equal(new DeletedPolicyVersion(PolicyArn, "v2"), result.Value);
         Assert.Equal(Form("DeletePolicyVersion", ("PolicyArn", PolicyArn), ("VersionId", "v2")), Assert.Single(_iam.Requests).Form);
@@ -220,7 +220,7 @@ public class IamQueryClientWriteTests
     {
         _iam.Answer(HttpStatusCode.Conflict, IamXml.Error("DeleteConflict", "Cannot delete the default version of a policy."));
 
-        AwsResult<DeletedPolicyVersion> result = await Client().DeletePolicyVersionAsync(PolicyArn, "v1");
+        Result<DeletedPolicyVersion, AwsFailure> result = await Client().DeletePolicyVersionAsync(PolicyArn, "v1");
 
         Assert.Equal((AwsFailureKind.Conflict, "iam:DeletePolicyVersion"), (result.Failure!.Kind, result.Failure.Action));
         Assert.Contains("Version v1 is the default version", result.Failure.Message, StringComparison.Ordinal);
@@ -231,7 +231,7 @@ public class IamQueryClientWriteTests
     {
         _iam.Answer(HttpStatusCode.OK, Empty("AttachUserPolicy"));
 
-        AwsResult<UserPolicyAttachment> result = await Client().AttachUserPolicyAsync(UserName, PolicyArn);
+        Result<UserPolicyAttachment, AwsFailure> result = await Client().AttachUserPolicyAsync(UserName, PolicyArn);
 
         Assert.Equal(new UserPolicyAttachment(UserName, PolicyArn), result.Value);
         Assert.Equal(Form("AttachUserPolicy", ("UserName", UserName), ("PolicyArn", PolicyArn)), Assert.Single(_iam.Requests).Form);
@@ -242,7 +242,7 @@ public class IamQueryClientWriteTests
     {
         _iam.Answer(HttpStatusCode.OK, Empty("DeletePolicyVersion"));
 
-        AwsResult<UserPolicyAttachment> result = await Client().AttachUserPolicyAsync(UserName, PolicyArn);
+        Result<UserPolicyAttachment, AwsFailure> result = await Client().AttachUserPolicyAsync(UserName, PolicyArn);
 
         Assert.Equal(AwsFailureKind.Other, result.Failure!.Kind);
     }
@@ -252,7 +252,7 @@ public class IamQueryClientWriteTests
     {
         _iam.Answer(HttpStatusCode.NotFound, IamXml.Error("NoSuchEntity", $"The user with name {UserName} cannot be found."));
 
-        AwsResult<UserPolicyAttachment> result = await Client().AttachUserPolicyAsync(UserName, PolicyArn);
+        Result<UserPolicyAttachment, AwsFailure> result = await Client().AttachUserPolicyAsync(UserName, PolicyArn);
 
         Assert.Equal((AwsFailureKind.NotFound, "iam:AttachUserPolicy"), (result.Failure!.Kind, result.Failure.Action));
     }
@@ -330,7 +330,7 @@ public class IamQueryClientWriteTests
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
-    private static async Task<AwsFailure?> Fail<T>(Task<AwsResult<T>> call) => (await call).Failure;
+    private static async Task<AwsFailure?> Fail<T>(Task<Result<T, AwsFailure>> call) => (await call).Failure;
 
     /// <summary>The form fields IAM must receive: Action first, the parameters, Version=2010-05-08.</summary>
     private static Dictionary<string, string> Form(string action, params (string Name, string Value)[] parameters)

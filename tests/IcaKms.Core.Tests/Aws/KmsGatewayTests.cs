@@ -21,7 +21,7 @@ public class KmsGatewayTests
     {
         _aws.RespondWith(_ => AwsHttpStub.Json(KeyMetadataJson(KeyId)));
 
-        AwsResult<KmsKeyDescription> result = await _aws.Gateways().Kms.DescribeKeyAsync(keyIdOrAlias);
+        Result<KmsKeyDescription, AwsFailure> result = await _aws.Gateways().Kms.DescribeKeyAsync(keyIdOrAlias);
 
         Assert.True(result.Succeeded, result.Failure?.Message);
         Assert.Equal(
@@ -44,7 +44,7 @@ public class KmsGatewayTests
              "Enabled":false,"MultiRegion":true,"DeletionDate":1767225600,"Description":"","Origin":"AWS_KMS"} }
             """));
 
-        AwsResult<KmsKeyDescription> result = await _aws.Gateways().Kms.DescribeKeyAsync(MrkArn);
+        Result<KmsKeyDescription, AwsFailure> result = await _aws.Gateways().Kms.DescribeKeyAsync(MrkArn);
 
         KmsKeyDescription key = result.Value!;
         Assert.Equal(MrkArn, key.KeyArn);
@@ -58,7 +58,7 @@ public class KmsGatewayTests
     {
         _aws.RespondWith(_ => AwsHttpStub.KmsError("NotFoundException", "Alias arn:aws:kms:eu-west-2:111122223333:alias/missing is not found."));
 
-        AwsResult<KmsKeyDescription> result = await _aws.Gateways().Kms.DescribeKeyAsync("alias/missing");
+        Result<KmsKeyDescription, AwsFailure> result = await _aws.Gateways().Kms.DescribeKeyAsync("alias/missing");
 
         Assert.Equal(AwsFailureKind.NotFound, result.Failure!.Kind);
         Assert.Equal("NotFoundException", result.Failure.ErrorCode);
@@ -74,7 +74,7 @@ public class KmsGatewayTests
             "AccessDeniedException",
             $"User: arn:aws:sts::{Account}:assumed-role/Admin/alice is not authorized to perform: kms:DescribeKey on resource: {KeyArn}"));
 
-        AwsResult<KmsKeyDescription> result = await _aws.Gateways().Kms.DescribeKeyAsync(KeyArn);
+        Result<KmsKeyDescription, AwsFailure> result = await _aws.Gateways().Kms.DescribeKeyAsync(KeyArn);
 
         Assert.Equal(AwsFailureKind.AccessDenied, result.Failure!.Kind);
         Assert.Equal("kms:DescribeKey", result.Failure.Action);
@@ -93,7 +93,7 @@ public class KmsGatewayTests
     {
         _aws.RespondWith(_ => AwsHttpStub.KmsError(type, "details from KMS"));
 
-        AwsResult<KmsKeyDescription> result = await _aws.Gateways().Kms.DescribeKeyAsync(KeyArn);
+        Result<KmsKeyDescription, AwsFailure> result = await _aws.Gateways().Kms.DescribeKeyAsync(KeyArn);
 
         Assert.Equal(expected, result.Failure!.Kind);
         Assert.Equal(type, result.Failure.ErrorCode);
@@ -104,7 +104,7 @@ public class KmsGatewayTests
     {
         _aws.RespondWith(_ => AwsHttpStub.KmsError("KMSInvalidStateException", $"{KeyArn} is pending deletion."));
 
-        AwsResult<KmsKeyDescription> result = await _aws.Gateways().Kms.DescribeKeyAsync(KeyArn);
+        Result<KmsKeyDescription, AwsFailure> result = await _aws.Gateways().Kms.DescribeKeyAsync(KeyArn);
 
         Assert.Equal($"kms:DescribeKey for {KeyArn} failed (KMSInvalidStateException, HTTP 400): {KeyArn} is pending deletion.", result.Failure!.Message);
     }
@@ -115,7 +115,7 @@ public class KmsGatewayTests
         const string Policy = """{"Version":"2012-10-17","Id":"key-default-1","Statement":[]}""";
         _aws.RespondWith(_ => AwsHttpStub.Json(JsonSerializer.Serialize(new { Policy, PolicyName = "default" })));
 
-        AwsResult<string> result = await _aws.Gateways().Kms.GetKeyPolicyAsync(KeyArn);
+        Result<string, AwsFailure> result = await _aws.Gateways().Kms.GetKeyPolicyAsync(KeyArn);
 
         Assert.Equal(Policy, result.Value);
         RecordedRequest request = Assert.Single(_aws.Requests);
@@ -130,7 +130,7 @@ public class KmsGatewayTests
     {
         _aws.RespondWith(_ => AwsHttpStub.KmsError("AccessDeniedException", "not authorized"));
 
-        AwsResult<string> result = await _aws.Gateways().Kms.GetKeyPolicyAsync(KeyArn);
+        Result<string, AwsFailure> result = await _aws.Gateways().Kms.GetKeyPolicyAsync(KeyArn);
 
         Assert.Equal(AwsFailureKind.AccessDenied, result.Failure!.Kind);
         Assert.StartsWith($"AccessDenied on kms:GetKeyPolicy for {KeyArn}: add kms:GetKeyPolicy", result.Failure.Message);
@@ -177,7 +177,7 @@ public class KmsGatewayTests
         };
         _aws.Respond = account.RespondAsync;
 
-        AwsResult<IReadOnlyList<KmsKeyChoice>> result = await _aws.Gateways().Kms.ListUsableKeysAsync();
+        Result<IReadOnlyList<KmsKeyChoice>, AwsFailure> result = await _aws.Gateways().Kms.ListUsableKeysAsync();
 
         Assert.True(result.Succeeded, result.Failure?.Message);
         Assert.Equal([ArnOf("k-alpha"), ArnOf("k-zeta"), ArnOf("k-plain")], result.Value!.Select(key => key.KeyArn));
@@ -196,7 +196,7 @@ public class KmsGatewayTests
         var account = new FakeKmsAccount { Keys = { ["k-1"] = Metadata("k-1"), ["k-2"] = Metadata("k-2") }, PageSize = 1 };
         _aws.Respond = account.RespondAsync;
 
-        AwsResult<IReadOnlyList<KmsKeyChoice>> result = await _aws.Gateways().Kms.ListUsableKeysAsync();
+        Result<IReadOnlyList<KmsKeyChoice>, AwsFailure> result = await _aws.Gateways().Kms.ListUsableKeysAsync();
 
         Assert.Equal(2, result.Value!.Count);
         string[] markers = _aws.Requests
@@ -211,7 +211,7 @@ public class KmsGatewayTests
     {
         _aws.RespondWith(_ => AwsHttpStub.KmsError("AccessDeniedException", "not authorized to perform: kms:ListKeys"));
 
-        AwsResult<IReadOnlyList<KmsKeyChoice>> result = await _aws.Gateways().Kms.ListUsableKeysAsync();
+        Result<IReadOnlyList<KmsKeyChoice>, AwsFailure> result = await _aws.Gateways().Kms.ListUsableKeysAsync();
 
         Assert.Equal(AwsFailureKind.AccessDenied, result.Failure!.Kind);
         Assert.Equal("kms:ListKeys", result.Failure.Action);
@@ -225,7 +225,7 @@ public class KmsGatewayTests
         var account = new FakeKmsAccount { Keys = { ["k-1"] = Metadata("k-1") }, Aliases = { ("alias/one", "k-1") }, DenyListAliases = true };
         _aws.Respond = account.RespondAsync;
 
-        AwsResult<IReadOnlyList<KmsKeyChoice>> result = await _aws.Gateways().Kms.ListUsableKeysAsync();
+        Result<IReadOnlyList<KmsKeyChoice>, AwsFailure> result = await _aws.Gateways().Kms.ListUsableKeysAsync();
 
         KmsKeyChoice key = Assert.Single(result.Value!);
         Assert.Equal(ArnOf("k-1"), key.KeyArn);
@@ -238,7 +238,7 @@ public class KmsGatewayTests
         var account = new FakeKmsAccount { Keys = { ["k-1"] = Metadata("k-1"), ["k-2"] = Metadata("k-2") }, ThrottleDescribe = "k-2" };
         _aws.Respond = account.RespondAsync;
 
-        AwsResult<IReadOnlyList<KmsKeyChoice>> result = await _aws.Gateways().Kms.ListUsableKeysAsync();
+        Result<IReadOnlyList<KmsKeyChoice>, AwsFailure> result = await _aws.Gateways().Kms.ListUsableKeysAsync();
 
         Assert.Equal(AwsFailureKind.Throttled, result.Failure!.Kind);
         Assert.Equal(ArnOf("k-2"), result.Failure.Resource);

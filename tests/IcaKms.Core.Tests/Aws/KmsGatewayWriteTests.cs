@@ -25,7 +25,7 @@ public class KmsGatewayWriteTests
              "Description":"ICA lab data","Origin":"AWS_KMS","CreationDate":1700000000} }
             """));
 
-        AwsResult<KmsKeyDescription> result = await Gateway.CreateKeyAsync("ICA lab data", new Dictionary<string, string> { ["app"] = "icakms" });
+        Result<KmsKeyDescription, AwsFailure> result = await Gateway.CreateKeyAsync("ICA lab data", new Dictionary<string, string> { ["app"] = "icakms" });
 
         Assert.True(result.Succeeded, result.Failure?.Message);
         Assert.Equal(
@@ -81,7 +81,7 @@ public class KmsGatewayWriteTests
     {
         _aws.RespondWith(_ => AwsHttpStub.Json(""));
 
-        AwsResult<string> result = await Gateway.CreateAliasAsync("alias/lab-data", KeyArn);
+        Result<string, AwsFailure> result = await Gateway.CreateAliasAsync("alias/lab-data", KeyArn);
 
         Assert.Equal("alias/lab-data", result.Value);
         RecordedRequest request = Assert.Single(_aws.Requests);
@@ -97,7 +97,7 @@ public class KmsGatewayWriteTests
     [InlineData("alias/lab-data", "alias/other")]
     public async Task CreateAlias_RefusesAReservedOrMalformedAliasOrTarget_BeforeAnyCall(string alias, string target)
     {
-        AwsResult<string> result = await Gateway.CreateAliasAsync(alias, target);
+        Result<string, AwsFailure> result = await Gateway.CreateAliasAsync(alias, target);
 
         Assert.Equal(AwsFailureKind.Refused, result.Failure!.Kind);
         Assert.StartsWith("kms:CreateAlias was not sent: ", result.Failure.Message, StringComparison.Ordinal);
@@ -109,7 +109,7 @@ public class KmsGatewayWriteTests
     {
         _aws.RespondWith(_ => AwsHttpStub.Json(""));
 
-        AwsResult<string> result = await Gateway.PutKeyPolicyAsync(KeyArn, Policy);
+        Result<string, AwsFailure> result = await Gateway.PutKeyPolicyAsync(KeyArn, Policy);
 
         Assert.Equal(Policy, result.Value);
         RecordedRequest request = Assert.Single(_aws.Requests);
@@ -129,7 +129,7 @@ public class KmsGatewayWriteTests
     [InlineData(KeyId)]
     public async Task PutKeyPolicy_RefusesAnythingButAKeyArn_BeforeAnyCall(string keyId)
     {
-        AwsResult<string> result = await Gateway.PutKeyPolicyAsync(keyId, Policy);
+        Result<string, AwsFailure> result = await Gateway.PutKeyPolicyAsync(keyId, Policy);
 
         Assert.Equal(AwsFailureKind.Refused, result.Failure!.Kind);
         Assert.Equal("kms:PutKeyPolicy", result.Failure.Action);
@@ -146,7 +146,7 @@ public class KmsGatewayWriteTests
         _aws.RespondWith(_ => AwsHttpStub.KmsError("MalformedPolicyDocumentException",
             "The new key policy will not allow you to update the key policy in the future."));
 
-        AwsResult<string> result = await Gateway.PutKeyPolicyAsync(KeyArn, Policy);
+        Result<string, AwsFailure> result = await Gateway.PutKeyPolicyAsync(KeyArn, Policy);
 
         Assert.Equal(AwsFailureKind.Other, result.Failure!.Kind);
         Assert.Equal("MalformedPolicyDocumentException", result.Failure.ErrorCode);

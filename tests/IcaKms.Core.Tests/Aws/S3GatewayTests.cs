@@ -15,7 +15,7 @@ public class S3GatewayTests
     {
         _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.OK, ("x-amz-bucket-region", "eu-west-2")));
 
-        AwsResult<string> result = await _aws.Gateways().S3.GetBucketRegionAsync(Bucket);
+        Result<string, AwsFailure> result = await _aws.Gateways().S3.GetBucketRegionAsync(Bucket);
 
         Assert.True(result.Succeeded);
         Assert.Equal("eu-west-2", result.Value);
@@ -33,7 +33,7 @@ public class S3GatewayTests
     {
         _aws.RespondWith(_ => AwsHttpStub.Empty(status, ("x-amz-bucket-region", "us-west-2")));
 
-        AwsResult<string> result = await _aws.Gateways().S3.GetBucketRegionAsync(Bucket);
+        Result<string, AwsFailure> result = await _aws.Gateways().S3.GetBucketRegionAsync(Bucket);
 
         Assert.True(result.Succeeded, result.Failure?.Message);
         Assert.Equal("us-west-2", result.Value);
@@ -50,7 +50,7 @@ public class S3GatewayTests
             ? AwsHttpStub.Empty(HttpStatusCode.Forbidden)
             : AwsHttpStub.Xml($"""<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">{location}</LocationConstraint>"""));
 
-        AwsResult<string> result = await _aws.Gateways().S3.GetBucketRegionAsync(Bucket);
+        Result<string, AwsFailure> result = await _aws.Gateways().S3.GetBucketRegionAsync(Bucket);
 
         Assert.True(result.Succeeded, result.Failure?.Message);
         Assert.Equal(expected, result.Value);
@@ -64,7 +64,7 @@ public class S3GatewayTests
     {
         _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.NotFound));
 
-        AwsResult<string> result = await _aws.Gateways().S3.GetBucketRegionAsync(Bucket);
+        Result<string, AwsFailure> result = await _aws.Gateways().S3.GetBucketRegionAsync(Bucket);
 
         Assert.False(result.Succeeded);
         Assert.Equal(AwsFailureKind.NotFound, result.Failure!.Kind);
@@ -79,7 +79,7 @@ public class S3GatewayTests
             ? AwsHttpStub.Empty(HttpStatusCode.Forbidden)
             : AwsHttpStub.S3Error(HttpStatusCode.Forbidden, "AccessDenied", "Access Denied"));
 
-        AwsResult<string> result = await _aws.Gateways().S3.GetBucketRegionAsync(Bucket);
+        Result<string, AwsFailure> result = await _aws.Gateways().S3.GetBucketRegionAsync(Bucket);
 
         Assert.Equal(AwsFailureKind.AccessDenied, result.Failure!.Kind);
         Assert.Equal("s3:ListBucket", result.Failure.Action);
@@ -96,7 +96,7 @@ public class S3GatewayTests
             ? AwsHttpStub.Empty(HttpStatusCode.BadRequest)
             : AwsHttpStub.S3Error(HttpStatusCode.BadRequest, "ExpiredToken", "The provided token has expired."));
 
-        AwsResult<string> result = await _aws.Gateways().S3.GetBucketRegionAsync(Bucket);
+        Result<string, AwsFailure> result = await _aws.Gateways().S3.GetBucketRegionAsync(Bucket);
 
         Assert.Equal(AwsFailureKind.InvalidCredentials, result.Failure!.Kind);
         Assert.Equal("ExpiredToken", result.Failure.ErrorCode);
@@ -118,7 +118,7 @@ public class S3GatewayTests
             </ServerSideEncryptionConfiguration>
             """));
 
-        AwsResult<BucketEncryption?> result = await _aws.Gateways().S3.GetDefaultEncryptionAsync(Bucket);
+        Result<BucketEncryption?, AwsFailure> result = await _aws.Gateways().S3.GetDefaultEncryptionAsync(Bucket);
 
         Assert.True(result.Succeeded, result.Failure?.Message);
         BucketEncryption encryption = result.Value!;
@@ -141,7 +141,7 @@ public class S3GatewayTests
             </ServerSideEncryptionConfiguration>
             """));
 
-        AwsResult<BucketEncryption?> result = await _aws.Gateways().S3.GetDefaultEncryptionAsync(Bucket);
+        Result<BucketEncryption?, AwsFailure> result = await _aws.Gateways().S3.GetDefaultEncryptionAsync(Bucket);
 
         BucketEncryption encryption = result.Value!;
         Assert.Equal("AES256", encryption.SseAlgorithm);
@@ -157,7 +157,7 @@ public class S3GatewayTests
             ? AwsHttpStub.Empty(HttpStatusCode.OK, ("x-amz-bucket-region", AwsHttpStub.Region))
             : AwsHttpStub.S3Error(HttpStatusCode.NotFound, "ServerSideEncryptionConfigurationNotFoundError", "The server side encryption configuration was not found"));
 
-        AwsResult<BucketEncryption?> result = await _aws.Gateways().S3.GetDefaultEncryptionAsync(Bucket);
+        Result<BucketEncryption?, AwsFailure> result = await _aws.Gateways().S3.GetDefaultEncryptionAsync(Bucket);
 
         Assert.True(result.Succeeded, result.Failure?.Message);
         Assert.Null(result.Value);
@@ -171,7 +171,7 @@ public class S3GatewayTests
             ? AwsHttpStub.Empty(HttpStatusCode.NotFound)
             : AwsHttpStub.S3Error(HttpStatusCode.NotFound, "NoSuchBucket", "The specified bucket does not exist"));
 
-        AwsResult<BucketEncryption?> result = await _aws.Gateways().S3.GetDefaultEncryptionAsync(Bucket);
+        Result<BucketEncryption?, AwsFailure> result = await _aws.Gateways().S3.GetDefaultEncryptionAsync(Bucket);
 
         Assert.False(result.Succeeded);
         Assert.Equal(AwsFailureKind.NotFound, result.Failure!.Kind);
@@ -185,7 +185,7 @@ public class S3GatewayTests
     {
         _aws.RespondWith(_ => AwsHttpStub.S3Error(HttpStatusCode.Forbidden, "AccessDenied", "Access Denied"));
 
-        AwsResult<BucketEncryption?> result = await _aws.Gateways().S3.GetDefaultEncryptionAsync(Bucket);
+        Result<BucketEncryption?, AwsFailure> result = await _aws.Gateways().S3.GetDefaultEncryptionAsync(Bucket);
 
         Assert.Equal(AwsFailureKind.AccessDenied, result.Failure!.Kind);
         Assert.Equal("s3:GetEncryptionConfiguration", result.Failure.Action);
@@ -200,7 +200,7 @@ public class S3GatewayTests
     {
         _aws.RespondWith(_ => AwsHttpStub.Xml($"""<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">{status}</VersioningConfiguration>"""));
 
-        AwsResult<string?> result = await _aws.Gateways().S3.GetVersioningAsync(Bucket);
+        Result<string?, AwsFailure> result = await _aws.Gateways().S3.GetVersioningAsync(Bucket);
 
         Assert.True(result.Succeeded, result.Failure?.Message);
         Assert.Equal(expected, result.Value);
@@ -216,7 +216,7 @@ public class S3GatewayTests
             </OwnershipControls>
             """));
 
-        AwsResult<string?> result = await _aws.Gateways().S3.GetObjectOwnershipAsync(Bucket);
+        Result<string?, AwsFailure> result = await _aws.Gateways().S3.GetObjectOwnershipAsync(Bucket);
 
         Assert.Equal("BucketOwnerEnforced", result.Value);
         Assert.True(Assert.Single(_aws.Requests).HasSubresource("ownershipControls"));
@@ -227,7 +227,7 @@ public class S3GatewayTests
     {
         _aws.RespondWith(_ => AwsHttpStub.S3Error(HttpStatusCode.NotFound, "OwnershipControlsNotFoundError", "The bucket ownership controls were not found"));
 
-        AwsResult<string?> result = await _aws.Gateways().S3.GetObjectOwnershipAsync(Bucket);
+        Result<string?, AwsFailure> result = await _aws.Gateways().S3.GetObjectOwnershipAsync(Bucket);
 
         Assert.True(result.Succeeded);
         Assert.Null(result.Value);
@@ -245,7 +245,7 @@ public class S3GatewayTests
             </PublicAccessBlockConfiguration>
             """));
 
-        AwsResult<PublicAccessBlock?> result = await _aws.Gateways().S3.GetPublicAccessBlockAsync(Bucket);
+        Result<PublicAccessBlock?, AwsFailure> result = await _aws.Gateways().S3.GetPublicAccessBlockAsync(Bucket);
 
         Assert.Equal(new PublicAccessBlock(true, true, false, true), result.Value);
         Assert.False(result.Value!.IsFullyBlocked);
@@ -257,7 +257,7 @@ public class S3GatewayTests
     {
         _aws.RespondWith(_ => AwsHttpStub.S3Error(HttpStatusCode.NotFound, "NoSuchPublicAccessBlockConfiguration", "The public access block configuration was not found"));
 
-        AwsResult<PublicAccessBlock?> result = await _aws.Gateways().S3.GetPublicAccessBlockAsync(Bucket);
+        Result<PublicAccessBlock?, AwsFailure> result = await _aws.Gateways().S3.GetPublicAccessBlockAsync(Bucket);
 
         Assert.True(result.Succeeded);
         Assert.Null(result.Value);
@@ -277,7 +277,7 @@ public class S3GatewayTests
             </ListBucketResult>
             """));
 
-        AwsResult<bool> result = await _aws.Gateways().S3.PrefixExistsAsync(Bucket, "ica/");
+        Result<bool, AwsFailure> result = await _aws.Gateways().S3.PrefixExistsAsync(Bucket, "ica/");
 
         Assert.True(result.Succeeded, result.Failure?.Message);
         Assert.Equal(expected, result.Value);
@@ -307,7 +307,7 @@ public class S3GatewayTests
     {
         _aws.RespondWith(_ => AwsHttpStub.S3Error(HttpStatusCode.ServiceUnavailable, "SlowDown", "Please reduce your request rate."));
 
-        AwsResult<string?> result = await _aws.Gateways().S3.GetVersioningAsync(Bucket);
+        Result<string?, AwsFailure> result = await _aws.Gateways().S3.GetVersioningAsync(Bucket);
 
         Assert.Equal(AwsFailureKind.Throttled, result.Failure!.Kind);
         Assert.Equal("AWS throttled s3:GetBucketVersioning for lab-data (SlowDown): wait a minute and try again.", result.Failure.Message);

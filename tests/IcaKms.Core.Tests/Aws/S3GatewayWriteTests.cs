@@ -20,7 +20,7 @@ public class S3GatewayWriteTests
     {
         _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.OK, ("Location", $"/{Bucket}")));
 
-        AwsResult<BucketCreation> result = await Gateway.CreateBucketAsync(Bucket, "eu-west-2");
+        Result<BucketCreation, AwsFailure> result = await Gateway.CreateBucketAsync(Bucket, "eu-west-2");
 
         Assert.True(result.Succeeded, result.Failure?.Message);
         Assert.False(result.Value!.AlreadyOwnedByYou);
@@ -36,7 +36,7 @@ public class S3GatewayWriteTests
     {
         _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.OK));
 
-        AwsResult<BucketCreation> result = await Gateway.CreateBucketAsync(Bucket, "us-east-1");
+        Result<BucketCreation, AwsFailure> result = await Gateway.CreateBucketAsync(Bucket, "us-east-1");
 
         Assert.True(result.Succeeded, result.Failure?.Message);
         RecordedRequest request = Assert.Single(_aws.Requests);
@@ -49,7 +49,7 @@ public class S3GatewayWriteTests
         _aws.RespondWith(_ => AwsHttpStub.S3Error(HttpStatusCode.Conflict, "BucketAlreadyOwnedByYou",
             "Your previous request to create the named bucket succeeded and you already own it."));
 
-        AwsResult<BucketCreation> result = await Gateway.CreateBucketAsync(Bucket, "eu-west-2");
+        Result<BucketCreation, AwsFailure> result = await Gateway.CreateBucketAsync(Bucket, "eu-west-2");
 
         Assert.True(result.Succeeded, result.Failure?.Message);
         Assert.True(result.Value!.AlreadyOwnedByYou);
@@ -61,7 +61,7 @@ public class S3GatewayWriteTests
         _aws.RespondWith(_ => AwsHttpStub.S3Error(HttpStatusCode.Conflict, "BucketAlreadyExists",
             "The requested bucket name is not available. The bucket namespace is shared by all users of the system."));
 
-        AwsResult<BucketCreation> result = await Gateway.CreateBucketAsync(Bucket, "eu-west-2");
+        Result<BucketCreation, AwsFailure> result = await Gateway.CreateBucketAsync(Bucket, "eu-west-2");
 
         Assert.False(result.Succeeded);
         Assert.Equal("BucketAlreadyExists", result.Failure!.ErrorCode);
@@ -103,7 +103,7 @@ public class S3GatewayWriteTests
         _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.OK));
         var existing = new BucketEncryption("AES256", null, false, ["SSE-C"]);
 
-        AwsResult<BucketEncryption> result = await Gateway.PutDefaultEncryptionAsync(Bucket, BucketEncryption.SseKms(KeyArn, existing));
+        Result<BucketEncryption, AwsFailure> result = await Gateway.PutDefaultEncryptionAsync(Bucket, BucketEncryption.SseKms(KeyArn, existing));
 
         Assert.True(result.Succeeded, result.Failure?.Message);
         Assert.Equal(("aws:kms", KeyArn, true), (result.Value!.SseAlgorithm, result.Value.KmsMasterKeyId, result.Value.BucketKeyEnabled));
@@ -136,7 +136,7 @@ public class S3GatewayWriteTests
     [InlineData(null)]
     public async Task PutDefaultEncryption_RefusesAKmsRuleWithoutAFullKeyArn_BeforeAnyCall(string? keyId)
     {
-        AwsResult<BucketEncryption> result = await Gateway.PutDefaultEncryptionAsync(Bucket, new BucketEncryption("aws:kms", keyId, true, []));
+        Result<BucketEncryption, AwsFailure> result = await Gateway.PutDefaultEncryptionAsync(Bucket, new BucketEncryption("aws:kms", keyId, true, []));
 
         Assert.Equal(AwsFailureKind.Refused, result.Failure!.Kind);
         Assert.Equal("s3:PutEncryptionConfiguration", result.Failure.Action);
@@ -149,7 +149,7 @@ public class S3GatewayWriteTests
     {
         _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.OK));
 
-        AwsResult<PublicAccessBlock> result = await Gateway.PutPublicAccessBlockAsync(Bucket);
+        Result<PublicAccessBlock, AwsFailure> result = await Gateway.PutPublicAccessBlockAsync(Bucket);
 
         Assert.True(result.Value!.IsFullyBlocked);
         RecordedRequest request = Assert.Single(_aws.Requests);
@@ -168,7 +168,7 @@ public class S3GatewayWriteTests
     {
         _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.OK));
 
-        AwsResult<string> result = await Gateway.PutBucketOwnerEnforcedAsync(Bucket);
+        Result<string, AwsFailure> result = await Gateway.PutBucketOwnerEnforcedAsync(Bucket);
 
         Assert.Equal("BucketOwnerEnforced", result.Value);
         RecordedRequest request = Assert.Single(_aws.Requests);
@@ -187,7 +187,7 @@ public class S3GatewayWriteTests
             ("x-amz-server-side-encryption-bucket-key-enabled", "true"),
             ("x-amz-version-id", "v1")));
 
-        AwsResult<ObjectWrite> result = await Gateway.CreateFolderAsync(Bucket, "ica/", KeyArn);
+        Result<ObjectWrite, AwsFailure> result = await Gateway.CreateFolderAsync(Bucket, "ica/", KeyArn);
 
         Assert.Equal(new ObjectWrite("v1", "aws:kms", KeyArn, true), result.Value);
         RecordedRequest request = Assert.Single(_aws.Requests);
@@ -202,7 +202,7 @@ public class S3GatewayWriteTests
     [Fact]
     public async Task CreateFolder_RefusesAnAlias_BeforeAnyCall()
     {
-        AwsResult<ObjectWrite> result = await Gateway.CreateFolderAsync(Bucket, "ica/", "alias/lab-data");
+        Result<ObjectWrite, AwsFailure> result = await Gateway.CreateFolderAsync(Bucket, "ica/", "alias/lab-data");
 
         Assert.Equal(AwsFailureKind.Refused, result.Failure!.Kind);
         Assert.Empty(_aws.Requests);
@@ -215,7 +215,7 @@ public class S3GatewayWriteTests
             ("x-amz-server-side-encryption", "aws:kms"),
             ("x-amz-server-side-encryption-aws-kms-key-id", KeyArn)));
 
-        AwsResult<ObjectWrite> result = await Gateway.PutObjectAsync(Bucket, "ica/icakms-check.txt", "written by IcaKms");
+        Result<ObjectWrite, AwsFailure> result = await Gateway.PutObjectAsync(Bucket, "ica/icakms-check.txt", "written by IcaKms");
 
         Assert.Equal(new ObjectWrite(null, "aws:kms", KeyArn, false), result.Value);
         RecordedRequest request = Assert.Single(_aws.Requests);
@@ -234,7 +234,7 @@ public class S3GatewayWriteTests
             ("x-amz-server-side-encryption-bucket-key-enabled", "true"),
             ("x-amz-version-id", "3HL4kqtJlcpXroDTDmJ")));
 
-        AwsResult<ObjectHead> result = await Gateway.HeadObjectAsync(Bucket, "ica/icakms-check.txt");
+        Result<ObjectHead, AwsFailure> result = await Gateway.HeadObjectAsync(Bucket, "ica/icakms-check.txt");
 
         Assert.True(result.Succeeded, result.Failure?.Message);
         Assert.Equal(new ObjectHead("aws:kms", KeyArn, true, "3HL4kqtJlcpXroDTDmJ", 0), result.Value);
@@ -248,7 +248,7 @@ public class S3GatewayWriteTests
     {
         _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.Forbidden));
 
-        AwsResult<ObjectHead> result = await Gateway.HeadObjectAsync(Bucket, "ica/icakms-check.txt", "v7");
+        Result<ObjectHead, AwsFailure> result = await Gateway.HeadObjectAsync(Bucket, "ica/icakms-check.txt", "v7");
 
         Assert.True(Assert.Single(_aws.Requests).HasSubresource("versionId=v7"));
         Assert.Equal(AwsFailureKind.AccessDenied, result.Failure!.Kind);
@@ -260,7 +260,7 @@ public class S3GatewayWriteTests
     {
         _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.Forbidden));
 
-        AwsResult<ObjectHead> result = await Gateway.HeadObjectAsync(Bucket, "ica/icakms-check.txt");
+        Result<ObjectHead, AwsFailure> result = await Gateway.HeadObjectAsync(Bucket, "ica/icakms-check.txt");
 
         Assert.Equal(AwsFailureKind.AccessDenied, result.Failure!.Kind);
         Assert.Equal(
@@ -273,7 +273,7 @@ public class S3GatewayWriteTests
     {
         _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.NotFound));
 
-        AwsResult<ObjectHead> result = await Gateway.HeadObjectAsync(Bucket, "ica/icakms-check.txt");
+        Result<ObjectHead, AwsFailure> result = await Gateway.HeadObjectAsync(Bucket, "ica/icakms-check.txt");
 
         Assert.Equal(AwsFailureKind.NotFound, result.Failure!.Kind);
         Assert.Equal(
@@ -286,7 +286,7 @@ public class S3GatewayWriteTests
     {
         _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.NoContent, ("x-amz-version-id", "v7")));
 
-        AwsResult<ObjectDeletion> result = await Gateway.DeleteObjectAsync(Bucket, "ica/icakms-check.txt", "v7");
+        Result<ObjectDeletion, AwsFailure> result = await Gateway.DeleteObjectAsync(Bucket, "ica/icakms-check.txt", "v7");
 
         Assert.Equal(new ObjectDeletion("v7", false), result.Value);
         RecordedRequest request = Assert.Single(_aws.Requests);
@@ -300,7 +300,7 @@ public class S3GatewayWriteTests
     {
         _aws.RespondWith(_ => AwsHttpStub.Empty(HttpStatusCode.NoContent, ("x-amz-version-id", "marker1"), ("x-amz-delete-marker", "true")));
 
-        AwsResult<ObjectDeletion> result = await Gateway.DeleteObjectAsync(Bucket, "ica/icakms-check.txt");
+        Result<ObjectDeletion, AwsFailure> result = await Gateway.DeleteObjectAsync(Bucket, "ica/icakms-check.txt");
 
         Assert.Equal(new ObjectDeletion("marker1", true), result.Value);
         Assert.False(Assert.Single(_aws.Requests).HasSubresource("versionId"));

@@ -24,7 +24,7 @@ public sealed class StalledBodyTests : IDisposable
         var factory = new AwsClientFactory(_ => new UnusedIamGateway(), _server.Endpoint, null, _ => null) { Timeout = TimeSpan.FromSeconds(0.5), MaxErrorRetry = 0 };
         AwsGateways gateways = factory.Create(AwsHttpStub.Session(_server.Endpoint), AwsHttpStub.Region);
 
-        AwsResult<KmsKeyDescription> result = await Task.Run(() => gateways.Kms.DescribeKeyAsync("alias/lab")).WaitAsync(TimeSpan.FromSeconds(60));
+        Result<KmsKeyDescription, AwsFailure> result = await Task.Run(() => gateways.Kms.DescribeKeyAsync("alias/lab")).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.True(result.Failure?.Kind == AwsFailureKind.Timeout, result.Failure?.Message);
         Assert.Equal(1, _server.Connections);

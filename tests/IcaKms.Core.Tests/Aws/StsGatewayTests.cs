@@ -23,7 +23,7 @@ public class StsGatewayTests
     {
         _aws.RespondWith(_ => AwsHttpStub.Text(HttpStatusCode.OK, IdentityXml, "text/xml"));
 
-        AwsResult<CallerIdentity> result = await _aws.Gateways().Sts.GetCallerIdentityAsync();
+        Result<CallerIdentity, AwsFailure> result = await _aws.Gateways().Sts.GetCallerIdentityAsync();
 
         Assert.True(result.Succeeded, result.Failure?.Message);
         Assert.Equal(new CallerIdentity("111122223333", "arn:aws:sts::111122223333:assumed-role/Admin/alice", "AROAEXAMPLEID:alice"), result.Value);
@@ -53,7 +53,7 @@ public class StsGatewayTests
     {
         _aws.RespondWith(_ => AwsHttpStub.StsError(status, code, message));
 
-        AwsResult<CallerIdentity> result = await _aws.Gateways().Sts.GetCallerIdentityAsync();
+        Result<CallerIdentity, AwsFailure> result = await _aws.Gateways().Sts.GetCallerIdentityAsync();
 
         Assert.Equal(AwsFailureKind.InvalidCredentials, result.Failure!.Kind);
         Assert.Equal(code, result.Failure.ErrorCode);
@@ -65,7 +65,7 @@ public class StsGatewayTests
     {
         _aws.RespondWith(_ => AwsHttpStub.StsError(HttpStatusCode.BadRequest, "Throttling", "Rate exceeded"));
 
-        AwsResult<CallerIdentity> result = await _aws.Gateways().Sts.GetCallerIdentityAsync();
+        Result<CallerIdentity, AwsFailure> result = await _aws.Gateways().Sts.GetCallerIdentityAsync();
 
         Assert.Equal(AwsFailureKind.Throttled, result.Failure!.Kind);
         Assert.Equal("AWS throttled sts:GetCallerIdentity (Throttling): wait a minute and try again.", result.Failure.Message);

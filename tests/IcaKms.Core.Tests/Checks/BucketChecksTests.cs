@@ -63,7 +63,7 @@ public class BucketChecksTests
     public void Evaluate_SaysTheBucketIsMissing_InOneSentence_InEveryBucketCheck()
     {
         // As the gateways answer for a missing bucket: every bucket call NotFound, each with its own message.
-        AwsResult<T> Missing<T>(string action) => Failed<T>(AwsFailureKind.NotFound, action, $"The bucket {Bucket} does not exist ({action}): check the name.");
+        Result<T, AwsFailure> Missing<T>(string action) => Failed<T>(AwsFailureKind.NotFound, action, $"The bucket {Bucket} does not exist ({action}): check the name.");
         LiveSnapshot snapshot = Healthy() with
         {
             BucketRegion = Missing<string>("s3:ListBucket"),

@@ -65,7 +65,7 @@ public class EncryptionChecksTests
             Healthy() with
             {
                 Encryption = Ok<BucketEncryption?>(Encryption with { KmsMasterKeyId = "alias/ica" }),
-                EncryptionKey = AwsResult<KmsKeyDescription>.Fail(new AwsFailure(AwsFailureKind.AccessDenied, "kms:DescribeKey", "alias/ica", "AccessDenied", "AccessDenied on kms:DescribeKey for alias/ica.")),
+                EncryptionKey = Result<KmsKeyDescription, AwsFailure>.Fail(new AwsFailure(AwsFailureKind.AccessDenied, "kms:DescribeKey", "alias/ica", "AccessDenied", "AccessDenied on kms:DescribeKey for alias/ica.")),
             }),
         new("encryption: wizard key unknown", LiveCheckIds.BucketEncryption, CheckState.NotChecked, "could not be resolved",
             Healthy() with { Key = Failed<KmsKeyDescription>(AwsFailureKind.NotFound, "kms:DescribeKey", "Alias alias/ica is not found.") },

@@ -43,7 +43,7 @@ public sealed class InspectionTests : IDisposable
     public async Task RunAsync_ReadsTheAttachedPolicies_InParallel()
     {
         string[] arns = [.. Enumerable.Range(1, 3).Select(i => $"arn:aws:iam::{Account}:policy/p{i}")];
-        _aws.Attached = AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([.. arns.Select(a => new AttachedPolicy(a[(a.LastIndexOf('/') + 1)..], a))]);
+        _aws.Attached = Result<IReadOnlyList<AttachedPolicy>, AwsFailure>.Ok([.. arns.Select(a => new AttachedPolicy(a[(a.LastIndexOf('/') + 1)..], a))]);
         foreach (string arn in arns)
         {
             _aws.Versions[arn] = Ok(ManagedVersion(IamPolicy(), arn));
@@ -241,7 +241,7 @@ public sealed class InspectionTests : IDisposable
     [Fact]
     public async Task RunAsync_FailsThePolicies_WhenListingFails()
     {
-        _aws.Attached = AwsResult<IReadOnlyList<AttachedPolicy>>.Fail(
+        _aws.Attached = Result<IReadOnlyList<AttachedPolicy>, AwsFailure>.Fail(
             new AwsFailure(AwsFailureKind.AccessDenied, "iam:ListAttachedUserPolicies", User, "AccessDenied", "AccessDenied on iam:ListAttachedUserPolicies."));
 
         LiveSnapshot snapshot = await RunAsync(Inputs with { PolicyArn = PolicyArn });
@@ -252,7 +252,7 @@ public sealed class InspectionTests : IDisposable
     [Fact]
     public async Task RunAsync_FailsThePolicies_WhenOneVersionFails()
     {
-        _aws.Attached = AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([new AttachedPolicy("ica-kms", PolicyArn), new AttachedPolicy("gone", ExtraPolicyArn)]);
+        _aws.Attached = Result<IReadOnlyList<AttachedPolicy>, AwsFailure>.Ok([new AttachedPolicy("ica-kms", PolicyArn), new AttachedPolicy("gone", ExtraPolicyArn)]);
 
         LiveSnapshot snapshot = await RunAsync();
 
@@ -311,11 +311,11 @@ public sealed class InspectionTests : IDisposable
     public async Task RunAsync_GathersGroupAndInlinePolicies_AndTheCheckPasses_WithoutAttachedPolicies()
     {
         const string groupPolicyArn = $"arn:aws:iam::{Account}:policy/IcaKmsAccess";
-        _aws.Attached = AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([]);
-        _aws.Groups = AwsResult<IReadOnlyList<string>>.Ok(["ica-admins"]);
-        _aws.GroupAttached["ica-admins"] = AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([new AttachedPolicy("IcaKmsAccess", groupPolicyArn)]);
+        _aws.Attached = Result<IReadOnlyList<AttachedPolicy>, AwsFailure>.Ok([]);
+        _aws.Groups = Result<IReadOnlyList<string>, AwsFailure>.Ok(["ica-admins"]);
+        _aws.GroupAttached["ica-admins"] = Result<IReadOnlyList<AttachedPolicy>, AwsFailure>.Ok([new AttachedPolicy("IcaKmsAccess", groupPolicyArn)]);
         _aws.Versions[groupPolicyArn] = Ok(ManagedVersion(KmsOnlyPolicy, groupPolicyArn));
-        _aws.UserInline = AwsResult<IReadOnlyList<string>>.Ok(["ica-s3"]);
+        _aws.UserInline = Result<IReadOnlyList<string>, AwsFailure>.Ok(["ica-s3"]);
         _aws.InlineDocuments[$"{User}/ica-s3"] = IamPolicyWithoutKms();
 
         LiveSnapshot snapshot = await RunAsync();
@@ -332,9 +332,9 @@ public sealed class InspectionTests : IDisposable
     [Fact]
     public async Task RunAsync_ReadsEveryGroupsPolicies_InParallel()
     {
-        _aws.Groups = AwsResult<IReadOnlyList<string>>.Ok(["g1", "g2"]);
-        _aws.GroupInline["g1"] = AwsResult<IReadOnlyList<string>>.Ok(["a"]);
-        _aws.GroupInline["g2"] = AwsResult<IReadOnlyList<string>>.Ok(["b"]);
+        _aws.Groups = Result<IReadOnlyList<string>, AwsFailure>.Ok(["g1", "g2"]);
+        _aws.GroupInline["g1"] = Result<IReadOnlyList<string>, AwsFailure>.Ok(["a"]);
+        _aws.GroupInline["g2"] = Result<IReadOnlyList<string>, AwsFailure>.Ok(["b"]);
         _aws.InlineDocuments["g1/a"] = IamPolicy();
         _aws.InlineDocuments["g2/b"] = IamPolicy();
         var gate = new StartGate(["iam:ListAttachedGroupPolicies g1", "iam:ListGroupPolicies g1", "iam:ListAttachedGroupPolicies g2", "iam:ListGroupPolicies g2"]);
@@ -349,8 +349,8 @@ public sealed class InspectionTests : IDisposable
     [Fact]
     public async Task RunAsync_ReadsAManagedPolicyAttachedTwiceOnce()
     {
-        _aws.Groups = AwsResult<IReadOnlyList<string>>.Ok(["ica-admins"]);
-        _aws.GroupAttached["ica-admins"] = AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([new AttachedPolicy("ica-kms", PolicyArn)]);
+        _aws.Groups = Result<IReadOnlyList<string>, AwsFailure>.Ok(["ica-admins"]);
+        _aws.GroupAttached["ica-admins"] = Result<IReadOnlyList<AttachedPolicy>, AwsFailure>.Ok([new AttachedPolicy("ica-kms", PolicyArn)]);
 
         await RunAsync(Inputs with { PolicyArn = PolicyArn });
 
@@ -362,7 +362,7 @@ public sealed class InspectionTests : IDisposable
     [InlineData("iam:ListUserPolicies")]
     public async Task RunAsync_ThenEvaluate_DoesNotCheckThePolicies_WhenAListIsRefused(string action)
     {
-        AwsResult<IReadOnlyList<string>> refused = AwsResult<IReadOnlyList<string>>.Fail(
+        Result<IReadOnlyList<string>, AwsFailure> refused = Result<IReadOnlyList<string>, AwsFailure>.Fail(
             new AwsFailure(AwsFailureKind.AccessDenied, action, User, "AccessDenied", $"AccessDenied on {action} for {User}."));
         if (action == "iam:ListGroupsForUser")
         {
@@ -382,8 +382,8 @@ public sealed class InspectionTests : IDisposable
     [Fact]
     public async Task RunAsync_ThenEvaluate_Fails_WhenTheUserHasNoPolicyAnywhere()
     {
-        _aws.Attached = AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([]);
-        _aws.Groups = AwsResult<IReadOnlyList<string>>.Ok(["empty-group"]);
+        _aws.Attached = Result<IReadOnlyList<AttachedPolicy>, AwsFailure>.Ok([]);
+        _aws.Groups = Result<IReadOnlyList<string>, AwsFailure>.Ok(["empty-group"]);
 
         SetupCheck check = Check(await RunAsync(), LiveCheckIds.IamPolicy);
 
@@ -395,8 +395,8 @@ public sealed class InspectionTests : IDisposable
     [Fact]
     public async Task RunAsync_ThenEvaluate_Fails_WhenAGroupsInlinePolicyDenies()
     {
-        _aws.Groups = AwsResult<IReadOnlyList<string>>.Ok(["locked"]);
-        _aws.GroupInline["locked"] = AwsResult<IReadOnlyList<string>>.Ok(["no-kms"]);
+        _aws.Groups = Result<IReadOnlyList<string>, AwsFailure>.Ok(["locked"]);
+        _aws.GroupInline["locked"] = Result<IReadOnlyList<string>, AwsFailure>.Ok(["no-kms"]);
         _aws.InlineDocuments["locked/no-kms"] = """{"Version": "2012-10-17", "Statement": {"Effect": "Deny", "Action": "kms:*", "Resource": "*"}}""";
 
         SetupCheck check = Check(await RunAsync(), LiveCheckIds.IamPolicy);
@@ -415,25 +415,25 @@ public sealed class InspectionTests : IDisposable
     /// <summary>A KMS gateway whose every method throws before returning a task.</summary>
     private sealed class ThrowingKms : IKmsGateway
     {
-        public Task<AwsResult<KmsKeyDescription>> DescribeKeyAsync(string keyIdOrAlias, CancellationToken cancellationToken = default) =>
+        public Task<Result<KmsKeyDescription, AwsFailure>> DescribeKeyAsync(string keyIdOrAlias, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 
-        public Task<AwsResult<IReadOnlyList<KmsKeyChoice>>> ListUsableKeysAsync(CancellationToken cancellationToken = default) =>
+        public Task<Result<IReadOnlyList<KmsKeyChoice>, AwsFailure>> ListUsableKeysAsync(CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 
-        public Task<AwsResult<string>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default) =>
+        public Task<Result<string, AwsFailure>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 
-        public Task<AwsResult<IReadOnlyList<KmsGrant>>> ListGrantsAsync(string keyArn, CancellationToken cancellationToken = default) =>
+        public Task<Result<IReadOnlyList<KmsGrant>, AwsFailure>> ListGrantsAsync(string keyArn, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 
-        public Task<AwsResult<KmsKeyDescription>> CreateKeyAsync(string description, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default) =>
+        public Task<Result<KmsKeyDescription, AwsFailure>> CreateKeyAsync(string description, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 
-        public Task<AwsResult<string>> CreateAliasAsync(string aliasName, string keyArn, CancellationToken cancellationToken = default) =>
+        public Task<Result<string, AwsFailure>> CreateAliasAsync(string aliasName, string keyArn, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 
-        public Task<AwsResult<string>> PutKeyPolicyAsync(string keyArn, string policy, CancellationToken cancellationToken = default) =>
+        public Task<Result<string, AwsFailure>> PutKeyPolicyAsync(string keyArn, string policy, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
     }
 

@@ -70,7 +70,7 @@ public class KeyElsewhereTests
     public void Evaluate_NeverSaysTheKeyDoesNotExist_WhenItIsAKeyArnOfAnotherRegion()
     {
         const string westKeyArn = $"arn:aws:kms:us-west-2:{Account}:key/{KeyId}";
-        AwsResult<KmsKeyDescription> notFound = Failed<KmsKeyDescription>(AwsFailureKind.NotFound, "kms:DescribeKey", "Invalid arn us-west-2");
+        Result<KmsKeyDescription, AwsFailure> notFound = Failed<KmsKeyDescription>(AwsFailureKind.NotFound, "kms:DescribeKey", "Invalid arn us-west-2");
         LiveSnapshot snapshot = Healthy() with { Key = notFound, KeyPolicy = Failed<string>(AwsFailureKind.NotFound, "kms:DescribeKey", "Invalid arn us-west-2") };
 
         IReadOnlyList<SetupCheck> checks = LiveChecks.Evaluate(snapshot, Request(CrossAccountInputs with { KeyArn = westKeyArn }));

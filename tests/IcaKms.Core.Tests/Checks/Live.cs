@@ -64,13 +64,13 @@ internal static class Live
     /// <summary>The default version of a managed policy, as the IAM gateway answers it.</summary>
     public static ManagedPolicyVersion ManagedVersion(string document, string policyArn = PolicyArn) => new(policyArn, "v1", document);
 
-    public static AwsResult<T> Ok<T>(T value) => AwsResult<T>.Ok(value);
+    public static Result<T, AwsFailure> Ok<T>(T value) => Result<T, AwsFailure>.Ok(value);
 
-    public static AwsResult<T> Failed<T>(AwsFailureKind kind, string action, string message) =>
-        AwsResult<T>.Fail(new AwsFailure(kind, action, null, kind == AwsFailureKind.AccessDenied ? "AccessDenied" : null, message));
+    public static Result<T, AwsFailure> Failed<T>(AwsFailureKind kind, string action, string message) =>
+        Result<T, AwsFailure>.Fail(new AwsFailure(kind, action, null, kind == AwsFailureKind.AccessDenied ? "AccessDenied" : null, message));
 
-    public static AwsResult<IReadOnlyList<IdentityPolicy>> ManagedPolicies(params IdentityPolicy[] policies) =>
-        AwsResult<IReadOnlyList<IdentityPolicy>>.Ok(policies);
+    public static Result<IReadOnlyList<IdentityPolicy>, AwsFailure> ManagedPolicies(params IdentityPolicy[] policies) =>
+        Result<IReadOnlyList<IdentityPolicy>, AwsFailure>.Ok(policies);
 
     /// <summary>Everything right: every check passes for <see cref="Inputs"/> (and <see cref="CrossAccountInputs"/>).</summary>
     public static LiveSnapshot Healthy() => new()

@@ -68,9 +68,9 @@ public class PolicyChecksTests
         new("policy: nothing to read", LiveCheckIds.IamPolicy, CheckState.NotChecked, "No IAM user or policy ARN given",
             Healthy() with { IamPolicies = null }, Inputs with { IamUserName = "" }),
         new("policy: listing denied", LiveCheckIds.IamPolicy, CheckState.NotChecked, "Allow iam:ListAttachedUserPolicies",
-            Healthy() with { IamPolicies = AwsResult<IReadOnlyList<IdentityPolicy>>.Fail(new AwsFailure(AwsFailureKind.AccessDenied, "iam:ListAttachedUserPolicies", User, "AccessDenied", "AccessDenied on iam:ListAttachedUserPolicies.")) }),
+            Healthy() with { IamPolicies = Result<IReadOnlyList<IdentityPolicy>, AwsFailure>.Fail(new AwsFailure(AwsFailureKind.AccessDenied, "iam:ListAttachedUserPolicies", User, "AccessDenied", "AccessDenied on iam:ListAttachedUserPolicies.")) }),
         new("policy: no such user", LiveCheckIds.IamPolicy, CheckState.Fail, "The user with name ica-user cannot be found",
-            Healthy() with { IamPolicies = AwsResult<IReadOnlyList<IdentityPolicy>>.Fail(new AwsFailure(AwsFailureKind.NotFound, "iam:ListAttachedUserPolicies", User, "NoSuchEntity", "The user with name ica-user cannot be found.")) }),
+            Healthy() with { IamPolicies = Result<IReadOnlyList<IdentityPolicy>, AwsFailure>.Fail(new AwsFailure(AwsFailureKind.NotFound, "iam:ListAttachedUserPolicies", User, "NoSuchEntity", "The user with name ica-user cannot be found.")) }),
         new("policy: key unknown", LiveCheckIds.IamPolicy, CheckState.NotChecked, "key ARN is not known",
             Healthy() with { Key = Failed<KmsKeyDescription>(AwsFailureKind.NotFound, "kms:DescribeKey", "Not found.") }, Inputs with { KeyArn = "alias/ica" }),
     ];

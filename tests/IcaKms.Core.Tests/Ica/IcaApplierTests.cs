@@ -58,7 +58,7 @@ public class IcaApplierTests
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => targetMethod?.Name switch
         {
-            nameof(IIamGateway.CreateAccessKeyAsync) => Task.FromResult(AwsResult<CreatedAccessKey>.Ok(new CreatedAccessKey((string)args![0]!, "AKIANEWKEY0000000001", NewSecret))),
+            nameof(IIamGateway.CreateAccessKeyAsync) => Task.FromResult(Result<CreatedAccessKey, AwsFailure>.Ok(new CreatedAccessKey((string)args![0]!, "AKIANEWKEY0000000001", NewSecret))),
             _ => throw new NotSupportedException(targetMethod?.Name),
         };
     }

@@ -14,7 +14,7 @@ public class IcaClientTests
     {
         await using FakeIcaFixture ica = await FakeIcaFixture.StartAsync();
 
-        IcaResult<IReadOnlyList<IcaApiRegion>> regions = await ica.Client().GetRegionsAsync();
+        Result<IReadOnlyList<IcaApiRegion>, IcaFailure> regions = await ica.Client().GetRegionsAsync();
 
         Assert.True(regions.Succeeded, regions.Failure?.Message);
         Assert.Equal([FakeIcaScenario.UsRegionId, FakeIcaScenario.AuRegionId], regions.Value!.Select(r => r.Id));
@@ -29,7 +29,7 @@ public class IcaClientTests
     {
         await using FakeIcaFixture ica = await FakeIcaFixture.StartAsync();
 
-        IcaResult<IReadOnlyList<IcaApiRegion>> regions = await ica.Client("not-the-key").GetRegionsAsync();
+        Result<IReadOnlyList<IcaApiRegion>, IcaFailure> regions = await ica.Client("not-the-key").GetRegionsAsync();
 
         Assert.Equal(IcaFailureKind.InvalidKey, regions.Failure?.Kind);
         Assert.Contains("did not accept the API key", regions.Failure!.Message, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public class IcaClientTests
         await using FakeIcaFixture ica = await FakeIcaFixture.StartAsync();
         ica.Server.Fault = fault;
 
-        IcaResult<IReadOnlyList<StorageCredential>> credentials = await ica.Client().GetStorageCredentialsAsync();
+        Result<IReadOnlyList<StorageCredential>, IcaFailure> credentials = await ica.Client().GetStorageCredentialsAsync();
 
         Assert.Equal(kind, credentials.Failure?.Kind);
         Assert.Contains(words, credentials.Failure!.Message, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public class IcaClientTests
         await using FakeIcaFixture ica = await FakeIcaFixture.StartAsync();
         ica.Server.Fault = FakeIcaFault.ServerError;
 
-        IcaResult<IReadOnlyList<IcaApiRegion>> regions = await ica.Client().GetRegionsAsync();
+        Result<IReadOnlyList<IcaApiRegion>, IcaFailure> regions = await ica.Client().GetRegionsAsync();
 
         Assert.Equal(IcaFailureKind.ServerError, regions.Failure?.Kind);
         Assert.Contains("HTTP 500", regions.Failure!.Message, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public class IcaClientTests
         await using FakeIcaFixture ica = await FakeIcaFixture.StartAsync();
         ica.Server.Fault = FakeIcaFault.ServerError;
 
-        IcaResult<StorageCredential> created = await ica.Client().CreateStorageCredentialAsync(
+        Result<StorageCredential, IcaFailure> created = await ica.Client().CreateStorageCredentialAsync(
             new StorageCredentialRequest("ica-user", "AWS_USER", new AwsAccessKey("AKIAEXAMPLE000000001", Secret)));
 
         Assert.Equal(IcaFailureKind.ServerError, created.Failure?.Kind);
@@ -85,7 +85,7 @@ public class IcaClientTests
         await using FakeIcaFixture ica = await FakeIcaFixture.StartAsync(attemptTimeout: TimeSpan.FromMilliseconds(500));
         ica.Server.Fault = FakeIcaFault.Hang;
 
-        IcaResult<IReadOnlyList<IcaApiRegion>> regions = await ica.Client().GetRegionsAsync();
+        Result<IReadOnlyList<IcaApiRegion>, IcaFailure> regions = await ica.Client().GetRegionsAsync();
 
         Assert.Equal(IcaFailureKind.Timeout, regions.Failure?.Kind);
         Assert.Contains("did not answer", regions.Failure!.Message, StringComparison.Ordinal);
@@ -101,7 +101,7 @@ public class IcaClientTests
         probe.Stop();
         await using FakeIcaFixture ica = await FakeIcaFixture.StartAsync(url: new Uri($"http://127.0.0.1:{port}/ica/rest"));
 
-        IcaResult<IReadOnlyList<IcaApiRegion>> regions = await ica.Client().GetRegionsAsync();
+        Result<IReadOnlyList<IcaApiRegion>, IcaFailure> regions = await ica.Client().GetRegionsAsync();
 
         Assert.Equal(IcaFailureKind.Network, regions.Failure?.Kind);
         Assert.Contains("could not reach ICA", regions.Failure!.Message, StringComparison.Ordinal);
@@ -112,7 +112,7 @@ public class IcaClientTests
     {
         await using FakeIcaFixture ica = await FakeIcaFixture.StartAsync();
 
-        IcaResult<StorageCredential> created = await ica.Client().CreateStorageCredentialAsync(
+        Result<StorageCredential, IcaFailure> created = await ica.Client().CreateStorageCredentialAsync(
             new StorageCredentialRequest("ica-user", "AWS_USER", new AwsAccessKey("AKIAEXAMPLE000000001", Secret)));
 
         Assert.True(created.Succeeded, created.Failure?.Message);
@@ -134,8 +134,8 @@ public class IcaClientTests
             new StorageCredentialRequest("ica-user", "AWS_USER", new AwsAccessKey("AKIAEXAMPLE000000001", Secret)))).Value!;
         StorageConfigurationRequest body = StorageConfigurationRequest.Create(Samples.Configuration(), credential.Id, FakeIcaScenario.AuRegionId);
 
-        IcaResult<StorageConfiguration> first = await client.CreateStorageConfigurationAsync(body);
-        IcaResult<StorageConfiguration> second = await client.CreateStorageConfigurationAsync(body);
+        Result<StorageConfiguration, IcaFailure> first = await client.CreateStorageConfigurationAsync(body);
+        Result<StorageConfiguration, IcaFailure> second = await client.CreateStorageConfigurationAsync(body);
 
         Assert.Equal(StorageConfigurationStatus.Initializing, first.Value?.Status);
         Assert.Equal("Australia", first.Value!.Region!.Country!.Name);
@@ -149,7 +149,7 @@ public class IcaClientTests
         await using FakeIcaFixture ica = await FakeIcaFixture.StartAsync();
         ica.Server.AddConfiguration("acme-runs", "cred", FakeIcaScenario.AuRegionId, Samples.Bucket, Samples.Prefix, Samples.KeyArn);
 
-        IcaResult<IReadOnlyList<StorageConfiguration>> list = await ica.Client().GetStorageConfigurationsAsync();
+        Result<IReadOnlyList<StorageConfiguration>, IcaFailure> list = await ica.Client().GetStorageConfigurationsAsync();
 
         AwsDetails details = Assert.Single(list.Value!).StorageConfigurationDetails!.AwsS3!;
         Assert.Equal((Samples.Bucket, Samples.Prefix, "aws:kms", Samples.KeyArn),
@@ -168,8 +168,8 @@ public class IcaClientTests
             ica.Server.AddConfiguration($"conf-{i}", "cred", FakeIcaScenario.AuRegionId, Samples.Bucket, Samples.Prefix, Samples.KeyArn);
         }
 
-        IcaResult<IReadOnlyList<StorageCredential>> credentials = await ica.Client().GetStorageCredentialsAsync();
-        IcaResult<IReadOnlyList<StorageConfiguration>> configurations = await ica.Client().GetStorageConfigurationsAsync();
+        Result<IReadOnlyList<StorageCredential>, IcaFailure> credentials = await ica.Client().GetStorageCredentialsAsync();
+        Result<IReadOnlyList<StorageConfiguration>, IcaFailure> configurations = await ica.Client().GetStorageConfigurationsAsync();
 
         Assert.Equal(["cred-1", "cred-2", "cred-3", "cred-4", "cred-5"], credentials.Value!.Select(c => c.Name));
         Assert.Equal(["conf-1", "conf-2", "conf-3", "conf-4", "conf-5"], configurations.Value!.Select(c => c.Name));

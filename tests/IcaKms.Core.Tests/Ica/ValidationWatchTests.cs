@@ -72,10 +72,10 @@ public class ValidationWatchTests
     private static async Task<string> CreateAsync(FakeIcaFixture ica)
     {
         IIcaClient client = ica.Client();
-        IcaResult<StorageCredential> credential = await client.CreateStorageCredentialAsync(
+        Result<StorageCredential, IcaFailure> credential = await client.CreateStorageCredentialAsync(
             new StorageCredentialRequest("ica-user", "AWS_USER", new AwsAccessKey("AKIAEXAMPLE000000001", "secret")));
         Assert.True(credential.Succeeded, credential.Failure?.Message);
-        IcaResult<StorageConfiguration> created = await client.CreateStorageConfigurationAsync(
+        Result<StorageConfiguration, IcaFailure> created = await client.CreateStorageConfigurationAsync(
             StorageConfigurationRequest.Create(Samples.Configuration(), credential.Value!.Id, FakeIcaScenario.AuRegionId));
         Assert.True(created.Succeeded, created.Failure?.Message);
         return created.Value!.Id;

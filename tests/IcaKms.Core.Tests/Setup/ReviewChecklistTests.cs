@@ -127,7 +127,7 @@ public class ReviewChecklistTests
     [Fact]
     public void Create_FailsThePolicyVariant_WhenTheLiveVersioningDisagrees()
     {
-        LiveSnapshot suspended = Live.Healthy() with { Versioning = AwsResult<string?>.Ok("Suspended") };
+        LiveSnapshot suspended = Live.Healthy() with { Versioning = Result<string?, AwsFailure>.Ok("Suspended") };
 
         SetupCheck variant = Item(Review(Live.Inputs, live: LiveChecksOf(suspended)), "policy-variant");
 

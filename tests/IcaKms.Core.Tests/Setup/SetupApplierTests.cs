@@ -121,32 +121,32 @@ public class SetupApplierTests
         public object Answer(string method, object?[] args) => method switch
         {
             nameof(IIamGateway.GetUserAsync) => Task.FromResult(UserExists
-                ? AwsResult<IamUser>.Ok(new IamUser(Live.User, "AIDA", Live.UserArn))
-                : AwsResult<IamUser>.Fail(new AwsFailure(AwsFailureKind.NotFound, "iam:GetUser", Live.User, "NoSuchEntity", "No such user."))),
-            nameof(IIamGateway.GetPolicyDefaultVersionAsync) => Task.FromResult(AwsResult<ManagedPolicyVersion>.Fail(new AwsFailure(AwsFailureKind.NotFound, "iam:GetPolicy", Live.PolicyArn, "NoSuchEntity", "No such policy."))),
-            nameof(IIamGateway.ListAttachedUserPoliciesAsync) => Task.FromResult(AwsResult<IReadOnlyList<AttachedPolicy>>.Ok([])),
+                ? Result<IamUser, AwsFailure>.Ok(new IamUser(Live.User, "AIDA", Live.UserArn))
+                : Result<IamUser, AwsFailure>.Fail(new AwsFailure(AwsFailureKind.NotFound, "iam:GetUser", Live.User, "NoSuchEntity", "No such user."))),
+            nameof(IIamGateway.GetPolicyDefaultVersionAsync) => Task.FromResult(Result<ManagedPolicyVersion, AwsFailure>.Fail(new AwsFailure(AwsFailureKind.NotFound, "iam:GetPolicy", Live.PolicyArn, "NoSuchEntity", "No such policy."))),
+            nameof(IIamGateway.ListAttachedUserPoliciesAsync) => Task.FromResult(Result<IReadOnlyList<AttachedPolicy>, AwsFailure>.Ok([])),
             nameof(IIamGateway.CreateUserAsync) => CreateUser(),
-            nameof(IIamGateway.CreatePolicyAsync) => Task.FromResult(AwsResult<CreatedPolicy>.Ok(new CreatedPolicy("ica-kms", Live.PolicyArn, "v1"))),
+            nameof(IIamGateway.CreatePolicyAsync) => Task.FromResult(Result<CreatedPolicy, AwsFailure>.Ok(new CreatedPolicy("ica-kms", Live.PolicyArn, "v1"))),
             nameof(IIamGateway.AttachUserPolicyAsync) => Attach(),
             _ => throw new NotSupportedException(method),
         };
 
-        private Task<AwsResult<IamUser>> CreateUser()
+        private Task<Result<IamUser, AwsFailure>> CreateUser()
         {
             CreateUserCalls++;
-            return Task.FromResult(AwsResult<IamUser>.Ok(new IamUser(Live.User, "AIDA", Live.UserArn)));
+            return Task.FromResult(Result<IamUser, AwsFailure>.Ok(new IamUser(Live.User, "AIDA", Live.UserArn)));
         }
 
-        private Task<AwsResult<UserPolicyAttachment>> Attach()
+        private Task<Result<UserPolicyAttachment, AwsFailure>> Attach()
         {
             int calls = Interlocked.Increment(ref _attachCalls);
             _attached[Math.Min(calls, _attached.Length) - 1].TrySetResult();
             if (NotFoundLeft-- > 0)
             {
-                return Task.FromResult(AwsResult<UserPolicyAttachment>.Fail(new AwsFailure(AwsFailureKind.NotFound, "iam:AttachUserPolicy", Live.User, "NoSuchEntity", $"The IAM user {Live.User} does not exist.")));
+                return Task.FromResult(Result<UserPolicyAttachment, AwsFailure>.Fail(new AwsFailure(AwsFailureKind.NotFound, "iam:AttachUserPolicy", Live.User, "NoSuchEntity", $"The IAM user {Live.User} does not exist.")));
             }
 
-            return Task.FromResult(AwsResult<UserPolicyAttachment>.Ok(new UserPolicyAttachment(Live.User, Live.PolicyArn)));
+            return Task.FromResult(Result<UserPolicyAttachment, AwsFailure>.Ok(new UserPolicyAttachment(Live.User, Live.PolicyArn)));
         }
     }
 

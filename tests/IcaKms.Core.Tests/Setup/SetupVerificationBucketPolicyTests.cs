@@ -52,46 +52,46 @@ public class SetupVerificationBucketPolicyTests
 
         public List<string?> Writes { get; } = [];
 
-        public Task<AwsResult<string?>> GetBucketPolicyAsync(string bucket, CancellationToken cancellationToken = default) => Task.FromResult(AwsResult<string?>.Ok(policy));
+        public Task<Result<string?, AwsFailure>> GetBucketPolicyAsync(string bucket, CancellationToken cancellationToken = default) => Task.FromResult(Result<string?, AwsFailure>.Ok(policy));
 
-        public Task<AwsResult<ObjectWrite>> PutObjectAsync(string bucket, string key, string content, string? kmsKeyArn = null, CancellationToken cancellationToken = default)
+        public Task<Result<ObjectWrite, AwsFailure>> PutObjectAsync(string bucket, string key, string content, string? kmsKeyArn = null, CancellationToken cancellationToken = default)
         {
             Writes.Add(kmsKeyArn);
             if (!requireHeader || kmsKeyArn is null)
             {
-                return Task.FromResult(AwsResult<ObjectWrite>.Fail(new AwsFailure(AwsFailureKind.AccessDenied, "s3:PutObject", key, "AccessDenied", "Access Denied")));
+                return Task.FromResult(Result<ObjectWrite, AwsFailure>.Fail(new AwsFailure(AwsFailureKind.AccessDenied, "s3:PutObject", key, "AccessDenied", "Access Denied")));
             }
 
             _storedKey = kmsKeyArn;
-            return Task.FromResult(AwsResult<ObjectWrite>.Ok(new ObjectWrite(null, "aws:kms", kmsKeyArn, true)));
+            return Task.FromResult(Result<ObjectWrite, AwsFailure>.Ok(new ObjectWrite(null, "aws:kms", kmsKeyArn, true)));
         }
 
-        public Task<AwsResult<ObjectHead>> HeadObjectAsync(string bucket, string key, string? versionId = null, CancellationToken cancellationToken = default) =>
-            Task.FromResult(AwsResult<ObjectHead>.Ok(new ObjectHead("aws:kms", _storedKey, true, null, 10)));
+        public Task<Result<ObjectHead, AwsFailure>> HeadObjectAsync(string bucket, string key, string? versionId = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Result<ObjectHead, AwsFailure>.Ok(new ObjectHead("aws:kms", _storedKey, true, null, 10)));
 
-        public Task<AwsResult<ObjectDeletion>> DeleteObjectAsync(string bucket, string key, string? versionId = null, CancellationToken cancellationToken = default) =>
-            Task.FromResult(AwsResult<ObjectDeletion>.Ok(new ObjectDeletion(null, false)));
+        public Task<Result<ObjectDeletion, AwsFailure>> DeleteObjectAsync(string bucket, string key, string? versionId = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Result<ObjectDeletion, AwsFailure>.Ok(new ObjectDeletion(null, false)));
 
-        public Task<AwsResult<string>> GetBucketRegionAsync(string bucket, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Result<string, AwsFailure>> GetBucketRegionAsync(string bucket, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<AwsResult<BucketEncryption?>> GetDefaultEncryptionAsync(string bucket, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Result<BucketEncryption?, AwsFailure>> GetDefaultEncryptionAsync(string bucket, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<AwsResult<string?>> GetVersioningAsync(string bucket, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Result<string?, AwsFailure>> GetVersioningAsync(string bucket, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<AwsResult<string?>> GetObjectOwnershipAsync(string bucket, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Result<string?, AwsFailure>> GetObjectOwnershipAsync(string bucket, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<AwsResult<PublicAccessBlock?>> GetPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Result<PublicAccessBlock?, AwsFailure>> GetPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<AwsResult<bool>> PrefixExistsAsync(string bucket, string prefix, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Result<bool, AwsFailure>> PrefixExistsAsync(string bucket, string prefix, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<AwsResult<BucketCreation>> CreateBucketAsync(string bucket, string region, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Result<BucketCreation, AwsFailure>> CreateBucketAsync(string bucket, string region, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<AwsResult<BucketEncryption>> PutDefaultEncryptionAsync(string bucket, BucketEncryption rule, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Result<BucketEncryption, AwsFailure>> PutDefaultEncryptionAsync(string bucket, BucketEncryption rule, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<AwsResult<PublicAccessBlock>> PutPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Result<PublicAccessBlock, AwsFailure>> PutPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<AwsResult<string>> PutBucketOwnerEnforcedAsync(string bucket, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Result<string, AwsFailure>> PutBucketOwnerEnforcedAsync(string bucket, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<AwsResult<ObjectWrite>> CreateFolderAsync(string bucket, string prefix, string keyArn, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Result<ObjectWrite, AwsFailure>> CreateFolderAsync(string bucket, string prefix, string keyArn, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

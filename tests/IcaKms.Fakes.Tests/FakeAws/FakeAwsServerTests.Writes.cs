@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IcaKms.Core;
 using IcaKms.Core.Aws;
 using IcaKms.FakeAws;
 
@@ -19,8 +20,8 @@ public sealed partial class FakeAwsServerTests
         IS3Gateway s3 = Gateways(aws).S3;
         Assert.Equal(AwsFailureKind.NotFound, (await s3.GetBucketRegionAsync(Bucket)).Failure?.Kind);
 
-        AwsResult<BucketCreation> created = await s3.CreateBucketAsync(Bucket, Region);
-        AwsResult<BucketCreation> again = await s3.CreateBucketAsync(Bucket, Region);
+        Result<BucketCreation, AwsFailure> created = await s3.CreateBucketAsync(Bucket, Region);
+        Result<BucketCreation, AwsFailure> again = await s3.CreateBucketAsync(Bucket, Region);
 
         Assert.True(created.Succeeded, created.Failure?.Message);
         Assert.False(created.Value!.AlreadyOwnedByYou);
@@ -43,7 +44,7 @@ public sealed partial class FakeAwsServerTests
         await using FakeAwsServer aws = FakeAwsServer.Start(new FakeAwsScenario { BucketExists = false, BucketName = Bucket });
         IS3Gateway s3 = Factory(aws).Create(Session(aws, FakeAwsScenario.DefaultAccessKeyId), "us-east-1").S3;
 
-        AwsResult<BucketCreation> created = await s3.CreateBucketAsync(Bucket, "us-east-1");
+        Result<BucketCreation, AwsFailure> created = await s3.CreateBucketAsync(Bucket, "us-east-1");
 
         Assert.True(created.Succeeded, created.Failure?.Message);
         Assert.Equal("us-east-1", aws.Bucket(Bucket)!.Region);
@@ -54,7 +55,7 @@ public sealed partial class FakeAwsServerTests
     {
         await using FakeAwsServer aws = FakeAwsServer.Start(BucketScenario() with { BucketExists = false });
 
-        AwsResult<BucketCreation> created = await Gateways(aws).S3.CreateBucketAsync(Bucket, "eu-west-1");
+        Result<BucketCreation, AwsFailure> created = await Gateways(aws).S3.CreateBucketAsync(Bucket, "eu-west-1");
 
         Assert.Equal("IllegalLocationConstraintException", created.Failure!.ErrorCode);
         Assert.Null(aws.Bucket(Bucket));
@@ -69,7 +70,7 @@ public sealed partial class FakeAwsServerTests
             TakenBucketNames = new HashSet<string>(StringComparer.Ordinal) { Bucket },
         });
 
-        AwsResult<BucketCreation> created = await Gateways(aws).S3.CreateBucketAsync(Bucket, Region);
+        Result<BucketCreation, AwsFailure> created = await Gateways(aws).S3.CreateBucketAsync(Bucket, Region);
 
         Assert.Equal("BucketAlreadyExists", created.Failure!.ErrorCode);
         Assert.StartsWith($"The bucket name {Bucket} is taken by another account", created.Failure.Message, StringComparison.Ordinal);
@@ -85,7 +86,7 @@ public sealed partial class FakeAwsServerTests
         IS3Gateway s3 = Gateways(aws).S3;
         BucketEncryption? existing = (await s3.GetDefaultEncryptionAsync(Bucket)).Value;
 
-        AwsResult<BucketEncryption> written = await s3.PutDefaultEncryptionAsync(Bucket, BucketEncryption.SseKms(KeyArn, existing));
+        Result<BucketEncryption, AwsFailure> written = await s3.PutDefaultEncryptionAsync(Bucket, BucketEncryption.SseKms(KeyArn, existing));
 
         Assert.True(written.Succeeded, written.Failure?.Message);
         BucketEncryption read = (await s3.GetDefaultEncryptionAsync(Bucket)).Value!;
@@ -113,8 +114,8 @@ public sealed partial class FakeAwsServerTests
         await using FakeAwsServer aws = FakeAwsServer.Start(BucketScenario() with { PublicAccessBlock = null, ObjectOwnership = "ObjectWriter" });
         IS3Gateway s3 = Gateways(aws).S3;
 
-        AwsResult<PublicAccessBlock> block = await s3.PutPublicAccessBlockAsync(Bucket);
-        AwsResult<string> ownership = await s3.PutBucketOwnerEnforcedAsync(Bucket);
+        Result<PublicAccessBlock, AwsFailure> block = await s3.PutPublicAccessBlockAsync(Bucket);
+        Result<string, AwsFailure> ownership = await s3.PutBucketOwnerEnforcedAsync(Bucket);
 
         Assert.True(block.Succeeded && ownership.Succeeded, block.Failure?.Message ?? ownership.Failure?.Message);
         Assert.Equal(new PublicAccessBlock(true, true, true, true), (await s3.GetPublicAccessBlockAsync(Bucket)).Value);
@@ -128,7 +129,7 @@ public sealed partial class FakeAwsServerTests
         IS3Gateway s3 = Gateways(aws).S3;
         Assert.False((await s3.PrefixExistsAsync(Bucket, "ica/")).Value);
 
-        AwsResult<ObjectWrite> folder = await s3.CreateFolderAsync(Bucket, "ica/", KeyArn);
+        Result<ObjectWrite, AwsFailure> folder = await s3.CreateFolderAsync(Bucket, "ica/", KeyArn);
 
         Assert.Equal(new ObjectWrite(null, "aws:kms", KeyArn, true), folder.Value);
         Assert.True((await s3.PrefixExistsAsync(Bucket, "ica/")).Value);
@@ -145,9 +146,9 @@ public sealed partial class FakeAwsServerTests
         });
         IS3Gateway s3 = Gateways(aws).S3;
 
-        AwsResult<ObjectWrite> written = await s3.PutObjectAsync(Bucket, "ica/icakms-check.txt", "written by IcaKms");
-        AwsResult<ObjectHead> head = await s3.HeadObjectAsync(Bucket, "ica/icakms-check.txt");
-        AwsResult<ObjectDeletion> deleted = await s3.DeleteObjectAsync(Bucket, "ica/icakms-check.txt", written.Value!.VersionId);
+        Result<ObjectWrite, AwsFailure> written = await s3.PutObjectAsync(Bucket, "ica/icakms-check.txt", "written by IcaKms");
+        Result<ObjectHead, AwsFailure> head = await s3.HeadObjectAsync(Bucket, "ica/icakms-check.txt");
+        Result<ObjectDeletion, AwsFailure> deleted = await s3.DeleteObjectAsync(Bucket, "ica/icakms-check.txt", written.Value!.VersionId);
 
         Assert.True(written.Succeeded, written.Failure?.Message);
         Assert.NotNull(written.Value.VersionId);
@@ -164,7 +165,7 @@ public sealed partial class FakeAwsServerTests
         IS3Gateway s3 = Gateways(aws).S3;
         ObjectWrite written = (await s3.PutObjectAsync(Bucket, "ica/icakms-check.txt", "check")).Value!;
 
-        AwsResult<ObjectDeletion> deleted = await s3.DeleteObjectAsync(Bucket, "ica/icakms-check.txt");
+        Result<ObjectDeletion, AwsFailure> deleted = await s3.DeleteObjectAsync(Bucket, "ica/icakms-check.txt");
 
         Assert.True(deleted.Value!.DeleteMarker);
         Assert.NotEqual(written.VersionId, deleted.Value.VersionId);
@@ -191,7 +192,7 @@ public sealed partial class FakeAwsServerTests
     {
         await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario() with { Encryption = BucketEncryption.SseKms(ArnOf(OtherKeyId), null) });
 
-        AwsResult<ObjectWrite> written = await Gateways(aws).S3.PutObjectAsync(Bucket, "ica/icakms-check.txt", "check");
+        Result<ObjectWrite, AwsFailure> written = await Gateways(aws).S3.PutObjectAsync(Bucket, "ica/icakms-check.txt", "check");
 
         Assert.Equal("KMS.NotFoundException", written.Failure!.ErrorCode);
         Assert.DoesNotContain(aws.Bucket(Bucket)!.Objects, item => item.Key == "ica/icakms-check.txt");
@@ -203,7 +204,7 @@ public sealed partial class FakeAwsServerTests
         await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario() with { Versioning = "Enabled", Encryption = BucketEncryption.SseKms(KeyArn, null) });
         IS3Gateway s3 = Gateways(aws).S3;
 
-        AwsResult<ObjectWrite>[] writes = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => s3.PutObjectAsync(Bucket, "ica/same.txt", $"write {i}")));
+        Result<ObjectWrite, AwsFailure>[] writes = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => s3.PutObjectAsync(Bucket, "ica/same.txt", $"write {i}")));
 
         Assert.All(writes, write => Assert.True(write.Succeeded, write.Failure?.Message));
         Assert.Equal(16, writes.Select(write => write.Value!.VersionId).Distinct().Count());
@@ -216,9 +217,9 @@ public sealed partial class FakeAwsServerTests
         await using FakeAwsServer aws = FakeAwsServer.Start(BucketScenario() with { Keys = [] });
         IKmsGateway kms = Gateways(aws).Kms;
 
-        AwsResult<KmsKeyDescription> created = await kms.CreateKeyAsync("ICA lab data", new Dictionary<string, string> { ["app"] = "icakms" });
+        Result<KmsKeyDescription, AwsFailure> created = await kms.CreateKeyAsync("ICA lab data", new Dictionary<string, string> { ["app"] = "icakms" });
         string keyArn = created.Value!.KeyArn;
-        AwsResult<string> alias = await kms.CreateAliasAsync("alias/lab-data", keyArn);
+        Result<string, AwsFailure> alias = await kms.CreateAliasAsync("alias/lab-data", keyArn);
 
         Assert.True(alias.Succeeded, alias.Failure?.Message);
         Assert.Equal((Region, Account, "CUSTOMER", "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "Enabled"),
@@ -236,7 +237,7 @@ public sealed partial class FakeAwsServerTests
     {
         await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario());
 
-        AwsResult<string> alias = await Gateways(aws).Kms.CreateAliasAsync("alias/lab-key", KeyArn);
+        Result<string, AwsFailure> alias = await Gateways(aws).Kms.CreateAliasAsync("alias/lab-key", KeyArn);
 
         Assert.Equal("AlreadyExistsException", alias.Failure!.ErrorCode);
         Assert.Single(aws.Aliases);
@@ -249,7 +250,7 @@ public sealed partial class FakeAwsServerTests
         IKmsGateway kms = Gateways(aws).Kms;
         string policy = FakeAwsScenario.KeyPolicy(Account, FakeAwsScenario.UsEast1CrossAccountRoleArn);
 
-        AwsResult<string> written = await kms.PutKeyPolicyAsync(KeyArn, policy);
+        Result<string, AwsFailure> written = await kms.PutKeyPolicyAsync(KeyArn, policy);
 
         Assert.True(written.Succeeded, written.Failure?.Message);
         Assert.Equal(policy, (await kms.GetKeyPolicyAsync(KeyArn)).Value);
@@ -264,7 +265,7 @@ public sealed partial class FakeAwsServerTests
              "Principal":{"AWS":["arn:aws:iam::{{Account}}:role/IcaKmsAdmin"]},"Action":["kms:Describe*","kms:PutKeyPolicy"],"Resource":"*"}]}
             """;
 
-        AwsResult<string> written = await Gateways(aws).Kms.PutKeyPolicyAsync(KeyArn, policy);
+        Result<string, AwsFailure> written = await Gateways(aws).Kms.PutKeyPolicyAsync(KeyArn, policy);
 
         Assert.True(written.Succeeded, written.Failure?.Message);
     }
@@ -280,7 +281,7 @@ public sealed partial class FakeAwsServerTests
              "Principal":{"AWS":"{{FakeAwsScenario.UsEast1CrossAccountRoleArn}}"},"Action":["kms:Encrypt","kms:Decrypt"],"Resource":"*"}]}
             """;
 
-        AwsResult<string> written = await kms.PutKeyPolicyAsync(KeyArn, lockout);
+        Result<string, AwsFailure> written = await kms.PutKeyPolicyAsync(KeyArn, lockout);
 
         Assert.Equal("MalformedPolicyDocumentException", written.Failure!.ErrorCode);
         Assert.Contains("will not allow you to update the key policy", written.Failure.Message, StringComparison.Ordinal);
@@ -295,7 +296,7 @@ public sealed partial class FakeAwsServerTests
             Keys = [new FakeKmsKey(KeyArn) { Alias = "alias/aws/s3", KeyManager = "AWS" }],
         });
 
-        AwsResult<string> written = await Gateways(aws).Kms.PutKeyPolicyAsync(KeyArn, FakeAwsScenario.KeyPolicy(Account));
+        Result<string, AwsFailure> written = await Gateways(aws).Kms.PutKeyPolicyAsync(KeyArn, FakeAwsScenario.KeyPolicy(Account));
 
         Assert.Equal(AwsFailureKind.AccessDenied, written.Failure!.Kind);
     }

@@ -40,8 +40,8 @@ public sealed partial class FakeAwsServerTests
             },
         });
 
-        AwsResult<CallerIdentity> alice = await Factory(aws).IdentifyAsync(new SessionAWSCredentials("ASIAFAKEALICE0000001", Secret, Token), Region);
-        AwsResult<CallerIdentity> bob = await Factory(aws).IdentifyAsync(new BasicAWSCredentials("AKIAFAKEBOB000000002", Secret), Region);
+        Result<CallerIdentity, AwsFailure> alice = await Factory(aws).IdentifyAsync(new SessionAWSCredentials("ASIAFAKEALICE0000001", Secret, Token), Region);
+        Result<CallerIdentity, AwsFailure> bob = await Factory(aws).IdentifyAsync(new BasicAWSCredentials("AKIAFAKEBOB000000002", Secret), Region);
 
         Assert.True(alice.Succeeded, alice.Failure?.Message);
         Assert.Equal(Account, alice.Value!.Account);
@@ -59,7 +59,7 @@ public sealed partial class FakeAwsServerTests
     {
         await using FakeAwsServer aws = FakeAwsServer.Start();
 
-        AwsResult<CallerIdentity> result = await Factory(aws).IdentifyAsync(new SessionAWSCredentials("ASIAUNKNOWN000000001", Secret, Token), Region);
+        Result<CallerIdentity, AwsFailure> result = await Factory(aws).IdentifyAsync(new SessionAWSCredentials("ASIAUNKNOWN000000001", Secret, Token), Region);
 
         Assert.Equal(AwsFailureKind.InvalidCredentials, result.Failure!.Kind);
         Assert.Equal("InvalidClientTokenId", result.Failure.ErrorCode);
@@ -78,11 +78,11 @@ public sealed partial class FakeAwsServerTests
         });
         IS3Gateway s3 = Gateways(aws).S3;
 
-        AwsResult<string> region = await s3.GetBucketRegionAsync(Bucket);
-        AwsResult<BucketEncryption?> encryption = await s3.GetDefaultEncryptionAsync(Bucket);
-        AwsResult<string?> versioning = await s3.GetVersioningAsync(Bucket);
-        AwsResult<string?> ownership = await s3.GetObjectOwnershipAsync(Bucket);
-        AwsResult<PublicAccessBlock?> publicAccess = await s3.GetPublicAccessBlockAsync(Bucket);
+        Result<string, AwsFailure> region = await s3.GetBucketRegionAsync(Bucket);
+        Result<BucketEncryption?, AwsFailure> encryption = await s3.GetDefaultEncryptionAsync(Bucket);
+        Result<string?, AwsFailure> versioning = await s3.GetVersioningAsync(Bucket);
+        Result<string?, AwsFailure> ownership = await s3.GetObjectOwnershipAsync(Bucket);
+        Result<PublicAccessBlock?, AwsFailure> publicAccess = await s3.GetPublicAccessBlockAsync(Bucket);
 
         Assert.Equal(Region, region.Value);
         BucketEncryption rule = encryption.Value!;
@@ -109,10 +109,10 @@ public sealed partial class FakeAwsServerTests
         });
         IS3Gateway s3 = Gateways(aws).S3;
 
-        AwsResult<BucketEncryption?> encryption = await s3.GetDefaultEncryptionAsync(Bucket);
-        AwsResult<string?> versioning = await s3.GetVersioningAsync(Bucket);
-        AwsResult<string?> ownership = await s3.GetObjectOwnershipAsync(Bucket);
-        AwsResult<PublicAccessBlock?> publicAccess = await s3.GetPublicAccessBlockAsync(Bucket);
+        Result<BucketEncryption?, AwsFailure> encryption = await s3.GetDefaultEncryptionAsync(Bucket);
+        Result<string?, AwsFailure> versioning = await s3.GetVersioningAsync(Bucket);
+        Result<string?, AwsFailure> ownership = await s3.GetObjectOwnershipAsync(Bucket);
+        Result<PublicAccessBlock?, AwsFailure> publicAccess = await s3.GetPublicAccessBlockAsync(Bucket);
 
         Assert.True(encryption.Succeeded && versioning.Succeeded && ownership.Succeeded && publicAccess.Succeeded);
         Assert.Null(encryption.Value);
@@ -136,7 +136,7 @@ public sealed partial class FakeAwsServerTests
     {
         await using FakeAwsServer aws = FakeAwsServer.Start(BucketScenario() with { ExistingPrefixes = ["ica/", "ica/run-1/sample.bam", "other/"] });
 
-        AwsResult<bool> result = await Gateways(aws).S3.PrefixExistsAsync(Bucket, prefix);
+        Result<bool, AwsFailure> result = await Gateways(aws).S3.PrefixExistsAsync(Bucket, prefix);
 
         Assert.True(result.Succeeded, result.Failure?.Message);
         Assert.Equal(exists, result.Value);
@@ -151,8 +151,8 @@ public sealed partial class FakeAwsServerTests
         await using FakeAwsServer aws = FakeAwsServer.Start(BucketScenario());
         IS3Gateway s3 = Gateways(aws).S3;
 
-        AwsResult<string> region = await s3.GetBucketRegionAsync("someone-elses-bucket");
-        AwsResult<BucketEncryption?> encryption = await s3.GetDefaultEncryptionAsync("someone-elses-bucket");
+        Result<string, AwsFailure> region = await s3.GetBucketRegionAsync("someone-elses-bucket");
+        Result<BucketEncryption?, AwsFailure> encryption = await s3.GetDefaultEncryptionAsync("someone-elses-bucket");
 
         Assert.Equal(AwsFailureKind.NotFound, region.Failure!.Kind);
         Assert.Equal(AwsFailureKind.NotFound, encryption.Failure!.Kind);
@@ -165,7 +165,7 @@ public sealed partial class FakeAwsServerTests
     {
         await using FakeAwsServer aws = FakeAwsServer.Start(BucketScenario() with { BucketRegion = "ap-southeast-2" });
 
-        AwsResult<string> region = await Gateways(aws).S3.GetBucketRegionAsync(Bucket);
+        Result<string, AwsFailure> region = await Gateways(aws).S3.GetBucketRegionAsync(Bucket);
 
         Assert.Equal("ap-southeast-2", region.Value);
         Assert.Equal(("s3:HeadBucket", 301), (aws.Requests[0].Operation, aws.Requests[0].StatusCode));
@@ -177,8 +177,8 @@ public sealed partial class FakeAwsServerTests
         await using FakeAwsServer aws = FakeAwsServer.Start(BucketScenario() with { DeniedActions = new HashSet<string> { "s3:ListBucket" } });
         IS3Gateway s3 = Gateways(aws).S3;
 
-        AwsResult<string> region = await s3.GetBucketRegionAsync(Bucket);
-        AwsResult<bool> prefix = await s3.PrefixExistsAsync(Bucket, "ica/");
+        Result<string, AwsFailure> region = await s3.GetBucketRegionAsync(Bucket);
+        Result<bool, AwsFailure> prefix = await s3.PrefixExistsAsync(Bucket, "ica/");
 
         Assert.Equal(Region, region.Value);
         Assert.Equal(AwsFailureKind.AccessDenied, prefix.Failure!.Kind);
@@ -194,7 +194,7 @@ public sealed partial class FakeAwsServerTests
     {
         await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario());
 
-        AwsResult<KmsKeyDescription> result = await Gateways(aws).Kms.DescribeKeyAsync(keyIdOrAlias);
+        Result<KmsKeyDescription, AwsFailure> result = await Gateways(aws).Kms.DescribeKeyAsync(keyIdOrAlias);
 
         Assert.True(result.Succeeded, result.Failure?.Message);
         Assert.Equal(
@@ -209,8 +209,8 @@ public sealed partial class FakeAwsServerTests
         await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario());
         IKmsGateway kms = Gateways(aws).Kms;
 
-        AwsResult<KmsKeyDescription> alias = await kms.DescribeKeyAsync("alias/missing");
-        AwsResult<KmsKeyDescription> otherRegion = await kms.DescribeKeyAsync($"arn:aws:kms:us-east-1:{Account}:key/{KeyId}");
+        Result<KmsKeyDescription, AwsFailure> alias = await kms.DescribeKeyAsync("alias/missing");
+        Result<KmsKeyDescription, AwsFailure> otherRegion = await kms.DescribeKeyAsync($"arn:aws:kms:us-east-1:{Account}:key/{KeyId}");
 
         Assert.Equal((AwsFailureKind.NotFound, "NotFoundException"), (alias.Failure!.Kind, alias.Failure.ErrorCode));
         Assert.Equal((AwsFailureKind.NotFound, "NotFoundException"), (otherRegion.Failure!.Kind, otherRegion.Failure.ErrorCode));
@@ -224,7 +224,7 @@ public sealed partial class FakeAwsServerTests
             Keys = [new FakeKmsKey($"arn:aws:kms:{Region}:{Account}:key/mrk-0123456789abcdef0123456789abcdef") { KeyState = "PendingDeletion" }],
         });
 
-        AwsResult<KmsKeyDescription> result = await Gateways(aws).Kms.DescribeKeyAsync("mrk-0123456789abcdef0123456789abcdef");
+        Result<KmsKeyDescription, AwsFailure> result = await Gateways(aws).Kms.DescribeKeyAsync("mrk-0123456789abcdef0123456789abcdef");
 
         Assert.Equal("PendingDeletion", result.Value!.KeyState);
         Assert.True(result.Value.MultiRegion);
@@ -241,8 +241,8 @@ public sealed partial class FakeAwsServerTests
         });
         IKmsGateway kms = Gateways(aws).Kms;
 
-        AwsResult<string> result = await kms.GetKeyPolicyAsync(KeyArn);
-        AwsResult<string> byAlias = await kms.GetKeyPolicyAsync("alias/lab-key");
+        Result<string, AwsFailure> result = await kms.GetKeyPolicyAsync(KeyArn);
+        Result<string, AwsFailure> byAlias = await kms.GetKeyPolicyAsync("alias/lab-key");
 
         Assert.Equal(policy, result.Value);
         JsonElement statements = JsonDocument.Parse(result.Value!).RootElement.GetProperty("Statement");
@@ -269,7 +269,7 @@ public sealed partial class FakeAwsServerTests
             ],
         });
 
-        AwsResult<IReadOnlyList<KmsKeyChoice>> result = await Gateways(aws).Kms.ListUsableKeysAsync();
+        Result<IReadOnlyList<KmsKeyChoice>, AwsFailure> result = await Gateways(aws).Kms.ListUsableKeysAsync();
 
         Assert.True(result.Succeeded, result.Failure?.Message);
         Assert.Equal(2, result.Value!.Count);
@@ -289,7 +289,7 @@ public sealed partial class FakeAwsServerTests
         FakeKmsKey[] keys = [.. Enumerable.Range(0, 130).Select(i => new FakeKmsKey(ArnOf($"bbbbbbbb-0000-0000-0000-{i:D12}")))];
         await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario() with { Keys = keys });
 
-        AwsResult<IReadOnlyList<KmsKeyChoice>> result = await Gateways(aws).Kms.ListUsableKeysAsync();
+        Result<IReadOnlyList<KmsKeyChoice>, AwsFailure> result = await Gateways(aws).Kms.ListUsableKeysAsync();
 
         Assert.Equal(keys.Select(key => key.KeyArn).Order(StringComparer.Ordinal), result.Value!.Select(choice => choice.KeyArn));
         Assert.Equal(2, aws.Requests.Count(request => request.Operation == "kms:ListKeys"));
@@ -301,8 +301,8 @@ public sealed partial class FakeAwsServerTests
         await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario() with { DeniedActions = new HashSet<string> { "kms:GetKeyPolicy" } });
         IKmsGateway kms = Gateways(aws).Kms;
 
-        AwsResult<KmsKeyDescription> described = await kms.DescribeKeyAsync(KeyArn);
-        AwsResult<string> policy = await kms.GetKeyPolicyAsync(KeyArn);
+        Result<KmsKeyDescription, AwsFailure> described = await kms.DescribeKeyAsync(KeyArn);
+        Result<string, AwsFailure> policy = await kms.GetKeyPolicyAsync(KeyArn);
 
         Assert.True(described.Succeeded);
         Assert.Equal((AwsFailureKind.AccessDenied, "AccessDeniedException", "kms:GetKeyPolicy"), (policy.Failure!.Kind, policy.Failure.ErrorCode, policy.Failure.Action));
@@ -322,8 +322,8 @@ public sealed partial class FakeAwsServerTests
         });
         IIamGateway iam = Gateways(aws).Iam;
 
-        AwsResult<IReadOnlyList<AttachedPolicy>> attached = await iam.ListAttachedUserPoliciesAsync("ica-user");
-        AwsResult<ManagedPolicyVersion> version = await iam.GetPolicyDefaultVersionAsync(attached.Value![0].PolicyArn);
+        Result<IReadOnlyList<AttachedPolicy>, AwsFailure> attached = await iam.ListAttachedUserPoliciesAsync("ica-user");
+        Result<ManagedPolicyVersion, AwsFailure> version = await iam.GetPolicyDefaultVersionAsync(attached.Value![0].PolicyArn);
 
         Assert.Equal([new AttachedPolicy("ica-sse-kms", PolicyArn), new AttachedPolicy("ica-extra", OtherArn)], attached.Value);
         Assert.True(version.Succeeded, version.Failure?.Message);
@@ -340,8 +340,8 @@ public sealed partial class FakeAwsServerTests
         await using FakeAwsServer aws = FakeAwsServer.Start(BucketScenario());
         IIamGateway iam = Gateways(aws).Iam;
 
-        AwsResult<IReadOnlyList<AttachedPolicy>> user = await iam.ListAttachedUserPoliciesAsync("nobody");
-        AwsResult<ManagedPolicyVersion> policy = await iam.GetPolicyDefaultVersionAsync("arn:aws:iam::aws:policy/ReadOnlyAccess");
+        Result<IReadOnlyList<AttachedPolicy>, AwsFailure> user = await iam.ListAttachedUserPoliciesAsync("nobody");
+        Result<ManagedPolicyVersion, AwsFailure> policy = await iam.GetPolicyDefaultVersionAsync("arn:aws:iam::aws:policy/ReadOnlyAccess");
 
         Assert.Equal((AwsFailureKind.NotFound, "NoSuchEntity"), (user.Failure!.Kind, user.Failure.ErrorCode));
         Assert.Equal((AwsFailureKind.NotFound, "NoSuchEntity"), (policy.Failure!.Kind, policy.Failure.ErrorCode));
@@ -354,12 +354,12 @@ public sealed partial class FakeAwsServerTests
         await using FakeAwsServer aws = FakeAwsServer.Start(scenario);
         AwsGateways gateways = Factory(aws).Create(Session(aws, FakeAwsScenario.DefaultAccessKeyId), Region);
 
-        AwsResult<BucketEncryption?> encryption = await gateways.S3.GetDefaultEncryptionAsync(FakeAwsScenario.DefaultBucketName);
-        AwsResult<KmsKeyDescription> key = await gateways.Kms.DescribeKeyAsync(encryption.Value!.KmsMasterKeyId!);
-        AwsResult<IReadOnlyList<AttachedPolicy>> attached = await gateways.Iam.ListAttachedUserPoliciesAsync(FakeAwsScenario.DefaultIamUserName);
-        AwsResult<ManagedPolicyVersion> policy = await gateways.Iam.GetPolicyDefaultVersionAsync(Assert.Single(attached.Value!).PolicyArn);
-        AwsResult<string> region = await gateways.S3.GetBucketRegionAsync(FakeAwsScenario.DefaultBucketName);
-        AwsResult<bool> prefix = await gateways.S3.PrefixExistsAsync(FakeAwsScenario.DefaultBucketName, "ica/");
+        Result<BucketEncryption?, AwsFailure> encryption = await gateways.S3.GetDefaultEncryptionAsync(FakeAwsScenario.DefaultBucketName);
+        Result<KmsKeyDescription, AwsFailure> key = await gateways.Kms.DescribeKeyAsync(encryption.Value!.KmsMasterKeyId!);
+        Result<IReadOnlyList<AttachedPolicy>, AwsFailure> attached = await gateways.Iam.ListAttachedUserPoliciesAsync(FakeAwsScenario.DefaultIamUserName);
+        Result<ManagedPolicyVersion, AwsFailure> policy = await gateways.Iam.GetPolicyDefaultVersionAsync(Assert.Single(attached.Value!).PolicyArn);
+        Result<string, AwsFailure> region = await gateways.S3.GetBucketRegionAsync(FakeAwsScenario.DefaultBucketName);
+        Result<bool, AwsFailure> prefix = await gateways.S3.PrefixExistsAsync(FakeAwsScenario.DefaultBucketName, "ica/");
 
         Assert.Equal($"arn:aws:kms:{Region}:{Account}:key/{FakeAwsScenario.DefaultKeyId}", key.Value!.KeyArn);
         Assert.True(encryption.Value.BucketKeyEnabled);
@@ -411,7 +411,7 @@ public sealed partial class FakeAwsServerTests
         AwsGateways gateways = Factory(aws).Create(Session(aws, FakeAwsScenario.DefaultAccessKeyId), FakeAwsScenario.DefaultRegion);
         const string Bucket = FakeAwsScenario.DefaultBucketName;
 
-        Task<AwsResult<CallerIdentity>> identity = gateways.Sts.GetCallerIdentityAsync();
+        Task<Result<CallerIdentity, AwsFailure>> identity = gateways.Sts.GetCallerIdentityAsync();
         AwsFailure?[] failures = await Task.WhenAll(
             FailureOf(gateways.S3.GetBucketRegionAsync(Bucket)),
             FailureOf(gateways.S3.GetDefaultEncryptionAsync(Bucket)),
@@ -444,7 +444,7 @@ public sealed partial class FakeAwsServerTests
         await s3.GetVersioningAsync(Bucket);
 
         var clock = Stopwatch.StartNew();
-        AwsResult<string?>[] results = await Task.WhenAll(Enumerable.Range(0, Calls).Select(_ => s3.GetVersioningAsync(Bucket)));
+        Result<string?, AwsFailure>[] results = await Task.WhenAll(Enumerable.Range(0, Calls).Select(_ => s3.GetVersioningAsync(Bucket)));
         clock.Stop();
 
         Assert.All(results, result => Assert.True(result.Succeeded, result.Failure?.Message));
@@ -460,13 +460,13 @@ public sealed partial class FakeAwsServerTests
         FakeAwsServer aws = FakeAwsServer.Start(BucketScenario() with { Latency = TimeSpan.FromMinutes(5) });
         IAwsGatewayFactory factory = Factory(aws, maxErrorRetry: 0, timeout: TimeSpan.FromMinutes(1));
         IS3Gateway s3 = factory.Create(Session(aws, FakeAwsScenario.DefaultAccessKeyId), Region).S3;
-        Task<AwsResult<string?>> waiting = s3.GetVersioningAsync(Bucket);
+        Task<Result<string?, AwsFailure>> waiting = s3.GetVersioningAsync(Bucket);
         await aws.WaitUntilAsync(() => aws.RequestCount == 1, "the request reaching the fake");
 
         var clock = Stopwatch.StartNew();
         await aws.DisposeAsync();
-        AwsResult<string?> ended = await waiting;
-        AwsResult<string?> after = await s3.GetVersioningAsync(Bucket);
+        Result<string?, AwsFailure> ended = await waiting;
+        Result<string?, AwsFailure> after = await s3.GetVersioningAsync(Bucket);
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"dispose and the waiting call took {clock.Elapsed}");
         Assert.Equal("ServiceUnavailable", ended.Failure!.ErrorCode);
@@ -518,7 +518,7 @@ public sealed partial class FakeAwsServerTests
     {
         await using FakeAwsServer aws = FakeAwsServer.Start(KeyScenario());
 
-        AwsResult<string> policy = await Gateways(aws).Kms.GetKeyPolicyAsync("alias/lab-key");
+        Result<string, AwsFailure> policy = await Gateways(aws).Kms.GetKeyPolicyAsync("alias/lab-key");
 
         Assert.Equal(AwsFailureKind.NotFound, policy.Failure!.Kind);
     }
@@ -598,13 +598,13 @@ public sealed partial class FakeAwsServerTests
         });
         IIamGateway iam = Gateways(aws).Iam;
 
-        AwsResult<IReadOnlyList<string>> inlineNames = await iam.ListUserPoliciesAsync("ica-user");
-        AwsResult<InlinePolicy> inline = await iam.GetUserPolicyAsync("ica-user", "inline-s3");
-        AwsResult<IReadOnlyList<string>> groups = await iam.ListGroupsForUserAsync("ica-user");
-        AwsResult<IReadOnlyList<AttachedPolicy>> groupAttached = await iam.ListAttachedGroupPoliciesAsync("ica-admins");
-        AwsResult<IReadOnlyList<string>> groupInline = await iam.ListGroupPoliciesAsync("ica-admins");
-        AwsResult<InlinePolicy> groupPolicy = await iam.GetGroupPolicyAsync("ica-admins", "g-inline");
-        AwsResult<IReadOnlyList<string>> noGroup = await iam.ListGroupPoliciesAsync("nobody");
+        Result<IReadOnlyList<string>, AwsFailure> inlineNames = await iam.ListUserPoliciesAsync("ica-user");
+        Result<InlinePolicy, AwsFailure> inline = await iam.GetUserPolicyAsync("ica-user", "inline-s3");
+        Result<IReadOnlyList<string>, AwsFailure> groups = await iam.ListGroupsForUserAsync("ica-user");
+        Result<IReadOnlyList<AttachedPolicy>, AwsFailure> groupAttached = await iam.ListAttachedGroupPoliciesAsync("ica-admins");
+        Result<IReadOnlyList<string>, AwsFailure> groupInline = await iam.ListGroupPoliciesAsync("ica-admins");
+        Result<InlinePolicy, AwsFailure> groupPolicy = await iam.GetGroupPolicyAsync("ica-admins", "g-inline");
+        Result<IReadOnlyList<string>, AwsFailure> noGroup = await iam.ListGroupPoliciesAsync("nobody");
 
         Assert.Equal(["inline-s3"], inlineNames.Value);
         Assert.Equal(new InlinePolicy("inline-s3", document), inline.Value);
@@ -672,7 +672,7 @@ public sealed partial class FakeAwsServerTests
 
     private static SetupCheck Verdict(IReadOnlyList<SetupCheck> checks, string id) => checks.Single(c => c.Id == id);
 
-    private static async Task<AwsFailure?> FailureOf<T>(Task<AwsResult<T>> call) => (await call).Failure;
+    private static async Task<AwsFailure?> FailureOf<T>(Task<Result<T, AwsFailure>> call) => (await call).Failure;
 
     private static FakeAwsScenario BucketScenario() => new()
     {

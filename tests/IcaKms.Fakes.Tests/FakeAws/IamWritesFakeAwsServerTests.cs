@@ -31,11 +31,11 @@ public sealed class IamWritesFakeAwsServerTests
         IIamGateway iam = Gateways(aws).Iam;
         string document = FakeAwsScenario.SpecIamPolicy(Bucket, KeyArn, versioned: false);
 
-        AwsResult<IamUser> before = await iam.GetUserAsync(User);
-        AwsResult<IamUser> created = await iam.CreateUserAsync(User);
-        AwsResult<IamUser> after = await iam.GetUserAsync(User);
-        AwsResult<CreatedPolicy> policy = await iam.CreatePolicyAsync("ica-sse-kms", document, "ICA storage");
-        AwsResult<UserPolicyAttachment> attached = await iam.AttachUserPolicyAsync(User, policy.Value!.PolicyArn);
+        Result<IamUser, AwsFailure> before = await iam.GetUserAsync(User);
+        Result<IamUser, AwsFailure> created = await iam.CreateUserAsync(User);
+        Result<IamUser, AwsFailure> after = await iam.GetUserAsync(User);
+        Result<CreatedPolicy, AwsFailure> policy = await iam.CreatePolicyAsync("ica-sse-kms", document, "ICA storage");
+        Result<UserPolicyAttachment, AwsFailure> attached = await iam.AttachUserPolicyAsync(User, policy.Value!.PolicyArn);
 
         Assert.Equal(AwsFailureKind.NotFound, before.Failure?.Kind);
         Assert.Equal(new IamUser(User, created.Value!.UserId, $"arn:aws:iam::{Account}:user/{User}"), created.Value);
@@ -59,10 +59,10 @@ public sealed class IamWritesFakeAwsServerTests
         IIamGateway iam = Gateways(aws).Iam;
         const string user = FakeAwsScenario.DefaultIamUserName;
 
-        AwsResult<CreatedAccessKey> first = await iam.CreateAccessKeyAsync(user);
-        AwsResult<CreatedAccessKey> second = await iam.CreateAccessKeyAsync(user);
-        AwsResult<CreatedAccessKey> third = await iam.CreateAccessKeyAsync(user);
-        AwsResult<CreatedAccessKey> nobody = await iam.CreateAccessKeyAsync("no-such-user");
+        Result<CreatedAccessKey, AwsFailure> first = await iam.CreateAccessKeyAsync(user);
+        Result<CreatedAccessKey, AwsFailure> second = await iam.CreateAccessKeyAsync(user);
+        Result<CreatedAccessKey, AwsFailure> third = await iam.CreateAccessKeyAsync(user);
+        Result<CreatedAccessKey, AwsFailure> nobody = await iam.CreateAccessKeyAsync("no-such-user");
 
         Assert.StartsWith("AKIA", first.Value!.AccessKeyId, StringComparison.Ordinal);
         Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(first.Value.SecretAccessKey))), aws.AccessKeySecretDigest(first.Value.AccessKeyId));
@@ -81,9 +81,9 @@ public sealed class IamWritesFakeAwsServerTests
         IIamGateway iam = Gateways(aws).Iam;
         string defaultPolicyArn = aws.Scenario.DefaultPolicyArn;
 
-        AwsResult<IamUser> user = await iam.CreateUserAsync(FakeAwsScenario.DefaultIamUserName);
-        AwsResult<CreatedPolicy> policy = await iam.CreatePolicyAsync(FakeAwsScenario.DefaultPolicyName, "{\"Version\":\"2012-10-17\",\"Statement\":[]}", null);
-        AwsResult<UserPolicyAttachment> attach = await iam.AttachUserPolicyAsync(FakeAwsScenario.DefaultIamUserName, defaultPolicyArn);
+        Result<IamUser, AwsFailure> user = await iam.CreateUserAsync(FakeAwsScenario.DefaultIamUserName);
+        Result<CreatedPolicy, AwsFailure> policy = await iam.CreatePolicyAsync(FakeAwsScenario.DefaultPolicyName, "{\"Version\":\"2012-10-17\",\"Statement\":[]}", null);
+        Result<UserPolicyAttachment, AwsFailure> attach = await iam.AttachUserPolicyAsync(FakeAwsScenario.DefaultIamUserName, defaultPolicyArn);
 
         Assert.Equal((AwsFailureKind.AlreadyExists, "EntityAlreadyExists"), (user.Failure!.Kind, user.Failure.ErrorCode));
         Assert.Equal((AwsFailureKind.AlreadyExists, "EntityAlreadyExists"), (policy.Failure!.Kind, policy.Failure.ErrorCode));
@@ -102,16 +102,16 @@ public sealed class IamWritesFakeAwsServerTests
         string arn = aws.Scenario.DefaultPolicyArn;
         for (int i = 2; i <= 5; i++)
         {
-            AwsResult<PolicyVersionInfo> added = await iam.CreatePolicyVersionAsync(arn, DocumentWithSid($"version{i}"));
+            Result<PolicyVersionInfo, AwsFailure> added = await iam.CreatePolicyVersionAsync(arn, DocumentWithSid($"version{i}"));
             Assert.Equal(($"v{i}", true), (added.Value!.VersionId, added.Value.IsDefaultVersion));
         }
 
-        AwsResult<PolicyVersionInfo> sixth = await iam.CreatePolicyVersionAsync(arn, DocumentWithSid("version6"));
+        Result<PolicyVersionInfo, AwsFailure> sixth = await iam.CreatePolicyVersionAsync(arn, DocumentWithSid("version6"));
         IReadOnlyList<PolicyVersionInfo> versions = (await iam.ListPolicyVersionsAsync(arn)).Value!;
         var plan = PolicyVersionPlan.For(versions);
-        AwsResult<DeletedPolicyVersion> deleteDefault = await iam.DeletePolicyVersionAsync(arn, "v5");
-        AwsResult<DeletedPolicyVersion> deleteOldest = await iam.DeletePolicyVersionAsync(arn, plan.DeleteFirst!.VersionId);
-        AwsResult<PolicyVersionInfo> retried = await iam.CreatePolicyVersionAsync(arn, DocumentWithSid("version6"));
+        Result<DeletedPolicyVersion, AwsFailure> deleteDefault = await iam.DeletePolicyVersionAsync(arn, "v5");
+        Result<DeletedPolicyVersion, AwsFailure> deleteOldest = await iam.DeletePolicyVersionAsync(arn, plan.DeleteFirst!.VersionId);
+        Result<PolicyVersionInfo, AwsFailure> retried = await iam.CreatePolicyVersionAsync(arn, DocumentWithSid("version6"));
 
         Assert.Equal((AwsFailureKind.LimitExceeded, "LimitExceeded"), (sixth.Failure!.Kind, sixth.Failure.ErrorCode));
         Assert.Equal(["v5", "v4", "v3", "v2", "v1"], versions.Select(v => v.VersionId));
@@ -131,7 +131,7 @@ public sealed class IamWritesFakeAwsServerTests
         IIamGateway iam = Gateways(aws, timeout: TimeSpan.FromMilliseconds(300)).Iam;
         aws.HoldRequests();
 
-        AwsResult<IamUser> created = await iam.CreateUserAsync(User);
+        Result<IamUser, AwsFailure> created = await iam.CreateUserAsync(User);
 
         Assert.Equal(AwsFailureKind.Timeout, created.Failure?.Kind);
         Assert.Contains("IAM may still have applied it", created.Failure!.Message, StringComparison.Ordinal);
@@ -156,7 +156,7 @@ public sealed class IamWritesFakeAwsServerTests
         int before = aws.RequestCount;
         aws.HoldRequests();
 
-        AwsResult<IamUser> user = await iam.GetUserAsync(User);
+        Result<IamUser, AwsFailure> user = await iam.GetUserAsync(User);
 
         Assert.Equal(AwsFailureKind.Timeout, user.Failure?.Kind);
 
@@ -178,10 +178,10 @@ public sealed class IamWritesFakeAwsServerTests
         IIamGateway iam = Gateways(aws).Iam;
         string arn = aws.Scenario.DefaultPolicyArn;
 
-        AwsResult<PolicyVersionInfo> denied = await iam.CreatePolicyVersionAsync(arn, DocumentWithSid("denied"));
-        AwsResult<CreatedPolicy> malformed = await iam.CreatePolicyAsync("broken", "{\"Statement\": [", null);
+        Result<PolicyVersionInfo, AwsFailure> denied = await iam.CreatePolicyVersionAsync(arn, DocumentWithSid("denied"));
+        Result<CreatedPolicy, AwsFailure> malformed = await iam.CreatePolicyAsync("broken", "{\"Statement\": [", null);
         int sent = aws.RequestCount;
-        AwsResult<CreatedPolicy> tooLarge = await iam.CreatePolicyAsync("huge", DocumentWithSid(new string('x', 6200)), null);
+        Result<CreatedPolicy, AwsFailure> tooLarge = await iam.CreatePolicyAsync("huge", DocumentWithSid(new string('x', 6200)), null);
 
         Assert.Equal((AwsFailureKind.AccessDenied, "iam:CreatePolicyVersion"), (denied.Failure!.Kind, denied.Failure.Action));
         Assert.Equal((AwsFailureKind.InvalidDocument, "MalformedPolicyDocument"), (malformed.Failure!.Kind, malformed.Failure.ErrorCode));

@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using IcaKms.Core;
 using IcaKms.Core.Aws;
 using IcaKms.TestKit;
 
@@ -17,10 +18,10 @@ public sealed class InMemoryAwsTests
     [Fact]
     public async Task Fail_AnswersTheFailure_AndChangesNothing_UntilHealed()
     {
-        _aws.PrefixExists = AwsResult<bool>.Ok(false);
+        _aws.PrefixExists = Result<bool, AwsFailure>.Ok(false);
         _aws.Fail("s3:PutObject", AwsFailureKind.AccessDenied, "not authorized to perform: s3:PutObject");
 
-        AwsResult<ObjectWrite> refused = await _aws.CreateFolderAsync(Bucket, "ica/", SampleAccount.KeyArn);
+        Result<ObjectWrite, AwsFailure> refused = await _aws.CreateFolderAsync(Bucket, "ica/", SampleAccount.KeyArn);
 
         Assert.Equal(AwsFailureKind.AccessDenied, refused.Failure!.Kind);
         Assert.Equal("s3:PutObject", refused.Failure.Action);
@@ -36,7 +37,7 @@ public sealed class InMemoryAwsTests
     public async Task Fail_OnOneCall_LeavesTheSameActionOnOtherResourcesAlone()
     {
         _aws.Fail($"kms:DescribeKey {SampleAccount.KeyAlias}", AwsFailureKind.Throttled, "Rate exceeded");
-        _aws.Keys[SampleAccount.KeyAlias] = AwsResult<KmsKeyDescription>.Ok(SampleAccount.Key);
+        _aws.Keys[SampleAccount.KeyAlias] = Result<KmsKeyDescription, AwsFailure>.Ok(SampleAccount.Key);
 
         Assert.Equal(AwsFailureKind.Throttled, (await _aws.DescribeKeyAsync(SampleAccount.KeyAlias)).Failure!.Kind);
         Assert.True((await _aws.DescribeKeyAsync(SampleAccount.KeyArn)).Succeeded);
@@ -50,7 +51,7 @@ public sealed class InMemoryAwsTests
         Task called = _aws.WhenCalled("s3:GetBucketVersioning");
         Assert.False(called.IsCompleted);
 
-        Task<AwsResult<string?>> versioning = _aws.GetVersioningAsync(Bucket);
+        Task<Result<string?, AwsFailure>> versioning = _aws.GetVersioningAsync(Bucket);
         await called.WaitAsync(Hang);
 
         Assert.Equal(1, _aws.HeldCalls);
@@ -66,7 +67,7 @@ public sealed class InMemoryAwsTests
     {
         _aws.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var cancellation = new CancellationTokenSource();
-        Task<AwsResult<string>> region = _aws.GetBucketRegionAsync(Bucket, cancellation.Token);
+        Task<Result<string, AwsFailure>> region = _aws.GetBucketRegionAsync(Bucket, cancellation.Token);
         await _aws.WhenCalled("s3:HeadBucket").WaitAsync(Hang);
 
         await cancellation.CancelAsync();
@@ -94,7 +95,7 @@ public sealed class InMemoryAwsTests
     {
         Assert.True((await _aws.CreateBucketAsync(Bucket, "us-east-1")).Value!.AlreadyOwnedByYou);
 
-        _aws.BucketRegion = AwsResult<string>.Fail(new AwsFailure(AwsFailureKind.NotFound, "s3:HeadBucket", Bucket, null, "Not Found"));
+        _aws.BucketRegion = Result<string, AwsFailure>.Fail(new AwsFailure(AwsFailureKind.NotFound, "s3:HeadBucket", Bucket, null, "Not Found"));
         Assert.False((await _aws.CreateBucketAsync(Bucket, "eu-west-1")).Value!.AlreadyOwnedByYou);
 
         Assert.Equal("eu-west-1", (await _aws.GetBucketRegionAsync(Bucket)).Value);
@@ -151,8 +152,8 @@ public sealed class InMemoryAwsTests
     [Fact]
     public async Task Identify_AcceptsTheGoodKeyPrefix_AndRefusesAnyOtherKey()
     {
-        AwsResult<CallerIdentity> good = await _aws.IdentifyAsync(new BasicAWSCredentials(InMemoryAws.GoodKeyPrefix + "AAAAAAAA", "secret"), "us-east-1");
-        AwsResult<CallerIdentity> bad = await _aws.IdentifyAsync(new BasicAWSCredentials("ASIABADXXXXXXXXX", "secret"), "us-east-1");
+        Result<CallerIdentity, AwsFailure> good = await _aws.IdentifyAsync(new BasicAWSCredentials(InMemoryAws.GoodKeyPrefix + "AAAAAAAA", "secret"), "us-east-1");
+        Result<CallerIdentity, AwsFailure> bad = await _aws.IdentifyAsync(new BasicAWSCredentials("ASIABADXXXXXXXXX", "secret"), "us-east-1");
 
         Assert.EndsWith("/ASIAGOODAAAAAAAA", good.Value!.Arn, StringComparison.Ordinal);
         Assert.Equal(AwsFailureKind.InvalidCredentials, bad.Failure!.Kind);

@@ -1,3 +1,4 @@
+using IcaKms.Core;
 using IcaKms.Core.Aws;
 using IcaKms.Core.Policies;
 using IcaKms.Web.Components.Wizard;
@@ -24,7 +25,7 @@ public class DisconnectTests : WizardTestContext
     public async Task DisconnectDuringInspection_DropsItsResults_AndMakesNoFurtherCall(bool honourCancellation, string bucketRegion)
     {
         await ConnectAndFillAsync();
-        Aws.BucketRegion = AwsResult<string>.Ok(bucketRegion);
+        Aws.BucketRegion = Result<string, AwsFailure>.Ok(bucketRegion);
         Aws.HonourCancellation = honourCancellation;
         Aws.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         IRenderedComponent<ReviewStep> review = Render<ReviewStep>();

@@ -85,7 +85,7 @@ public class LivePanelsTests : WizardTestContext
     [InlineData("review")]
     public async Task EveryInspectButton_PicksTheVariantOfTheLiveVersioning_WithItsReason(string where)
     {
-        Aws.Versioning = AwsResult<string?>.Ok("Enabled");
+        Aws.Versioning = Result<string?, AwsFailure>.Ok("Enabled");
         await ConnectAsync();
         FillFakeBucket();
         Assert.Equal(PolicyVariant.Unversioned, State.Inputs.Variant);
@@ -105,7 +105,7 @@ public class LivePanelsTests : WizardTestContext
     [Fact]
     public async Task IamStep_ShowsWhyVariantWasChosen_AfterItsOwnInspection()
     {
-        Aws.Versioning = AwsResult<string?>.Ok("Enabled");
+        Aws.Versioning = Result<string?, AwsFailure>.Ok("Enabled");
         await ConnectAsync();
         FillFakeBucket();
         IRenderedComponent<IamPolicyStep> step = Render<IamPolicyStep>();
@@ -125,7 +125,7 @@ public class LivePanelsTests : WizardTestContext
         IRenderedComponent<ReviewStep> step = Render<ReviewStep>();
         step.WaitForAssertion(() => Assert.Contains("warning", step.Find("[data-testid=check-prefix-folder]").TextContent, StringComparison.Ordinal));
 
-        Aws.PrefixExists = AwsResult<bool>.Ok(true);
+        Aws.PrefixExists = Result<bool, AwsFailure>.Ok(true);
         Click(step, "Run live checks again");
 
         step.WaitForAssertion(() => Assert.Contains("pass", step.Find("[data-testid=check-prefix-folder]").TextContent, StringComparison.Ordinal));
@@ -188,7 +188,7 @@ public class LivePanelsTests : WizardTestContext
     [Fact]
     public async Task ChangingTheVariantAfterAnInspection_RejudgesTheVersioningCheck_WithoutANewCall()
     {
-        Aws.Versioning = AwsResult<string?>.Ok("Enabled");
+        Aws.Versioning = Result<string?, AwsFailure>.Ok("Enabled");
         await ConnectAsync();
         FillFakeBucket();
         IRenderedComponent<BucketLivePanel> panel = Render<BucketLivePanel>();

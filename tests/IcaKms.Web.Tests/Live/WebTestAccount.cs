@@ -1,3 +1,4 @@
+using IcaKms.Core;
 using IcaKms.Core.Aws;
 using IcaKms.TestKit;
 
@@ -12,11 +13,11 @@ internal static class WebTestAccount
 {
     public static InMemoryAws NewAws() => new()
     {
-        Versioning = AwsResult<string?>.Ok("Suspended"),
-        PrefixExists = AwsResult<bool>.Ok(false),
-        Encryption = AwsResult<BucketEncryption?>.Ok(SampleAccount.Encryption with { BlockedEncryptionTypes = [] }),
-        KeyPolicy = AwsResult<string>.Ok($$"""{"Version":"2012-10-17","Statement":[{"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"{{SampleAccount.RootArn}}"},"Action":"kms:*","Resource":"*"}]}"""),
-        UnknownKey = _ => AwsResult<KmsKeyDescription>.Ok(SampleAccount.Key),
-        CallerIdentity = AwsResult<CallerIdentity>.Ok(new CallerIdentity(SampleAccount.Account, $"arn:aws:iam::{SampleAccount.Account}:user/admin", "AIDAEXAMPLE")),
+        Versioning = Result<string?, AwsFailure>.Ok("Suspended"),
+        PrefixExists = Result<bool, AwsFailure>.Ok(false),
+        Encryption = Result<BucketEncryption?, AwsFailure>.Ok(SampleAccount.Encryption with { BlockedEncryptionTypes = [] }),
+        KeyPolicy = Result<string, AwsFailure>.Ok($$"""{"Version":"2012-10-17","Statement":[{"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"{{SampleAccount.RootArn}}"},"Action":"kms:*","Resource":"*"}]}"""),
+        UnknownKey = _ => Result<KmsKeyDescription, AwsFailure>.Ok(SampleAccount.Key),
+        CallerIdentity = Result<CallerIdentity, AwsFailure>.Ok(new CallerIdentity(SampleAccount.Account, $"arn:aws:iam::{SampleAccount.Account}:user/admin", "AIDAEXAMPLE")),
     };
 }

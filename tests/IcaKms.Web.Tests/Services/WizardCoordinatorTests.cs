@@ -1,3 +1,4 @@
+using IcaKms.Core;
 using IcaKms.Core.Aws;
 using IcaKms.Core.Ica;
 using IcaKms.Web.Services;
@@ -16,8 +17,8 @@ public sealed class WizardCoordinatorTests : WizardTestContext
     // every alias is unknown here, every other key is the sample key.
     public WizardCoordinatorTests() =>
         Aws.UnknownKey = key => key.Contains("alias/", StringComparison.Ordinal)
-            ? AwsResult<KmsKeyDescription>.Fail(new AwsFailure(AwsFailureKind.NotFound, "kms:DescribeKey", key, "NotFoundException", $"Alias {key} is not found."))
-            : AwsResult<KmsKeyDescription>.Ok(SampleAccount.Key);
+            ? Result<KmsKeyDescription, AwsFailure>.Fail(new AwsFailure(AwsFailureKind.NotFound, "kms:DescribeKey", key, "NotFoundException", $"Alias {key} is not found."))
+            : Result<KmsKeyDescription, AwsFailure>.Ok(SampleAccount.Key);
 
 
     [Fact]

@@ -17,27 +17,27 @@ internal sealed record AwsCall(string Operation, string Action, string? Resource
     public CallBudget? Budget { get; init; }
 
     /// <summary>Sends the call; every failure but the caller's cancellation comes back as a failed result.</summary>
-    public Task<AwsResult<T>> RunAsync<T>(Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken) =>
+    public Task<Result<T, AwsFailure>> RunAsync<T>(Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken) =>
         RunAsync(send, absentErrorCode: null, cancellationToken);
 
     /// <summary>
     /// Like the other overload, but AWS's "there is no such configuration" error code means a successful
     /// empty (default) value, e.g. <c>ServerSideEncryptionConfigurationNotFoundError</c> means "no default encryption".
     /// </summary>
-    public async Task<AwsResult<T>> RunAsync<T>(Func<CancellationToken, Task<T>> send, string? absentErrorCode, CancellationToken cancellationToken)
+    public async Task<Result<T, AwsFailure>> RunAsync<T>(Func<CancellationToken, Task<T>> send, string? absentErrorCode, CancellationToken cancellationToken)
     {
         using CallDeadline? deadline = Budget?.StartDeadline(cancellationToken);
         try
         {
-            return AwsResult<T>.Ok(await CallBudget.WaitAsync(send(deadline?.Token ?? cancellationToken), deadline).ConfigureAwait(false));
+            return Result<T, AwsFailure>.Ok(await CallBudget.WaitAsync(send(deadline?.Token ?? cancellationToken), deadline).ConfigureAwait(false));
         }
         catch (AmazonServiceException exception) when (absentErrorCode is not null && string.Equals(exception.ErrorCode, absentErrorCode, StringComparison.Ordinal))
         {
-            return AwsResult<T>.Ok(default);
+            return Result<T, AwsFailure>.Ok(default);
         }
         catch (Exception exception) when (AwsErrors.IsMappable(exception, cancellationToken))
         {
-            return AwsResult<T>.Fail(AwsErrors.ToFailure(exception, this, deadlinePassed: deadline?.IsCancellationRequested == true));
+            return Result<T, AwsFailure>.Fail(AwsErrors.ToFailure(exception, this, deadlinePassed: deadline?.IsCancellationRequested == true));
         }
     }
 }

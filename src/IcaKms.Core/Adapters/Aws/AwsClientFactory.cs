@@ -123,7 +123,7 @@ public sealed class AwsClientFactory : IAwsGatewayFactory
 
     /// <inheritdoc />
     /// <remarks>Uses <see cref="DefaultEndpoint"/>: there is no session yet.</remarks>
-    public async Task<AwsResult<CallerIdentity>> IdentifyAsync(AWSCredentials credentials, string region, CancellationToken cancellationToken = default)
+    public async Task<Result<CallerIdentity, AwsFailure>> IdentifyAsync(AWSCredentials credentials, string region, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentException.ThrowIfNullOrWhiteSpace(region);

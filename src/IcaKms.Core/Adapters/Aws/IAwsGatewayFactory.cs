@@ -9,5 +9,5 @@ public interface IAwsGatewayFactory
     AwsGateways Create(AwsSession session, string region);
 
     /// <summary>Checks credentials with STS GetCallerIdentity, before a session exists.</summary>
-    Task<AwsResult<CallerIdentity>> IdentifyAsync(Amazon.Runtime.AWSCredentials credentials, string region, CancellationToken cancellationToken = default);
+    Task<Result<CallerIdentity, AwsFailure>> IdentifyAsync(Amazon.Runtime.AWSCredentials credentials, string region, CancellationToken cancellationToken = default);
 }

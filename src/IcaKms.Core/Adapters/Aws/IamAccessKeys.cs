@@ -8,7 +8,7 @@ namespace IcaKms.Core.Adapters.Aws;
 internal sealed class IamAccessKeys(IamQuery query)
 {
     /// <inheritdoc cref="IIamGateway.ListAccessKeysAsync"/>
-    public Task<AwsResult<IReadOnlyList<string>>> ListAccessKeysAsync(string userName, CancellationToken cancellationToken = default)
+    public Task<Result<IReadOnlyList<string>, AwsFailure>> ListAccessKeysAsync(string userName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         var call = new IamCall("ListAccessKeys", userName, $"The IAM user {userName} does not exist: create it in step 2 first.");
@@ -16,7 +16,7 @@ internal sealed class IamAccessKeys(IamQuery query)
     }
 
     /// <inheritdoc cref="IIamGateway.CreateAccessKeyAsync"/>
-    public async Task<AwsResult<CreatedAccessKey>> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken = default)
+    public async Task<Result<CreatedAccessKey, AwsFailure>> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         var call = new IamCall("CreateAccessKey", userName, $"The IAM user {userName} does not exist: create it in step 2 first.")
@@ -34,7 +34,7 @@ internal sealed class IamAccessKeys(IamQuery query)
         string? id = key?.Element(IamNamespace + "AccessKeyId")?.Value;
         string? secret = key?.Element(IamNamespace + "SecretAccessKey")?.Value;
         return string.IsNullOrWhiteSpace(id) || string.IsNullOrWhiteSpace(secret)
-            ? AwsResult<CreatedAccessKey>.Fail(IamFailures.Unexpected(call, "an access key without id or secret"))
-            : AwsResult<CreatedAccessKey>.Ok(new CreatedAccessKey(key!.Element(IamNamespace + "UserName")?.Value ?? userName, id, secret));
+            ? Result<CreatedAccessKey, AwsFailure>.Fail(IamFailures.Unexpected(call, "an access key without id or secret"))
+            : Result<CreatedAccessKey, AwsFailure>.Ok(new CreatedAccessKey(key!.Element(IamNamespace + "UserName")?.Value ?? userName, id, secret));
     }
 }

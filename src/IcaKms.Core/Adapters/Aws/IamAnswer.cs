@@ -18,5 +18,5 @@ internal sealed class IamAnswer
     public static IamAnswer Failed(AwsFailure failure) => new(failure);
 
     /// <summary>The failure as a result of another type.</summary>
-    public AwsResult<T> Fail<T>() => AwsResult<T>.Fail(Failure ?? throw new InvalidOperationException("The call succeeded."));
+    public Result<T, AwsFailure> Fail<T>() => Result<T, AwsFailure>.Fail(Failure ?? throw new InvalidOperationException("The call succeeded."));
 }

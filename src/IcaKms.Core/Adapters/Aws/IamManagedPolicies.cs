@@ -11,7 +11,7 @@ namespace IcaKms.Core.Adapters.Aws;
 internal sealed class IamManagedPolicies(IamQuery query)
 {
     /// <inheritdoc cref="IIamGateway.GetPolicyDefaultVersionAsync"/>
-    public async Task<AwsResult<ManagedPolicyVersion>> GetPolicyDefaultVersionAsync(string policyArn, CancellationToken cancellationToken = default)
+    public async Task<Result<ManagedPolicyVersion, AwsFailure>> GetPolicyDefaultVersionAsync(string policyArn, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(policyArn);
 
@@ -25,7 +25,7 @@ internal sealed class IamManagedPolicies(IamQuery query)
         string? versionId = policyResult.Element(IamNamespace + "Policy")?.Element(IamNamespace + "DefaultVersionId")?.Value;
         if (string.IsNullOrWhiteSpace(versionId))
         {
-            return AwsResult<ManagedPolicyVersion>.Fail(IamFailures.Unexpected(getPolicy, "no DefaultVersionId"));
+            return Result<ManagedPolicyVersion, AwsFailure>.Fail(IamFailures.Unexpected(getPolicy, "no DefaultVersionId"));
         }
 
         var getVersion = new IamCall(
@@ -44,14 +44,14 @@ internal sealed class IamManagedPolicies(IamQuery query)
         string? document = versionResult.Element(IamNamespace + "PolicyVersion")?.Element(IamNamespace + "Document")?.Value;
         if (document is null)
         {
-            return AwsResult<ManagedPolicyVersion>.Fail(IamFailures.Unexpected(getVersion, "no policy Document"));
+            return Result<ManagedPolicyVersion, AwsFailure>.Fail(IamFailures.Unexpected(getVersion, "no policy Document"));
         }
 
-        return AwsResult<ManagedPolicyVersion>.Ok(new ManagedPolicyVersion(policyArn, versionId, DecodeDocument(document)));
+        return Result<ManagedPolicyVersion, AwsFailure>.Ok(new ManagedPolicyVersion(policyArn, versionId, DecodeDocument(document)));
     }
 
     /// <inheritdoc cref="IIamGateway.ListPolicyVersionsAsync"/>
-    public Task<AwsResult<IReadOnlyList<PolicyVersionInfo>>> ListPolicyVersionsAsync(string policyArn, CancellationToken cancellationToken = default)
+    public Task<Result<IReadOnlyList<PolicyVersionInfo>, AwsFailure>> ListPolicyVersionsAsync(string policyArn, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(policyArn);
         var call = new IamCall("ListPolicyVersions", policyArn, $"The policy {policyArn} does not exist: check the ARN.");
@@ -59,7 +59,7 @@ internal sealed class IamManagedPolicies(IamQuery query)
     }
 
     /// <inheritdoc cref="IIamGateway.CreatePolicyAsync"/>
-    public async Task<AwsResult<CreatedPolicy>> CreatePolicyAsync(
+    public async Task<Result<CreatedPolicy, AwsFailure>> CreatePolicyAsync(
         string policyName, string policyDocument, string? description, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(policyName);
@@ -71,7 +71,7 @@ internal sealed class IamManagedPolicies(IamQuery query)
         };
         if (TooLarge(call, policyDocument) is { } tooLarge)
         {
-            return AwsResult<CreatedPolicy>.Fail(tooLarge);
+            return Result<CreatedPolicy, AwsFailure>.Fail(tooLarge);
         }
 
         List<KeyValuePair<string, string>> parameters = [new("PolicyName", policyName), new("PolicyDocument", policyDocument)];
@@ -90,12 +90,12 @@ internal sealed class IamManagedPolicies(IamQuery query)
         string? arn = policy?.Element(IamNamespace + "Arn")?.Value;
         string? versionId = policy?.Element(IamNamespace + "DefaultVersionId")?.Value;
         return string.IsNullOrWhiteSpace(arn) || string.IsNullOrWhiteSpace(versionId)
-            ? AwsResult<CreatedPolicy>.Fail(IamFailures.Unexpected(call, "a policy without Arn or DefaultVersionId"))
-            : AwsResult<CreatedPolicy>.Ok(new CreatedPolicy(policy!.Element(IamNamespace + "PolicyName")?.Value ?? policyName, arn, versionId));
+            ? Result<CreatedPolicy, AwsFailure>.Fail(IamFailures.Unexpected(call, "a policy without Arn or DefaultVersionId"))
+            : Result<CreatedPolicy, AwsFailure>.Ok(new CreatedPolicy(policy!.Element(IamNamespace + "PolicyName")?.Value ?? policyName, arn, versionId));
     }
 
     /// <inheritdoc cref="IIamGateway.CreatePolicyVersionAsync"/>
-    public async Task<AwsResult<PolicyVersionInfo>> CreatePolicyVersionAsync(string policyArn, string policyDocument, CancellationToken cancellationToken = default)
+    public async Task<Result<PolicyVersionInfo, AwsFailure>> CreatePolicyVersionAsync(string policyArn, string policyDocument, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(policyArn);
         ArgumentException.ThrowIfNullOrWhiteSpace(policyDocument);
@@ -106,7 +106,7 @@ internal sealed class IamManagedPolicies(IamQuery query)
         };
         if (TooLarge(call, policyDocument) is { } tooLarge)
         {
-            return AwsResult<PolicyVersionInfo>.Fail(tooLarge);
+            return Result<PolicyVersionInfo, AwsFailure>.Fail(tooLarge);
         }
 
         IamAnswer answer = await query.CallAsync(
@@ -119,12 +119,12 @@ internal sealed class IamManagedPolicies(IamQuery query)
         }
 
         return result.Element(IamNamespace + "PolicyVersion") is { } version && VersionOf(version) is { } created
-            ? AwsResult<PolicyVersionInfo>.Ok(created)
-            : AwsResult<PolicyVersionInfo>.Fail(IamFailures.Unexpected(call, "a policy version without id or creation date"));
+            ? Result<PolicyVersionInfo, AwsFailure>.Ok(created)
+            : Result<PolicyVersionInfo, AwsFailure>.Fail(IamFailures.Unexpected(call, "a policy version without id or creation date"));
     }
 
     /// <inheritdoc cref="IIamGateway.DeletePolicyVersionAsync"/>
-    public async Task<AwsResult<DeletedPolicyVersion>> DeletePolicyVersionAsync(string policyArn, string versionId, CancellationToken cancellationToken = default)
+    public async Task<Result<DeletedPolicyVersion, AwsFailure>> DeletePolicyVersionAsync(string policyArn, string versionId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(policyArn);
         ArgumentException.ThrowIfNullOrWhiteSpace(versionId);
@@ -137,7 +137,7 @@ internal sealed class IamManagedPolicies(IamQuery query)
             ReturnsNothing = true,
         };
         IamAnswer answer = await query.CallAsync(call, [new("PolicyArn", policyArn), new("VersionId", versionId)], cancellationToken).ConfigureAwait(false);
-        return answer.Result is null ? answer.Fail<DeletedPolicyVersion>() : AwsResult<DeletedPolicyVersion>.Ok(new DeletedPolicyVersion(policyArn, versionId));
+        return answer.Result is null ? answer.Fail<DeletedPolicyVersion>() : Result<DeletedPolicyVersion, AwsFailure>.Ok(new DeletedPolicyVersion(policyArn, versionId));
     }
 
     /// <summary>The failure for a document IAM would refuse for its size, or null when it fits.</summary>

@@ -11,7 +11,7 @@ namespace IcaKms.Core.Adapters.Aws;
 internal sealed class IamPrincipalPolicies(IamQuery query)
 {
     /// <inheritdoc cref="IIamGateway.ListAttachedUserPoliciesAsync"/>
-    public Task<AwsResult<IReadOnlyList<AttachedPolicy>>> ListAttachedUserPoliciesAsync(string userName, CancellationToken cancellationToken = default)
+    public Task<Result<IReadOnlyList<AttachedPolicy>, AwsFailure>> ListAttachedUserPoliciesAsync(string userName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         var call = new IamCall("ListAttachedUserPolicies", userName, $"The IAM user {userName} does not exist: check the user name.");
@@ -19,7 +19,7 @@ internal sealed class IamPrincipalPolicies(IamQuery query)
     }
 
     /// <inheritdoc cref="IIamGateway.ListUserPoliciesAsync"/>
-    public Task<AwsResult<IReadOnlyList<string>>> ListUserPoliciesAsync(string userName, CancellationToken cancellationToken = default)
+    public Task<Result<IReadOnlyList<string>, AwsFailure>> ListUserPoliciesAsync(string userName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         var call = new IamCall("ListUserPolicies", userName, $"The IAM user {userName} does not exist: check the user name.");
@@ -27,7 +27,7 @@ internal sealed class IamPrincipalPolicies(IamQuery query)
     }
 
     /// <inheritdoc cref="IIamGateway.GetUserPolicyAsync"/>
-    public Task<AwsResult<InlinePolicy>> GetUserPolicyAsync(string userName, string policyName, CancellationToken cancellationToken = default)
+    public Task<Result<InlinePolicy, AwsFailure>> GetUserPolicyAsync(string userName, string policyName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         ArgumentException.ThrowIfNullOrWhiteSpace(policyName);
@@ -37,7 +37,7 @@ internal sealed class IamPrincipalPolicies(IamQuery query)
     }
 
     /// <inheritdoc cref="IIamGateway.ListGroupsForUserAsync"/>
-    public Task<AwsResult<IReadOnlyList<string>>> ListGroupsForUserAsync(string userName, CancellationToken cancellationToken = default)
+    public Task<Result<IReadOnlyList<string>, AwsFailure>> ListGroupsForUserAsync(string userName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         var call = new IamCall("ListGroupsForUser", userName, $"The IAM user {userName} does not exist: check the user name.");
@@ -45,7 +45,7 @@ internal sealed class IamPrincipalPolicies(IamQuery query)
     }
 
     /// <inheritdoc cref="IIamGateway.ListAttachedGroupPoliciesAsync"/>
-    public Task<AwsResult<IReadOnlyList<AttachedPolicy>>> ListAttachedGroupPoliciesAsync(string groupName, CancellationToken cancellationToken = default)
+    public Task<Result<IReadOnlyList<AttachedPolicy>, AwsFailure>> ListAttachedGroupPoliciesAsync(string groupName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(groupName);
         var call = new IamCall("ListAttachedGroupPolicies", groupName, $"The IAM group {groupName} does not exist: try again if it was just changed.");
@@ -53,7 +53,7 @@ internal sealed class IamPrincipalPolicies(IamQuery query)
     }
 
     /// <inheritdoc cref="IIamGateway.ListGroupPoliciesAsync"/>
-    public Task<AwsResult<IReadOnlyList<string>>> ListGroupPoliciesAsync(string groupName, CancellationToken cancellationToken = default)
+    public Task<Result<IReadOnlyList<string>, AwsFailure>> ListGroupPoliciesAsync(string groupName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(groupName);
         var call = new IamCall("ListGroupPolicies", groupName, $"The IAM group {groupName} does not exist: try again if it was just changed.");
@@ -61,7 +61,7 @@ internal sealed class IamPrincipalPolicies(IamQuery query)
     }
 
     /// <inheritdoc cref="IIamGateway.GetGroupPolicyAsync"/>
-    public Task<AwsResult<InlinePolicy>> GetGroupPolicyAsync(string groupName, string policyName, CancellationToken cancellationToken = default)
+    public Task<Result<InlinePolicy, AwsFailure>> GetGroupPolicyAsync(string groupName, string policyName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(groupName);
         ArgumentException.ThrowIfNullOrWhiteSpace(policyName);
@@ -71,7 +71,7 @@ internal sealed class IamPrincipalPolicies(IamQuery query)
     }
 
     /// <inheritdoc cref="IIamGateway.AttachUserPolicyAsync"/>
-    public async Task<AwsResult<UserPolicyAttachment>> AttachUserPolicyAsync(string userName, string policyArn, CancellationToken cancellationToken = default)
+    public async Task<Result<UserPolicyAttachment, AwsFailure>> AttachUserPolicyAsync(string userName, string policyArn, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         ArgumentException.ThrowIfNullOrWhiteSpace(policyArn);
@@ -84,11 +84,11 @@ internal sealed class IamPrincipalPolicies(IamQuery query)
             ReturnsNothing = true,
         };
         IamAnswer answer = await query.CallAsync(call, [new("UserName", userName), new("PolicyArn", policyArn)], cancellationToken).ConfigureAwait(false);
-        return answer.Result is null ? answer.Fail<UserPolicyAttachment>() : AwsResult<UserPolicyAttachment>.Ok(new UserPolicyAttachment(userName, policyArn));
+        return answer.Result is null ? answer.Fail<UserPolicyAttachment>() : Result<UserPolicyAttachment, AwsFailure>.Ok(new UserPolicyAttachment(userName, policyArn));
     }
 
     /// <summary>Reads an inline policy (GetUserPolicy, GetGroupPolicy): its <c>PolicyDocument</c> is URL-encoded like a policy version's.</summary>
-    private async Task<AwsResult<InlinePolicy>> GetInlineAsync(
+    private async Task<Result<InlinePolicy, AwsFailure>> GetInlineAsync(
         IamCall call, List<KeyValuePair<string, string>> parameters, string policyName, CancellationToken cancellationToken)
     {
         IamAnswer answer = await query.CallAsync(call, parameters, cancellationToken).ConfigureAwait(false);
@@ -99,8 +99,8 @@ internal sealed class IamPrincipalPolicies(IamQuery query)
 
         string? document = result.Element(IamNamespace + "PolicyDocument")?.Value;
         return document is null
-            ? AwsResult<InlinePolicy>.Fail(IamFailures.Unexpected(call, "no PolicyDocument"))
-            : AwsResult<InlinePolicy>.Ok(new InlinePolicy(policyName, DecodeDocument(document)));
+            ? Result<InlinePolicy, AwsFailure>.Fail(IamFailures.Unexpected(call, "no PolicyDocument"))
+            : Result<InlinePolicy, AwsFailure>.Ok(new InlinePolicy(policyName, DecodeDocument(document)));
     }
 
     private static AttachedPolicy? AttachedPolicyOf(XElement member)

@@ -45,7 +45,7 @@ internal sealed class IamQuery
     /// A member that cannot be read, or a truncated page without a new marker, fails the whole list: a partial list
     /// would hide a policy from the checks.
     /// </summary>
-    public async Task<AwsResult<IReadOnlyList<T>>> ListAsync<T>(
+    public async Task<Result<IReadOnlyList<T>, AwsFailure>> ListAsync<T>(
         IamCall call,
         KeyValuePair<string, string> subject,
         string listElement,
@@ -74,7 +74,7 @@ internal sealed class IamQuery
             {
                 if (read(member) is not T item)
                 {
-                    return AwsResult<IReadOnlyList<T>>.Fail(IamFailures.Unexpected(call, unreadable));
+                    return Result<IReadOnlyList<T>, AwsFailure>.Fail(IamFailures.Unexpected(call, unreadable));
                 }
 
                 items.Add(item);
@@ -84,14 +84,14 @@ internal sealed class IamQuery
             string? next = truncated ? pageResult.Element(IamNamespace + "Marker")?.Value : null;
             if (truncated && (string.IsNullOrEmpty(next) || next == marker))
             {
-                return AwsResult<IReadOnlyList<T>>.Fail(IamFailures.Unexpected(call, "a truncated list without a new Marker"));
+                return Result<IReadOnlyList<T>, AwsFailure>.Fail(IamFailures.Unexpected(call, "a truncated list without a new Marker"));
             }
 
             marker = next;
         }
         while (marker is not null);
 
-        return AwsResult<IReadOnlyList<T>>.Ok(items);
+        return Result<IReadOnlyList<T>, AwsFailure>.Ok(items);
     }
 
     /// <summary>

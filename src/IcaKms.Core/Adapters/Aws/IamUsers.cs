@@ -8,7 +8,7 @@ namespace IcaKms.Core.Adapters.Aws;
 internal sealed class IamUsers(IamQuery query)
 {
     /// <inheritdoc cref="IIamGateway.GetUserAsync"/>
-    public async Task<AwsResult<IamUser>> GetUserAsync(string userName, CancellationToken cancellationToken = default)
+    public async Task<Result<IamUser, AwsFailure>> GetUserAsync(string userName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         var call = new IamCall("GetUser", userName, $"The IAM user {userName} does not exist: create it, or check the user name.");
@@ -17,7 +17,7 @@ internal sealed class IamUsers(IamQuery query)
     }
 
     /// <inheritdoc cref="IIamGateway.CreateUserAsync"/>
-    public async Task<AwsResult<IamUser>> CreateUserAsync(string userName, CancellationToken cancellationToken = default)
+    public async Task<Result<IamUser, AwsFailure>> CreateUserAsync(string userName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         var call = new IamCall("CreateUser", userName, $"IAM could not create the user {userName}: check the user name and path.")
@@ -28,7 +28,7 @@ internal sealed class IamUsers(IamQuery query)
         return UserOf(call, answer);
     }
 
-    private static AwsResult<IamUser> UserOf(IamCall call, IamAnswer answer)
+    private static Result<IamUser, AwsFailure> UserOf(IamCall call, IamAnswer answer)
     {
         if (answer.Result is not { } result)
         {
@@ -40,7 +40,7 @@ internal sealed class IamUsers(IamQuery query)
         string? id = user?.Element(IamNamespace + "UserId")?.Value;
         string? arn = user?.Element(IamNamespace + "Arn")?.Value;
         return string.IsNullOrEmpty(name) || string.IsNullOrEmpty(id) || string.IsNullOrEmpty(arn)
-            ? AwsResult<IamUser>.Fail(IamFailures.Unexpected(call, "a user without name, id or ARN"))
-            : AwsResult<IamUser>.Ok(new IamUser(name, id, arn));
+            ? Result<IamUser, AwsFailure>.Fail(IamFailures.Unexpected(call, "a user without name, id or ARN"))
+            : Result<IamUser, AwsFailure>.Ok(new IamUser(name, id, arn));
     }
 }

@@ -28,7 +28,7 @@ public sealed class KmsGateway : IKmsGateway
     }
 
     /// <inheritdoc />
-    public Task<AwsResult<KmsKeyDescription>> DescribeKeyAsync(string keyIdOrAlias, CancellationToken cancellationToken = default)
+    public Task<Result<KmsKeyDescription, AwsFailure>> DescribeKeyAsync(string keyIdOrAlias, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(keyIdOrAlias);
         return Call("kms:DescribeKey", keyIdOrAlias).RunAsync(
@@ -43,20 +43,20 @@ public sealed class KmsGateway : IKmsGateway
     /// list; if ListAliases is denied the keys come without aliases. Keys with an <c>alias/aws/…</c> alias are AWS
     /// managed and are skipped without a call. Sorted by first alias (keys without one last), then key ARN.
     /// </remarks>
-    public async Task<AwsResult<IReadOnlyList<KmsKeyChoice>>> ListUsableKeysAsync(CancellationToken cancellationToken = default)
+    public async Task<Result<IReadOnlyList<KmsKeyChoice>, AwsFailure>> ListUsableKeysAsync(CancellationToken cancellationToken = default)
     {
-        AwsResult<List<KeyListEntry>> keys = await Call("kms:ListKeys", null).RunAsync(ListAllKeysAsync, cancellationToken)
+        Result<List<KeyListEntry>, AwsFailure> keys = await Call("kms:ListKeys", null).RunAsync(ListAllKeysAsync, cancellationToken)
             .ConfigureAwait(false);
         if (!keys.Succeeded)
         {
-            return AwsResult<IReadOnlyList<KmsKeyChoice>>.Fail(keys.Failure!);
+            return Result<IReadOnlyList<KmsKeyChoice>, AwsFailure>.Fail(keys.Failure!);
         }
 
-        AwsResult<List<AliasListEntry>> aliases = await Call("kms:ListAliases", null).RunAsync(ListAllAliasesAsync, cancellationToken)
+        Result<List<AliasListEntry>, AwsFailure> aliases = await Call("kms:ListAliases", null).RunAsync(ListAllAliasesAsync, cancellationToken)
             .ConfigureAwait(false);
         if (!aliases.Succeeded && aliases.Failure!.Kind != AwsFailureKind.AccessDenied)
         {
-            return AwsResult<IReadOnlyList<KmsKeyChoice>>.Fail(aliases.Failure);
+            return Result<IReadOnlyList<KmsKeyChoice>, AwsFailure>.Fail(aliases.Failure);
         }
 
         ILookup<string, string> aliasesByKey = (aliases.Value ?? [])
@@ -68,7 +68,7 @@ public sealed class KmsGateway : IKmsGateway
             .Where(key => !aliasesByKey[key.KeyId ?? ""].Any(name => name.StartsWith(AwsManagedAliasPrefix, StringComparison.Ordinal)))
             .ToArray();
 
-        var described = new AwsResult<(KmsKeyDescription Key, string Description)>[candidates.Length];
+        var described = new Result<(KmsKeyDescription Key, string Description), AwsFailure>[candidates.Length];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, candidates.Length),
             new ParallelOptions { MaxDegreeOfParallelism = DescribeParallelism, CancellationToken = cancellationToken },
@@ -89,7 +89,7 @@ public sealed class KmsGateway : IKmsGateway
             .FirstOrDefault(failure => failure is not null && failure.Kind is not (AwsFailureKind.AccessDenied or AwsFailureKind.NotFound));
         if (hardFailure is not null)
         {
-            return AwsResult<IReadOnlyList<KmsKeyChoice>>.Fail(hardFailure);
+            return Result<IReadOnlyList<KmsKeyChoice>, AwsFailure>.Fail(hardFailure);
         }
 
         List<KmsKeyChoice> choices = described
@@ -102,11 +102,11 @@ public sealed class KmsGateway : IKmsGateway
             .ThenBy(choice => choice.Aliases.FirstOrDefault() ?? "", StringComparer.Ordinal)
             .ThenBy(choice => choice.KeyArn, StringComparer.Ordinal)
             .ToList();
-        return AwsResult<IReadOnlyList<KmsKeyChoice>>.Ok(choices);
+        return Result<IReadOnlyList<KmsKeyChoice>, AwsFailure>.Ok(choices);
     }
 
     /// <inheritdoc />
-    public Task<AwsResult<string>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default)
+    public Task<Result<string, AwsFailure>> GetKeyPolicyAsync(string keyArn, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(keyArn);
         return Call("kms:GetKeyPolicy", keyArn).RunAsync(
@@ -116,7 +116,7 @@ public sealed class KmsGateway : IKmsGateway
     }
 
     /// <inheritdoc />
-    public Task<AwsResult<IReadOnlyList<KmsGrant>>> ListGrantsAsync(string keyArn, CancellationToken cancellationToken = default)
+    public Task<Result<IReadOnlyList<KmsGrant>, AwsFailure>> ListGrantsAsync(string keyArn, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(keyArn);
         return Call("kms:ListGrants", keyArn).RunAsync<IReadOnlyList<KmsGrant>>(
@@ -137,7 +137,7 @@ public sealed class KmsGateway : IKmsGateway
     }
 
     /// <inheritdoc />
-    public Task<AwsResult<KmsKeyDescription>> CreateKeyAsync(
+    public Task<Result<KmsKeyDescription, AwsFailure>> CreateKeyAsync(
         string description,
         IReadOnlyDictionary<string, string>? tags = null,
         CancellationToken cancellationToken = default)
@@ -160,7 +160,7 @@ public sealed class KmsGateway : IKmsGateway
     }
 
     /// <inheritdoc />
-    public Task<AwsResult<string>> CreateAliasAsync(string aliasName, string keyArn, CancellationToken cancellationToken = default)
+    public Task<Result<string, AwsFailure>> CreateAliasAsync(string aliasName, string keyArn, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(aliasName);
         ArgumentException.ThrowIfNullOrWhiteSpace(keyArn);
@@ -168,13 +168,13 @@ public sealed class KmsGateway : IKmsGateway
         if (!aliasName.StartsWith("alias/", StringComparison.Ordinal) || aliasName.Length <= "alias/".Length
             || aliasName.StartsWith(AwsManagedAliasPrefix, StringComparison.Ordinal))
         {
-            return Task.FromResult(AwsResult<string>.Fail(Refused(call,
+            return Task.FromResult(Result<string, AwsFailure>.Fail(Refused(call,
                 $"The alias name must be alias/NAME and must not start with {AwsManagedAliasPrefix} (reserved for AWS managed keys), not {aliasName}.")));
         }
 
         if (NotAKeyArn(keyArn) is { } problem)
         {
-            return Task.FromResult(AwsResult<string>.Fail(Refused(call, problem)));
+            return Task.FromResult(Result<string, AwsFailure>.Fail(Refused(call, problem)));
         }
 
         return call.RunAsync(
@@ -187,14 +187,14 @@ public sealed class KmsGateway : IKmsGateway
     }
 
     /// <inheritdoc />
-    public Task<AwsResult<string>> PutKeyPolicyAsync(string keyArn, string policy, CancellationToken cancellationToken = default)
+    public Task<Result<string, AwsFailure>> PutKeyPolicyAsync(string keyArn, string policy, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(keyArn);
         ArgumentException.ThrowIfNullOrWhiteSpace(policy);
         AwsCall call = Call("kms:PutKeyPolicy", keyArn);
         if (NotAKeyArn(keyArn) is { } problem)
         {
-            return Task.FromResult(AwsResult<string>.Fail(Refused(call, problem)));
+            return Task.FromResult(Result<string, AwsFailure>.Fail(Refused(call, problem)));
         }
 
         // BypassPolicyLockoutSafetyCheck stays unset (null): the SDK leaves it out and KMS runs its lockout check.

@@ -17,44 +17,44 @@ internal sealed class S3BucketSettings(S3Calls s3)
     /// configuration" (<c>ServerSideEncryptionConfigurationNotFoundError</c>) from <c>NoSuchBucket</c>; on a 404
     /// HeadBucket tells which one it was.
     /// </remarks>
-    public async Task<AwsResult<BucketEncryption?>> GetDefaultEncryptionAsync(string bucket, CancellationToken cancellationToken = default)
+    public async Task<Result<BucketEncryption?, AwsFailure>> GetDefaultEncryptionAsync(string bucket, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         var call = s3.Call("s3:GetBucketEncryption", "s3:GetEncryptionConfiguration", bucket);
-        AwsResult<GetBucketEncryptionResponse> response = await call.RunAsync(
+        Result<GetBucketEncryptionResponse, AwsFailure> response = await call.RunAsync(
             token => s3.Sdk.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { BucketName = bucket }, token),
             "ServerSideEncryptionConfigurationNotFoundError",
             cancellationToken).ConfigureAwait(false);
         if (!response.Succeeded)
         {
-            return AwsResult<BucketEncryption?>.Fail(response.Failure!);
+            return Result<BucketEncryption?, AwsFailure>.Fail(response.Failure!);
         }
 
         if (response.Value?.HttpStatusCode == HttpStatusCode.NotFound)
         {
-            AwsResult<HeadBucketResponse> head = await s3.HeadBucket(bucket).RunAsync(
+            Result<HeadBucketResponse, AwsFailure> head = await s3.HeadBucket(bucket).RunAsync(
                 token => s3.Sdk.HeadBucketAsync(new HeadBucketRequest { BucketName = bucket }, token),
                 cancellationToken).ConfigureAwait(false);
             return head.Failure switch
             {
-                null or { Kind: AwsFailureKind.AccessDenied or AwsFailureKind.Other } => AwsResult<BucketEncryption?>.Ok(null),
-                { Kind: AwsFailureKind.NotFound } => AwsResult<BucketEncryption?>.Fail(AwsErrors.NotFound(call, "NoSuchBucket")),
-                { } failure => AwsResult<BucketEncryption?>.Fail(failure),
+                null or { Kind: AwsFailureKind.AccessDenied or AwsFailureKind.Other } => Result<BucketEncryption?, AwsFailure>.Ok(null),
+                { Kind: AwsFailureKind.NotFound } => Result<BucketEncryption?, AwsFailure>.Fail(AwsErrors.NotFound(call, "NoSuchBucket")),
+                { } failure => Result<BucketEncryption?, AwsFailure>.Fail(failure),
             };
         }
 
-        return AwsResult<BucketEncryption?>.Ok(ToEncryption(response.Value?.ServerSideEncryptionConfiguration?.ServerSideEncryptionRules?.FirstOrDefault()));
+        return Result<BucketEncryption?, AwsFailure>.Ok(ToEncryption(response.Value?.ServerSideEncryptionConfiguration?.ServerSideEncryptionRules?.FirstOrDefault()));
     }
 
     /// <inheritdoc cref="IS3Gateway.PutDefaultEncryptionAsync"/>
-    public Task<AwsResult<BucketEncryption>> PutDefaultEncryptionAsync(string bucket, BucketEncryption rule, CancellationToken cancellationToken = default)
+    public Task<Result<BucketEncryption, AwsFailure>> PutDefaultEncryptionAsync(string bucket, BucketEncryption rule, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         ArgumentNullException.ThrowIfNull(rule);
         AwsCall call = s3.Call("s3:PutBucketEncryption", "s3:PutEncryptionConfiguration", bucket);
         if (rule.SseAlgorithm.StartsWith(BucketEncryption.AwsKms, StringComparison.Ordinal) && !S3Calls.IsKeyArn(rule.KmsMasterKeyId))
         {
-            return Task.FromResult(AwsResult<BucketEncryption>.Fail(new AwsFailure(AwsFailureKind.Refused, call.Action, bucket, null,
+            return Task.FromResult(Result<BucketEncryption, AwsFailure>.Fail(new AwsFailure(AwsFailureKind.Refused, call.Action, bucket, null,
                 $"s3:PutBucketEncryption was not sent: a {rule.SseAlgorithm} rule must name the full KMS key ARN, not "
                 + $"{(rule.KmsMasterKeyId is null ? "no key (the AWS managed aws/s3 key, which ICA cannot use across accounts)" : rule.KmsMasterKeyId)}.")));
         }
@@ -88,7 +88,7 @@ internal sealed class S3BucketSettings(S3Calls s3)
     }
 
     /// <inheritdoc cref="IS3Gateway.GetVersioningAsync"/>
-    public Task<AwsResult<string?>> GetVersioningAsync(string bucket, CancellationToken cancellationToken = default)
+    public Task<Result<string?, AwsFailure>> GetVersioningAsync(string bucket, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         return s3.Call("s3:GetBucketVersioning", "s3:GetBucketVersioning", bucket).RunAsync(
@@ -103,7 +103,7 @@ internal sealed class S3BucketSettings(S3Calls s3)
     }
 
     /// <inheritdoc cref="IS3Gateway.GetObjectOwnershipAsync"/>
-    public Task<AwsResult<string?>> GetObjectOwnershipAsync(string bucket, CancellationToken cancellationToken = default)
+    public Task<Result<string?, AwsFailure>> GetObjectOwnershipAsync(string bucket, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         return s3.Call("s3:GetBucketOwnershipControls", "s3:GetBucketOwnershipControls", bucket).RunAsync(
@@ -119,7 +119,7 @@ internal sealed class S3BucketSettings(S3Calls s3)
     }
 
     /// <inheritdoc cref="IS3Gateway.PutBucketOwnerEnforcedAsync"/>
-    public Task<AwsResult<string>> PutBucketOwnerEnforcedAsync(string bucket, CancellationToken cancellationToken = default)
+    public Task<Result<string, AwsFailure>> PutBucketOwnerEnforcedAsync(string bucket, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         var request = new PutBucketOwnershipControlsRequest
@@ -140,7 +140,7 @@ internal sealed class S3BucketSettings(S3Calls s3)
     }
 
     /// <inheritdoc cref="IS3Gateway.GetPublicAccessBlockAsync"/>
-    public Task<AwsResult<PublicAccessBlock?>> GetPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default)
+    public Task<Result<PublicAccessBlock?, AwsFailure>> GetPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         return s3.Call("s3:GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock", bucket).RunAsync(
@@ -162,7 +162,7 @@ internal sealed class S3BucketSettings(S3Calls s3)
     }
 
     /// <inheritdoc cref="IS3Gateway.PutPublicAccessBlockAsync"/>
-    public Task<AwsResult<PublicAccessBlock>> PutPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default)
+    public Task<Result<PublicAccessBlock, AwsFailure>> PutPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         PublicAccessBlock block = PublicAccessBlock.AllBlocked;
@@ -187,7 +187,7 @@ internal sealed class S3BucketSettings(S3Calls s3)
     }
 
     /// <inheritdoc cref="IS3Gateway.GetBucketPolicyAsync"/>
-    public Task<AwsResult<string?>> GetBucketPolicyAsync(string bucket, CancellationToken cancellationToken = default)
+    public Task<Result<string?, AwsFailure>> GetBucketPolicyAsync(string bucket, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         return s3.Call("s3:GetBucketPolicy", "s3:GetBucketPolicy", bucket).RunAsync(

@@ -16,7 +16,7 @@ internal sealed class S3Buckets(S3Calls s3)
     /// HeadBucket answers with <c>x-amz-bucket-region</c> even when it fails with 301 (another region), 400 or 403,
     /// so the region is known without any permission. Without the header it falls back to GetBucketLocation.
     /// </remarks>
-    public async Task<AwsResult<string>> GetBucketRegionAsync(string bucket, CancellationToken cancellationToken = default)
+    public async Task<Result<string, AwsFailure>> GetBucketRegionAsync(string bucket, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         AwsFailure? headFailure = null;
@@ -29,23 +29,23 @@ internal sealed class S3Buckets(S3Calls s3)
                 .ConfigureAwait(false);
             if (!string.IsNullOrEmpty(response.BucketRegion))
             {
-                return AwsResult<string>.Ok(response.BucketRegion);
+                return Result<string, AwsFailure>.Ok(response.BucketRegion);
             }
         }
         catch (AmazonS3Exception exception) when (RegionHeader(exception) is { } region)
         {
-            return AwsResult<string>.Ok(region);
+            return Result<string, AwsFailure>.Ok(region);
         }
         catch (Exception exception) when (AwsErrors.IsMappable(exception, cancellationToken))
         {
             headFailure = AwsErrors.ToFailure(exception, headBucket, deadlinePassed: deadline?.IsCancellationRequested == true);
             if (headFailure.Kind is not (AwsFailureKind.AccessDenied or AwsFailureKind.Other))
             {
-                return AwsResult<string>.Fail(headFailure);
+                return Result<string, AwsFailure>.Fail(headFailure);
             }
         }
 
-        AwsResult<string> location = await s3.Call("s3:GetBucketLocation", "s3:GetBucketLocation", bucket).RunAsync(
+        Result<string, AwsFailure> location = await s3.Call("s3:GetBucketLocation", "s3:GetBucketLocation", bucket).RunAsync(
             async token => NormalizeLocation(
                 (await s3.Sdk.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = bucket }, token).ConfigureAwait(false))
                     .Location?.Value),
@@ -54,11 +54,11 @@ internal sealed class S3Buckets(S3Calls s3)
         // A HEAD error has no body, so GetBucketLocation's error is the more precise one, unless it is a denial too.
         return location.Succeeded || headFailure is null || location.Failure!.Kind is not (AwsFailureKind.AccessDenied or AwsFailureKind.Other)
             ? location
-            : AwsResult<string>.Fail(headFailure);
+            : Result<string, AwsFailure>.Fail(headFailure);
     }
 
     /// <inheritdoc cref="IS3Gateway.CreateBucketAsync"/>
-    public async Task<AwsResult<BucketCreation>> CreateBucketAsync(string bucket, string region, CancellationToken cancellationToken = default)
+    public async Task<Result<BucketCreation, AwsFailure>> CreateBucketAsync(string bucket, string region, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         ArgumentException.ThrowIfNullOrWhiteSpace(region);
@@ -73,7 +73,7 @@ internal sealed class S3Buckets(S3Calls s3)
         AwsCall call = s3.Call("s3:CreateBucket", "s3:CreateBucket", bucket) with { Region = region };
 
         // BucketAlreadyOwnedByYou is the "absent" answer: a null value, i.e. nothing was created.
-        AwsResult<BucketCreation?> result = await call.RunAsync<BucketCreation?>(
+        Result<BucketCreation?, AwsFailure> result = await call.RunAsync<BucketCreation?>(
             async token =>
             {
                 await s3.Sdk.PutBucketAsync(request, token).ConfigureAwait(false);
@@ -83,12 +83,12 @@ internal sealed class S3Buckets(S3Calls s3)
             cancellationToken).ConfigureAwait(false);
         return result.Failure switch
         {
-            null => AwsResult<BucketCreation>.Ok(result.Value ?? new BucketCreation(AlreadyOwnedByYou: true)),
-            { ErrorCode: "BucketAlreadyExists" } failure => AwsResult<BucketCreation>.Fail(failure with
+            null => Result<BucketCreation, AwsFailure>.Ok(result.Value ?? new BucketCreation(AlreadyOwnedByYou: true)),
+            { ErrorCode: "BucketAlreadyExists" } failure => Result<BucketCreation, AwsFailure>.Fail(failure with
             {
                 Message = $"The bucket name {bucket} is taken by another account (s3:CreateBucket): bucket names are global across all of AWS; choose another name.",
             }),
-            { } failure => AwsResult<BucketCreation>.Fail(failure),
+            { } failure => Result<BucketCreation, AwsFailure>.Fail(failure),
         };
     }
 

@@ -26,62 +26,62 @@ public sealed class S3Gateway : IS3Gateway
     }
 
     /// <inheritdoc />
-    public Task<AwsResult<string>> GetBucketRegionAsync(string bucket, CancellationToken cancellationToken = default)
+    public Task<Result<string, AwsFailure>> GetBucketRegionAsync(string bucket, CancellationToken cancellationToken = default)
         => _buckets.GetBucketRegionAsync(bucket, cancellationToken);
 
     /// <inheritdoc />
-    public Task<AwsResult<BucketEncryption?>> GetDefaultEncryptionAsync(string bucket, CancellationToken cancellationToken = default)
+    public Task<Result<BucketEncryption?, AwsFailure>> GetDefaultEncryptionAsync(string bucket, CancellationToken cancellationToken = default)
         => _settings.GetDefaultEncryptionAsync(bucket, cancellationToken);
 
     /// <inheritdoc />
-    public Task<AwsResult<string?>> GetVersioningAsync(string bucket, CancellationToken cancellationToken = default)
+    public Task<Result<string?, AwsFailure>> GetVersioningAsync(string bucket, CancellationToken cancellationToken = default)
         => _settings.GetVersioningAsync(bucket, cancellationToken);
 
     /// <inheritdoc />
-    public Task<AwsResult<string?>> GetObjectOwnershipAsync(string bucket, CancellationToken cancellationToken = default)
+    public Task<Result<string?, AwsFailure>> GetObjectOwnershipAsync(string bucket, CancellationToken cancellationToken = default)
         => _settings.GetObjectOwnershipAsync(bucket, cancellationToken);
 
     /// <inheritdoc />
-    public Task<AwsResult<PublicAccessBlock?>> GetPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default)
+    public Task<Result<PublicAccessBlock?, AwsFailure>> GetPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default)
         => _settings.GetPublicAccessBlockAsync(bucket, cancellationToken);
 
     /// <inheritdoc />
-    public Task<AwsResult<string?>> GetBucketPolicyAsync(string bucket, CancellationToken cancellationToken = default)
+    public Task<Result<string?, AwsFailure>> GetBucketPolicyAsync(string bucket, CancellationToken cancellationToken = default)
         => _settings.GetBucketPolicyAsync(bucket, cancellationToken);
 
     /// <inheritdoc />
-    public Task<AwsResult<bool>> PrefixExistsAsync(string bucket, string prefix, CancellationToken cancellationToken = default)
+    public Task<Result<bool, AwsFailure>> PrefixExistsAsync(string bucket, string prefix, CancellationToken cancellationToken = default)
         => _objects.PrefixExistsAsync(bucket, prefix, cancellationToken);
 
     /// <inheritdoc />
-    public Task<AwsResult<BucketCreation>> CreateBucketAsync(string bucket, string region, CancellationToken cancellationToken = default)
+    public Task<Result<BucketCreation, AwsFailure>> CreateBucketAsync(string bucket, string region, CancellationToken cancellationToken = default)
         => _buckets.CreateBucketAsync(bucket, region, cancellationToken);
 
     /// <inheritdoc />
-    public Task<AwsResult<BucketEncryption>> PutDefaultEncryptionAsync(string bucket, BucketEncryption rule, CancellationToken cancellationToken = default)
+    public Task<Result<BucketEncryption, AwsFailure>> PutDefaultEncryptionAsync(string bucket, BucketEncryption rule, CancellationToken cancellationToken = default)
         => _settings.PutDefaultEncryptionAsync(bucket, rule, cancellationToken);
 
     /// <inheritdoc />
-    public Task<AwsResult<PublicAccessBlock>> PutPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default)
+    public Task<Result<PublicAccessBlock, AwsFailure>> PutPublicAccessBlockAsync(string bucket, CancellationToken cancellationToken = default)
         => _settings.PutPublicAccessBlockAsync(bucket, cancellationToken);
 
     /// <inheritdoc />
-    public Task<AwsResult<string>> PutBucketOwnerEnforcedAsync(string bucket, CancellationToken cancellationToken = default)
+    public Task<Result<string, AwsFailure>> PutBucketOwnerEnforcedAsync(string bucket, CancellationToken cancellationToken = default)
         => _settings.PutBucketOwnerEnforcedAsync(bucket, cancellationToken);
 
     /// <inheritdoc />
-    public Task<AwsResult<ObjectWrite>> CreateFolderAsync(string bucket, string prefix, string keyArn, CancellationToken cancellationToken = default)
+    public Task<Result<ObjectWrite, AwsFailure>> CreateFolderAsync(string bucket, string prefix, string keyArn, CancellationToken cancellationToken = default)
         => _objects.CreateFolderAsync(bucket, prefix, keyArn, cancellationToken);
 
     /// <inheritdoc />
-    public Task<AwsResult<ObjectWrite>> PutObjectAsync(string bucket, string key, string content, string? kmsKeyArn = null, CancellationToken cancellationToken = default)
+    public Task<Result<ObjectWrite, AwsFailure>> PutObjectAsync(string bucket, string key, string content, string? kmsKeyArn = null, CancellationToken cancellationToken = default)
         => _objects.PutObjectAsync(bucket, key, content, kmsKeyArn, cancellationToken);
 
     /// <inheritdoc />
-    public Task<AwsResult<ObjectHead>> HeadObjectAsync(string bucket, string key, string? versionId = null, CancellationToken cancellationToken = default)
+    public Task<Result<ObjectHead, AwsFailure>> HeadObjectAsync(string bucket, string key, string? versionId = null, CancellationToken cancellationToken = default)
         => _objects.HeadObjectAsync(bucket, key, versionId, cancellationToken);
 
     /// <inheritdoc />
-    public Task<AwsResult<ObjectDeletion>> DeleteObjectAsync(string bucket, string key, string? versionId = null, CancellationToken cancellationToken = default)
+    public Task<Result<ObjectDeletion, AwsFailure>> DeleteObjectAsync(string bucket, string key, string? versionId = null, CancellationToken cancellationToken = default)
         => _objects.DeleteObjectAsync(bucket, key, versionId, cancellationToken);
 }

@@ -8,7 +8,7 @@ namespace IcaKms.Core.Adapters.Aws;
 internal sealed class S3Objects(S3Calls s3)
 {
     /// <inheritdoc cref="IS3Gateway.PrefixExistsAsync"/>
-    public Task<AwsResult<bool>> PrefixExistsAsync(string bucket, string prefix, CancellationToken cancellationToken = default)
+    public Task<Result<bool, AwsFailure>> PrefixExistsAsync(string bucket, string prefix, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         ArgumentNullException.ThrowIfNull(prefix);
@@ -23,7 +23,7 @@ internal sealed class S3Objects(S3Calls s3)
     }
 
     /// <inheritdoc cref="IS3Gateway.CreateFolderAsync"/>
-    public Task<AwsResult<ObjectWrite>> CreateFolderAsync(string bucket, string prefix, string keyArn, CancellationToken cancellationToken = default)
+    public Task<Result<ObjectWrite, AwsFailure>> CreateFolderAsync(string bucket, string prefix, string keyArn, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
@@ -37,7 +37,7 @@ internal sealed class S3Objects(S3Calls s3)
     }
 
     /// <inheritdoc cref="IS3Gateway.PutObjectAsync"/>
-    public Task<AwsResult<ObjectWrite>> PutObjectAsync(string bucket, string key, string content, string? kmsKeyArn = null, CancellationToken cancellationToken = default)
+    public Task<Result<ObjectWrite, AwsFailure>> PutObjectAsync(string bucket, string key, string content, string? kmsKeyArn = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
@@ -46,7 +46,7 @@ internal sealed class S3Objects(S3Calls s3)
     }
 
     /// <inheritdoc cref="IS3Gateway.HeadObjectAsync"/>
-    public Task<AwsResult<ObjectHead>> HeadObjectAsync(string bucket, string key, string? versionId = null, CancellationToken cancellationToken = default)
+    public Task<Result<ObjectHead, AwsFailure>> HeadObjectAsync(string bucket, string key, string? versionId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
@@ -66,7 +66,7 @@ internal sealed class S3Objects(S3Calls s3)
     }
 
     /// <inheritdoc cref="IS3Gateway.DeleteObjectAsync"/>
-    public Task<AwsResult<ObjectDeletion>> DeleteObjectAsync(string bucket, string key, string? versionId = null, CancellationToken cancellationToken = default)
+    public Task<Result<ObjectDeletion, AwsFailure>> DeleteObjectAsync(string bucket, string key, string? versionId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
@@ -80,12 +80,12 @@ internal sealed class S3Objects(S3Calls s3)
             cancellationToken);
     }
 
-    private Task<AwsResult<ObjectWrite>> PutAsync(string bucket, string key, string content, string? kmsKeyArn, CancellationToken cancellationToken)
+    private Task<Result<ObjectWrite, AwsFailure>> PutAsync(string bucket, string key, string content, string? kmsKeyArn, CancellationToken cancellationToken)
     {
         AwsCall call = s3.Call("s3:PutObject", "s3:PutObject", ObjectResource(bucket, key));
         if (kmsKeyArn is not null && !S3Calls.IsKeyArn(kmsKeyArn))
         {
-            return Task.FromResult(AwsResult<ObjectWrite>.Fail(new AwsFailure(AwsFailureKind.Refused, call.Action, call.Resource, null,
+            return Task.FromResult(Result<ObjectWrite, AwsFailure>.Fail(new AwsFailure(AwsFailureKind.Refused, call.Action, call.Resource, null,
                 $"s3:PutObject was not sent: the object must be encrypted under the full KMS key ARN, not {kmsKeyArn}.")));
         }
 

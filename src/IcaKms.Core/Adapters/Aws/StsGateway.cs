@@ -20,7 +20,7 @@ public sealed class StsGateway : IStsGateway
     }
 
     /// <inheritdoc />
-    public Task<AwsResult<CallerIdentity>> GetCallerIdentityAsync(CancellationToken cancellationToken = default) =>
+    public Task<Result<CallerIdentity, AwsFailure>> GetCallerIdentityAsync(CancellationToken cancellationToken = default) =>
         new AwsCall("sts:GetCallerIdentity", "sts:GetCallerIdentity", null) { Budget = _budget }.RunAsync(
             async token =>
             {

@@ -35,59 +35,59 @@ public sealed class IcaClient : IIcaClient
     }
 
     /// <inheritdoc />
-    public async Task<IcaResult<IReadOnlyList<IcaApiRegion>>> GetRegionsAsync(CancellationToken cancellationToken = default) =>
+    public async Task<Result<IReadOnlyList<IcaApiRegion>, IcaFailure>> GetRegionsAsync(CancellationToken cancellationToken = default) =>
         Items(await SendAsync<IcaList<IcaApiRegion>>(HttpMethod.Get, IcaApi.RegionsPath, null, "the regions", cancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc />
-    public Task<IcaResult<IReadOnlyList<StorageCredential>>> GetStorageCredentialsAsync(CancellationToken cancellationToken = default) =>
+    public Task<Result<IReadOnlyList<StorageCredential>, IcaFailure>> GetStorageCredentialsAsync(CancellationToken cancellationToken = default) =>
         AllPagesAsync<StorageCredential>(IcaApi.StorageCredentialsPath, "the storage credentials", cancellationToken);
 
     /// <inheritdoc />
-    public Task<IcaResult<StorageCredential>> CreateStorageCredentialAsync(StorageCredentialRequest request, CancellationToken cancellationToken = default)
+    public Task<Result<StorageCredential, IcaFailure>> CreateStorageCredentialAsync(StorageCredentialRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return SendAsync<StorageCredential>(HttpMethod.Post, IcaApi.StorageCredentialsPath, request, $"the storage credential {request.Name}", cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<IcaResult<IReadOnlyList<StorageConfiguration>>> GetStorageConfigurationsAsync(CancellationToken cancellationToken = default) =>
+    public Task<Result<IReadOnlyList<StorageConfiguration>, IcaFailure>> GetStorageConfigurationsAsync(CancellationToken cancellationToken = default) =>
         AllPagesAsync<StorageConfiguration>(IcaApi.StorageConfigurationsPath, "the storage configurations", cancellationToken);
 
     /// <inheritdoc />
-    public Task<IcaResult<StorageConfiguration>> GetStorageConfigurationAsync(string id, CancellationToken cancellationToken = default) =>
+    public Task<Result<StorageConfiguration, IcaFailure>> GetStorageConfigurationAsync(string id, CancellationToken cancellationToken = default) =>
         SendAsync<StorageConfiguration>(HttpMethod.Get, IcaApi.WithId(IcaApi.StorageConfigurationPath, id), null, $"the storage configuration {id}", cancellationToken);
 
     /// <inheritdoc />
-    public Task<IcaResult<StorageConfiguration>> CreateStorageConfigurationAsync(StorageConfigurationRequest request, CancellationToken cancellationToken = default)
+    public Task<Result<StorageConfiguration, IcaFailure>> CreateStorageConfigurationAsync(StorageConfigurationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return SendAsync<StorageConfiguration>(HttpMethod.Post, IcaApi.StorageConfigurationsPath, request, $"the storage configuration {request.Name}", cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<IcaResult<bool>> ValidateStorageConfigurationAsync(string id, CancellationToken cancellationToken = default) =>
+    public Task<Result<bool, IcaFailure>> ValidateStorageConfigurationAsync(string id, CancellationToken cancellationToken = default) =>
         SendAsync<bool>(HttpMethod.Post, IcaApi.WithId(IcaApi.ValidateStorageConfigurationPath, id), null, $"the storage configuration {id}", cancellationToken);
 
     /// <inheritdoc />
-    public Task<IcaResult<bool>> ShareStorageConfigurationAsync(string id, CancellationToken cancellationToken = default) =>
+    public Task<Result<bool, IcaFailure>> ShareStorageConfigurationAsync(string id, CancellationToken cancellationToken = default) =>
         SendAsync<bool>(HttpMethod.Post, IcaApi.WithId(IcaApi.ShareStorageConfigurationPath, id), null, $"the storage configuration {id}", cancellationToken);
 
-    private static IcaResult<IReadOnlyList<T>> Items<T>(IcaResult<IcaList<T>> list) =>
-        list.Failure is { } failure ? IcaResult<IReadOnlyList<T>>.Fail(failure) : IcaResult<IReadOnlyList<T>>.Ok(list.Value?.Items ?? []);
+    private static Result<IReadOnlyList<T>, IcaFailure> Items<T>(Result<IcaList<T>, IcaFailure> list) =>
+        list.Failure is { } failure ? Result<IReadOnlyList<T>, IcaFailure>.Fail(failure) : Result<IReadOnlyList<T>, IcaFailure>.Ok(list.Value?.Items ?? []);
 
     // Every page of a list: the cursor (pageToken) while ICA hands one out, else the offset (pageOffset, pageSize) while
     // fewer than totalItemCount items were read; one request when the answer carries neither, as ICA's storage lists do.
-    private async Task<IcaResult<IReadOnlyList<T>>> AllPagesAsync<T>(string path, string subject, CancellationToken cancellationToken)
+    private async Task<Result<IReadOnlyList<T>, IcaFailure>> AllPagesAsync<T>(string path, string subject, CancellationToken cancellationToken)
     {
         var items = new List<T>();
         string? query = null;
         var tokens = new HashSet<string>(StringComparer.Ordinal);
         for (int page = 0; page < IcaApi.MaxListPages; page++)
         {
-            IcaResult<IcaList<T>> read = await SendAsync<IcaList<T>>(HttpMethod.Get, path + query, null, subject, cancellationToken).ConfigureAwait(false);
+            Result<IcaList<T>, IcaFailure> read = await SendAsync<IcaList<T>>(HttpMethod.Get, path + query, null, subject, cancellationToken).ConfigureAwait(false);
             if (read.Failure is { } failure)
             {
-                return IcaResult<IReadOnlyList<T>>.Fail(failure);
+                return Result<IReadOnlyList<T>, IcaFailure>.Fail(failure);
             }
 
             IReadOnlyList<T> pageItems = read.Value?.Items ?? [];
@@ -107,16 +107,16 @@ public sealed class IcaClient : IIcaClient
             }
             else
             {
-                return IcaResult<IReadOnlyList<T>>.Ok(items);
+                return Result<IReadOnlyList<T>, IcaFailure>.Ok(items);
             }
         }
 
         // A cursor that comes back, or more pages than any tenant has: not an answer IcaKms can trust as the whole list.
-        return IcaResult<IReadOnlyList<T>>.Fail(IcaErrors.NotIca($"GET {path}", _http.BaseAddress, $"a list that does not end after {IcaApi.MaxListPages} pages"));
+        return Result<IReadOnlyList<T>, IcaFailure>.Fail(IcaErrors.NotIca($"GET {path}", _http.BaseAddress, $"a list that does not end after {IcaApi.MaxListPages} pages"));
     }
 
     // One call: a 2xx answer of ICA's media type is read as T (a 204 as true); anything else becomes an IcaFailure.
-    private async Task<IcaResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, string subject, CancellationToken cancellationToken)
+    private async Task<Result<T, IcaFailure>> SendAsync<T>(HttpMethod method, string path, object? body, string subject, CancellationToken cancellationToken)
     {
         var operation = $"{method.Method} {path}";
         using var request = new HttpRequestMessage(method, new Uri(path.TrimStart('/'), UriKind.Relative));
@@ -140,43 +140,43 @@ public sealed class IcaClient : IIcaClient
             string? mediaType = response.Content.Headers.ContentType?.MediaType;
             if (!response.IsSuccessStatusCode)
             {
-                return IcaResult<T>.Fail(IcaErrors.FromAnswer(operation, subject, (int)response.StatusCode, mediaType, text, _http.BaseAddress));
+                return Result<T, IcaFailure>.Fail(IcaErrors.FromAnswer(operation, subject, (int)response.StatusCode, mediaType, text, _http.BaseAddress));
             }
 
             if (typeof(T) == typeof(bool))
             {
-                return IcaResult<T>.Ok((T)(object)true);
+                return Result<T, IcaFailure>.Ok((T)(object)true);
             }
 
             if (!IcaErrors.IsJson(mediaType))
             {
-                return IcaResult<T>.Fail(IcaErrors.NotIca(operation, _http.BaseAddress, mediaType));
+                return Result<T, IcaFailure>.Fail(IcaErrors.NotIca(operation, _http.BaseAddress, mediaType));
             }
 
             T? value = JsonSerializer.Deserialize<T>(text, Json);
             return value is null
-                ? IcaResult<T>.Fail(IcaErrors.NotIca(operation, _http.BaseAddress, mediaType))
-                : IcaResult<T>.Ok(value);
+                ? Result<T, IcaFailure>.Fail(IcaErrors.NotIca(operation, _http.BaseAddress, mediaType))
+                : Result<T, IcaFailure>.Ok(value);
         }
         catch (JsonException)
         {
-            return IcaResult<T>.Fail(IcaErrors.NotIca(operation, _http.BaseAddress, "JSON of another shape"));
+            return Result<T, IcaFailure>.Fail(IcaErrors.NotIca(operation, _http.BaseAddress, "JSON of another shape"));
         }
         catch (TimeoutRejectedException)
         {
-            return IcaResult<T>.Fail(IcaErrors.Timeout(operation, _http.BaseAddress));
+            return Result<T, IcaFailure>.Fail(IcaErrors.Timeout(operation, _http.BaseAddress));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return IcaResult<T>.Fail(IcaErrors.Timeout(operation, _http.BaseAddress));
+            return Result<T, IcaFailure>.Fail(IcaErrors.Timeout(operation, _http.BaseAddress));
         }
         catch (BrokenCircuitException)
         {
-            return IcaResult<T>.Fail(IcaErrors.Unavailable(operation));
+            return Result<T, IcaFailure>.Fail(IcaErrors.Unavailable(operation));
         }
         catch (HttpRequestException ex)
         {
-            return IcaResult<T>.Fail(IcaErrors.Network(operation, _http.BaseAddress, ex));
+            return Result<T, IcaFailure>.Fail(IcaErrors.Network(operation, _http.BaseAddress, ex));
         }
     }
 }

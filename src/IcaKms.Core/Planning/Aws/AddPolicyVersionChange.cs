@@ -26,18 +26,18 @@ public sealed record AddPolicyVersionChange(string PolicyArn, PolicyDocument Doc
     public override IReadOnlyList<string> ScriptPermissions => PolicyVersionScript.Permissions;
 
     /// <summary>The policy's default document (the plan's <see cref="SetupChange.Before"/>).</summary>
-    public override async Task<AwsResult<string?>> ReadAsync(AwsGateways aws, CancellationToken ct)
+    public override async Task<Result<string?, AwsFailure>> ReadAsync(AwsGateways aws, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(aws);
-        AwsResult<ManagedPolicyVersion> version = await aws.Iam.GetPolicyDefaultVersionAsync(PolicyArn, ct).ConfigureAwait(false);
-        return version.Failure is { } failure ? AwsResult<string?>.Fail(failure) : AwsResult<string?>.Ok(version.Value!.Document);
+        Result<ManagedPolicyVersion, AwsFailure> version = await aws.Iam.GetPolicyDefaultVersionAsync(PolicyArn, ct).ConfigureAwait(false);
+        return version.Failure is { } failure ? Result<string?, AwsFailure>.Fail(failure) : Result<string?, AwsFailure>.Ok(version.Value!.Document);
     }
 
     /// <inheritdoc />
     public override async Task<ChangeWrite> WriteAsync(AwsGateways aws, ConsistencyPolicy consistency, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(aws);
-        AwsResult<PolicyVersionInfo> version = await aws.Iam.CreatePolicyVersionAsync(PolicyArn, PolicyJson.Serialize(Document), ct).ConfigureAwait(false);
+        Result<PolicyVersionInfo, AwsFailure> version = await aws.Iam.CreatePolicyVersionAsync(PolicyArn, PolicyJson.Serialize(Document), ct).ConfigureAwait(false);
         return version.Succeeded ? ChangeWrite.Made($"{PolicyArn} has the new default version {version.Value!.VersionId}.") : ChangeWrite.Failed(version.Failure);
     }
 

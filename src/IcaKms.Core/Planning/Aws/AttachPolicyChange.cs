@@ -25,13 +25,13 @@ public sealed record AttachPolicyChange(string UserName, string PolicyArn) : Aws
     public override IReadOnlyList<ResourceAddress> Needs => [ResourceAddress.User(UserName), ResourceAddress.Policy(PolicyArn)];
 
     /// <summary>The policy ARN when the user has it attached; null when not (the plan's state).</summary>
-    public override async Task<AwsResult<string?>> ReadAsync(AwsGateways aws, CancellationToken ct)
+    public override async Task<Result<string?, AwsFailure>> ReadAsync(AwsGateways aws, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(aws);
-        AwsResult<IReadOnlyList<AttachedPolicy>> attached = await aws.Iam.ListAttachedUserPoliciesAsync(UserName, ct).ConfigureAwait(false);
+        Result<IReadOnlyList<AttachedPolicy>, AwsFailure> attached = await aws.Iam.ListAttachedUserPoliciesAsync(UserName, ct).ConfigureAwait(false);
         return attached.Failure is { } failure
-            ? AwsResult<string?>.Fail(failure)
-            : AwsResult<string?>.Ok(attached.Value!.Any(p => string.Equals(p.PolicyArn, PolicyArn, StringComparison.Ordinal)) ? PolicyArn : null);
+            ? Result<string?, AwsFailure>.Fail(failure)
+            : Result<string?, AwsFailure>.Ok(attached.Value!.Any(p => string.Equals(p.PolicyArn, PolicyArn, StringComparison.Ordinal)) ? PolicyArn : null);
     }
 
     /// <inheritdoc />

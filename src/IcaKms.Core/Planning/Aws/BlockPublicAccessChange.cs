@@ -25,13 +25,13 @@ public sealed record BlockPublicAccessChange(string Bucket) : AwsChange
     public override IReadOnlyList<ResourceAddress> Needs => [ResourceAddress.Bucket(Bucket)];
 
     /// <summary>The bucket's public access block as JSON; null when it has none.</summary>
-    public override async Task<AwsResult<string?>> ReadAsync(AwsGateways aws, CancellationToken ct)
+    public override async Task<Result<string?, AwsFailure>> ReadAsync(AwsGateways aws, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(aws);
-        AwsResult<PublicAccessBlock?> block = await aws.S3.GetPublicAccessBlockAsync(Bucket, ct).ConfigureAwait(false);
+        Result<PublicAccessBlock?, AwsFailure> block = await aws.S3.GetPublicAccessBlockAsync(Bucket, ct).ConfigureAwait(false);
         return block.Failure is { } failure
-            ? AwsResult<string?>.Fail(failure)
-            : AwsResult<string?>.Ok(block.Value is { } value ? BucketDocuments.PublicAccessJson(value) : null);
+            ? Result<string?, AwsFailure>.Fail(failure)
+            : Result<string?, AwsFailure>.Ok(block.Value is { } value ? BucketDocuments.PublicAccessJson(value) : null);
     }
 
     /// <inheritdoc />

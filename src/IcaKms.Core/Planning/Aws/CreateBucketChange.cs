@@ -25,15 +25,15 @@ public sealed record CreateBucketChange(string Bucket, string Region) : AwsChang
     public override IReadOnlyList<string> ScriptPermissions => ["s3:ListBucket", "s3:CreateBucket"];
 
     /// <summary>The bucket's region; null when the bucket does not exist (the plan's state).</summary>
-    public override async Task<AwsResult<string?>> ReadAsync(AwsGateways aws, CancellationToken ct)
+    public override async Task<Result<string?, AwsFailure>> ReadAsync(AwsGateways aws, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(aws);
-        AwsResult<string> region = await aws.S3.GetBucketRegionAsync(Bucket, ct).ConfigureAwait(false);
+        Result<string, AwsFailure> region = await aws.S3.GetBucketRegionAsync(Bucket, ct).ConfigureAwait(false);
         return region.Failure switch
         {
-            { Kind: AwsFailureKind.NotFound } => AwsResult<string?>.Ok(null),
-            { } failure => AwsResult<string?>.Fail(failure),
-            null => AwsResult<string?>.Ok(string.IsNullOrEmpty(region.Value) ? "us-east-1" : region.Value),
+            { Kind: AwsFailureKind.NotFound } => Result<string?, AwsFailure>.Ok(null),
+            { } failure => Result<string?, AwsFailure>.Fail(failure),
+            null => Result<string?, AwsFailure>.Ok(string.IsNullOrEmpty(region.Value) ? "us-east-1" : region.Value),
         };
     }
 
@@ -41,7 +41,7 @@ public sealed record CreateBucketChange(string Bucket, string Region) : AwsChang
     public override async Task<ChangeWrite> WriteAsync(AwsGateways aws, ConsistencyPolicy consistency, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(aws);
-        AwsResult<BucketCreation> bucket = await aws.S3.CreateBucketAsync(Bucket, Region, ct).ConfigureAwait(false);
+        Result<BucketCreation, AwsFailure> bucket = await aws.S3.CreateBucketAsync(Bucket, Region, ct).ConfigureAwait(false);
         return bucket.Succeeded
             ? ChangeWrite.Made(bucket.Value!.AlreadyOwnedByYou ? $"{Bucket} already existed in your account." : $"Created {Bucket} in {Region}.")
             : ChangeWrite.Failed(bucket.Failure);

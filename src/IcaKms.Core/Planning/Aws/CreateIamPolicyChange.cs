@@ -26,15 +26,15 @@ public sealed record CreateIamPolicyChange(string PolicyName, string PolicyArn, 
     public override IReadOnlyList<string> ScriptPermissions => ["sts:GetCallerIdentity", "iam:CreatePolicy", .. PolicyVersionScript.Permissions];
 
     /// <summary>The policy's default document; null when the policy does not exist (the plan's state).</summary>
-    public override async Task<AwsResult<string?>> ReadAsync(AwsGateways aws, CancellationToken ct)
+    public override async Task<Result<string?, AwsFailure>> ReadAsync(AwsGateways aws, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(aws);
-        AwsResult<ManagedPolicyVersion> version = await aws.Iam.GetPolicyDefaultVersionAsync(PolicyArn, ct).ConfigureAwait(false);
+        Result<ManagedPolicyVersion, AwsFailure> version = await aws.Iam.GetPolicyDefaultVersionAsync(PolicyArn, ct).ConfigureAwait(false);
         return version.Failure switch
         {
-            { Kind: AwsFailureKind.NotFound } => AwsResult<string?>.Ok(null),
-            { } failure => AwsResult<string?>.Fail(failure),
-            null => AwsResult<string?>.Ok(version.Value!.Document),
+            { Kind: AwsFailureKind.NotFound } => Result<string?, AwsFailure>.Ok(null),
+            { } failure => Result<string?, AwsFailure>.Fail(failure),
+            null => Result<string?, AwsFailure>.Ok(version.Value!.Document),
         };
     }
 

@@ -25,15 +25,15 @@ public sealed record CreateIamUserChange(string UserName) : AwsChange
     public override IReadOnlyList<string> ScriptPermissions => ["iam:GetUser", "iam:CreateUser"];
 
     /// <summary>The user's ARN; null when the user does not exist (the plan's state).</summary>
-    public override async Task<AwsResult<string?>> ReadAsync(AwsGateways aws, CancellationToken ct)
+    public override async Task<Result<string?, AwsFailure>> ReadAsync(AwsGateways aws, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(aws);
-        AwsResult<IamUser> user = await aws.Iam.GetUserAsync(UserName, ct).ConfigureAwait(false);
+        Result<IamUser, AwsFailure> user = await aws.Iam.GetUserAsync(UserName, ct).ConfigureAwait(false);
         return user.Failure switch
         {
-            { Kind: AwsFailureKind.NotFound } => AwsResult<string?>.Ok(null),
-            { } failure => AwsResult<string?>.Fail(failure),
-            null => AwsResult<string?>.Ok(user.Value!.Arn),
+            { Kind: AwsFailureKind.NotFound } => Result<string?, AwsFailure>.Ok(null),
+            { } failure => Result<string?, AwsFailure>.Fail(failure),
+            null => Result<string?, AwsFailure>.Ok(user.Value!.Arn),
         };
     }
 
@@ -41,7 +41,7 @@ public sealed record CreateIamUserChange(string UserName) : AwsChange
     public override async Task<ChangeWrite> WriteAsync(AwsGateways aws, ConsistencyPolicy consistency, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(aws);
-        AwsResult<IamUser> user = await aws.Iam.CreateUserAsync(UserName, ct).ConfigureAwait(false);
+        Result<IamUser, AwsFailure> user = await aws.Iam.CreateUserAsync(UserName, ct).ConfigureAwait(false);
         return user.Failure is { Kind: AwsFailureKind.AlreadyExists }
             ? ChangeWrite.Made($"The IAM user {UserName} already existed.")
             : ChangeWrite.Of(user, $"Created the IAM user {UserName}.");

@@ -25,15 +25,15 @@ public sealed record CreateKeyChange(string Region, string Alias, string Descrip
     public override IReadOnlyList<string> ScriptPermissions => ["kms:ListAliases", "kms:DescribeKey", "kms:CreateKey", "kms:CreateAlias"];
 
     /// <summary>The ARN of the key named <see cref="Alias"/>; null when no key has that name (the plan's state).</summary>
-    public override async Task<AwsResult<string?>> ReadAsync(AwsGateways aws, CancellationToken ct)
+    public override async Task<Result<string?, AwsFailure>> ReadAsync(AwsGateways aws, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(aws);
-        AwsResult<KmsKeyDescription> key = await aws.Kms.DescribeKeyAsync(Alias, ct).ConfigureAwait(false);
+        Result<KmsKeyDescription, AwsFailure> key = await aws.Kms.DescribeKeyAsync(Alias, ct).ConfigureAwait(false);
         return key.Failure switch
         {
-            { Kind: AwsFailureKind.NotFound } => AwsResult<string?>.Ok(null),
-            { } failure => AwsResult<string?>.Fail(failure),
-            null => AwsResult<string?>.Ok(key.Value!.KeyArn),
+            { Kind: AwsFailureKind.NotFound } => Result<string?, AwsFailure>.Ok(null),
+            { } failure => Result<string?, AwsFailure>.Fail(failure),
+            null => Result<string?, AwsFailure>.Ok(key.Value!.KeyArn),
         };
     }
 
@@ -42,13 +42,13 @@ public sealed record CreateKeyChange(string Region, string Alias, string Descrip
     {
         ArgumentNullException.ThrowIfNull(aws);
         ArgumentNullException.ThrowIfNull(consistency);
-        AwsResult<KmsKeyDescription> key = await aws.Kms.CreateKeyAsync(Description, null, ct).ConfigureAwait(false);
+        Result<KmsKeyDescription, AwsFailure> key = await aws.Kms.CreateKeyAsync(Description, null, ct).ConfigureAwait(false);
         if (key.Value is not { } created)
         {
             return ChangeWrite.Failed(key.Failure);
         }
 
-        AwsResult<string> alias = await consistency.RetryAsync(token => aws.Kms.CreateAliasAsync(Alias, created.KeyArn, token), ct).ConfigureAwait(false);
+        Result<string, AwsFailure> alias = await consistency.RetryAsync(token => aws.Kms.CreateAliasAsync(Alias, created.KeyArn, token), ct).ConfigureAwait(false);
         return alias.Succeeded
             ? new ChangeWrite(true, $"Created {created.KeyArn}, named {Alias}.", null, created.KeyArn)
             : new ChangeWrite(false, $"Created {created.KeyArn}, but not its alias: {alias.Failure!.Message}", alias.Failure, created.KeyArn);

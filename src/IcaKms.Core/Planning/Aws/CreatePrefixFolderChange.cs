@@ -28,11 +28,11 @@ public sealed record CreatePrefixFolderChange(string Bucket, string Prefix, stri
     public override IReadOnlyList<string> ScriptPermissions => ["s3:GetObject", "s3:PutObject", "kms:GenerateDataKey"];
 
     /// <summary>"exists" when the folder (or anything under it) exists; null when not.</summary>
-    public override async Task<AwsResult<string?>> ReadAsync(AwsGateways aws, CancellationToken ct)
+    public override async Task<Result<string?, AwsFailure>> ReadAsync(AwsGateways aws, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(aws);
-        AwsResult<bool> exists = await aws.S3.PrefixExistsAsync(Bucket, Prefix, ct).ConfigureAwait(false);
-        return exists.Failure is { } failure ? AwsResult<string?>.Fail(failure) : AwsResult<string?>.Ok(exists.Value ? "exists" : null);
+        Result<bool, AwsFailure> exists = await aws.S3.PrefixExistsAsync(Bucket, Prefix, ct).ConfigureAwait(false);
+        return exists.Failure is { } failure ? Result<string?, AwsFailure>.Fail(failure) : Result<string?, AwsFailure>.Ok(exists.Value ? "exists" : null);
     }
 
     /// <inheritdoc />

@@ -28,13 +28,13 @@ public sealed record DeletePolicyVersionChange(string PolicyArn, string VersionI
     public override string? PlannedState => VersionId;
 
     /// <summary>The version id while it exists and is not the default; null otherwise.</summary>
-    public override async Task<AwsResult<string?>> ReadAsync(AwsGateways aws, CancellationToken ct)
+    public override async Task<Result<string?, AwsFailure>> ReadAsync(AwsGateways aws, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(aws);
-        AwsResult<IReadOnlyList<PolicyVersionInfo>> versions = await aws.Iam.ListPolicyVersionsAsync(PolicyArn, ct).ConfigureAwait(false);
+        Result<IReadOnlyList<PolicyVersionInfo>, AwsFailure> versions = await aws.Iam.ListPolicyVersionsAsync(PolicyArn, ct).ConfigureAwait(false);
         return versions.Failure is { } failure
-            ? AwsResult<string?>.Fail(failure)
-            : AwsResult<string?>.Ok(versions.Value!.Any(v => v.VersionId == VersionId && !v.IsDefaultVersion) ? VersionId : null);
+            ? Result<string?, AwsFailure>.Fail(failure)
+            : Result<string?, AwsFailure>.Ok(versions.Value!.Any(v => v.VersionId == VersionId && !v.IsDefaultVersion) ? VersionId : null);
     }
 
     /// <inheritdoc />

@@ -25,13 +25,13 @@ public sealed record EnforceBucketOwnerChange(string Bucket) : AwsChange
     public override IReadOnlyList<ResourceAddress> Needs => [ResourceAddress.Bucket(Bucket)];
 
     /// <summary>The bucket's ownership controls as JSON; null when it has none.</summary>
-    public override async Task<AwsResult<string?>> ReadAsync(AwsGateways aws, CancellationToken ct)
+    public override async Task<Result<string?, AwsFailure>> ReadAsync(AwsGateways aws, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(aws);
-        AwsResult<string?> ownership = await aws.S3.GetObjectOwnershipAsync(Bucket, ct).ConfigureAwait(false);
+        Result<string?, AwsFailure> ownership = await aws.S3.GetObjectOwnershipAsync(Bucket, ct).ConfigureAwait(false);
         return ownership.Failure is { } failure
-            ? AwsResult<string?>.Fail(failure)
-            : AwsResult<string?>.Ok(string.IsNullOrEmpty(ownership.Value) ? null : BucketDocuments.OwnershipJson(ownership.Value));
+            ? Result<string?, AwsFailure>.Fail(failure)
+            : Result<string?, AwsFailure>.Ok(string.IsNullOrEmpty(ownership.Value) ? null : BucketDocuments.OwnershipJson(ownership.Value));
     }
 
     /// <inheritdoc />

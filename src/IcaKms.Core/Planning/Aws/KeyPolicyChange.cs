@@ -21,7 +21,7 @@ public abstract record KeyPolicyChange(string KeyArn) : AwsChange
     public override IReadOnlyList<string> ScriptPermissions => KeyPolicyScript.Permissions;
 
     /// <summary>The key's policy (the change's <see cref="SetupChange.Before"/>).</summary>
-    public override Task<AwsResult<string?>> ReadAsync(AwsGateways aws, CancellationToken ct) => KeyPolicyReader.ReadAsync(aws, KeyArn, ct);
+    public override Task<Result<string?, AwsFailure>> ReadAsync(AwsGateways aws, CancellationToken ct) => KeyPolicyReader.ReadAsync(aws, KeyArn, ct);
 
     /// <inheritdoc />
     public override Task<ChangeWrite> WriteAsync(AwsGateways aws, ConsistencyPolicy consistency, CancellationToken ct) =>

@@ -5,11 +5,11 @@ namespace IcaKms.Core.Planning;
 /// <summary>The key-policy read and write both key-policy handlers share.</summary>
 internal static class KeyPolicyReader
 {
-    public static async Task<AwsResult<string?>> ReadAsync(AwsGateways aws, string keyArn, CancellationToken ct)
+    public static async Task<Result<string?, AwsFailure>> ReadAsync(AwsGateways aws, string keyArn, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(aws);
-        AwsResult<string> policy = await aws.Kms.GetKeyPolicyAsync(keyArn, ct).ConfigureAwait(false);
-        return policy.Failure is { } failure ? AwsResult<string?>.Fail(failure) : AwsResult<string?>.Ok(policy.Value);
+        Result<string, AwsFailure> policy = await aws.Kms.GetKeyPolicyAsync(keyArn, ct).ConfigureAwait(false);
+        return policy.Failure is { } failure ? Result<string?, AwsFailure>.Fail(failure) : Result<string?, AwsFailure>.Ok(policy.Value);
     }
 
     public static async Task<ChangeWrite> WriteAsync(AwsGateways aws, string keyArn, string? policy, CancellationToken ct)

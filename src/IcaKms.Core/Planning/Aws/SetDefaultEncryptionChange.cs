@@ -25,13 +25,13 @@ public sealed record SetDefaultEncryptionChange(string Bucket, string KeyArn, IR
     public override IReadOnlyList<ResourceAddress> Needs => [ResourceAddress.Bucket(Bucket)];
 
     /// <summary>The bucket's default encryption rule as JSON; null when it has none.</summary>
-    public override async Task<AwsResult<string?>> ReadAsync(AwsGateways aws, CancellationToken ct)
+    public override async Task<Result<string?, AwsFailure>> ReadAsync(AwsGateways aws, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(aws);
-        AwsResult<BucketEncryption?> rule = await aws.S3.GetDefaultEncryptionAsync(Bucket, ct).ConfigureAwait(false);
+        Result<BucketEncryption?, AwsFailure> rule = await aws.S3.GetDefaultEncryptionAsync(Bucket, ct).ConfigureAwait(false);
         return rule.Failure is { } failure
-            ? AwsResult<string?>.Fail(failure)
-            : AwsResult<string?>.Ok(rule.Value is { } value ? BucketDocuments.EncryptionJson(value) : null);
+            ? Result<string?, AwsFailure>.Fail(failure)
+            : Result<string?, AwsFailure>.Ok(rule.Value is { } value ? BucketDocuments.EncryptionJson(value) : null);
     }
 
     /// <inheritdoc />

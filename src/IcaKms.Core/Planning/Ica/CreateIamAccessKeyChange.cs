@@ -43,7 +43,7 @@ public sealed record CreateIamAccessKeyChange(string UserName) : IcaPlanChange
             return new ChangeWrite(false, "Connect to AWS (at the top) first: the access key is created with your AWS session.");
         }
 
-        AwsResult<CreatedAccessKey> key = await iam.CreateAccessKeyAsync(UserName, ct).ConfigureAwait(false);
+        Result<CreatedAccessKey, AwsFailure> key = await iam.CreateAccessKeyAsync(UserName, ct).ConfigureAwait(false);
         if (key.Value is not { } created)
         {
             return new ChangeWrite(false, key.Failure?.Message ?? "IAM answered without a key.", key.Failure);

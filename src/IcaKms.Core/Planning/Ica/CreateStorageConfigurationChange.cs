@@ -54,7 +54,7 @@ public sealed record CreateStorageConfigurationChange(Uri ApiUrl, StorageConfigu
             return new ChangeWrite(false, "No storage credential to use: plan again.");
         }
 
-        IcaResult<StorageConfiguration> created = await run.Ica.CreateStorageConfigurationAsync(body, ct).ConfigureAwait(false);
+        Result<StorageConfiguration, IcaFailure> created = await run.Ica.CreateStorageConfigurationAsync(body, ct).ConfigureAwait(false);
         if (created.Value is { } made)
         {
             run.ConfigurationId = made.Id;

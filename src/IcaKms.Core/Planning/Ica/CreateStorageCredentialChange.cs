@@ -56,7 +56,7 @@ public sealed record CreateStorageCredentialChange(Uri ApiUrl, string Name, Cred
             return new ChangeWrite(false, "No access key to send: paste it again (IcaKms forgets a pasted secret once it was used or the plan changed).");
         }
 
-        IcaResult<StorageCredential> created = await run.Ica.CreateStorageCredentialAsync(
+        Result<StorageCredential, IcaFailure> created = await run.Ica.CreateStorageCredentialAsync(
             new StorageCredentialRequest(Name, StorageCredential.AwsUserType, secret), ct).ConfigureAwait(false);
         if (created.Value is { } made)
         {

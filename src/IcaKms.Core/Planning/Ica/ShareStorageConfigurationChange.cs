@@ -28,7 +28,7 @@ public sealed record ShareStorageConfigurationChange(Uri ApiUrl, string Name, st
     protected override async Task<ChangeWrite> CallAsync(IcaApplyRun run, string id, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(run);
-        IcaResult<bool> shared = await run.Ica.ShareStorageConfigurationAsync(id, ct).ConfigureAwait(false);
+        Result<bool, IcaFailure> shared = await run.Ica.ShareStorageConfigurationAsync(id, ct).ConfigureAwait(false);
         return shared.Succeeded ? ChangeWrite.Made($"Shared {Name} with the tenant.") : new ChangeWrite(false, shared.Failure!.Message);
     }
 }

@@ -20,7 +20,7 @@ public abstract record StorageConfigurationCall(Uri ApiUrl, string Name, string?
     public override ChangeAction Action => ChangeAction.Update;
 
     /// <summary>The configuration as ICA shows it by id now; a NotFound failure when it is gone.</summary>
-    public Task<IcaResult<StorageConfiguration>> ReadAsync(IIcaClient ica, string id, CancellationToken ct)
+    public Task<Result<StorageConfiguration, IcaFailure>> ReadAsync(IIcaClient ica, string id, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(ica);
         return ica.GetStorageConfigurationAsync(id, ct);
@@ -38,7 +38,7 @@ public abstract record StorageConfigurationCall(Uri ApiUrl, string Name, string?
             return null;
         }
 
-        IcaResult<StorageConfiguration> now = await ReadAsync(run.Ica, ConfigurationId, ct).ConfigureAwait(false);
+        Result<StorageConfiguration, IcaFailure> now = await ReadAsync(run.Ica, ConfigurationId, ct).ConfigureAwait(false);
         return now.Failure is { Kind: IcaFailureKind.NotFound } || now.Value is { } found && !string.Equals(found.Name, Name, StringComparison.Ordinal)
             ? $"The storage configuration {Name} ({ConfigurationId}) is no longer in ICA under that name since the plan was made, so nothing was sent: plan again."
             : null;

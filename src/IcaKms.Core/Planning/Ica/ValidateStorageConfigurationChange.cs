@@ -33,7 +33,7 @@ public sealed record ValidateStorageConfigurationChange(Uri ApiUrl, string Name,
     protected override async Task<ChangeWrite> CallAsync(IcaApplyRun run, string id, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(run);
-        IcaResult<bool> started = await run.Ica.ValidateStorageConfigurationAsync(id, ct).ConfigureAwait(false);
+        Result<bool, IcaFailure> started = await run.Ica.ValidateStorageConfigurationAsync(id, ct).ConfigureAwait(false);
         if (!started.Succeeded)
         {
             return new ChangeWrite(false, started.Failure!.Message);

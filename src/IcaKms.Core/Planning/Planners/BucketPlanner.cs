@@ -34,7 +34,7 @@ public static class BucketPlanner
         }
 
         string keyArn = request.KeyArn!;
-        AwsResult<string> region = snapshot.BucketRegion;
+        Result<string, AwsFailure> region = snapshot.BucketRegion;
         if (region.Failure is { Kind: AwsFailureKind.NotFound })
         {
             changes.Add(new CreateBucketChange(bucket, request.AwsRegion));
@@ -94,7 +94,7 @@ public static class BucketPlanner
 
     private static void PlanEncryption(string bucket, string keyArn, LiveSnapshot snapshot, List<SetupChange> changes, List<string> blockers, List<string> notes)
     {
-        AwsResult<BucketEncryption?> result = snapshot.Encryption;
+        Result<BucketEncryption?, AwsFailure> result = snapshot.Encryption;
         if (result.Failure is { } failure)
         {
             blockers.Add($"Default encryption was not read, so it is not changed: {failure.Message}");
@@ -113,7 +113,7 @@ public static class BucketPlanner
 
     private static void PlanPublicAccess(string bucket, LiveSnapshot snapshot, List<SetupChange> changes, List<string> blockers)
     {
-        AwsResult<PublicAccessBlock?> result = snapshot.PublicAccess;
+        Result<PublicAccessBlock?, AwsFailure> result = snapshot.PublicAccess;
         if (result.Failure is { } failure)
         {
             blockers.Add($"Block Public Access was not read, so it is not changed: {failure.Message}");
@@ -130,7 +130,7 @@ public static class BucketPlanner
 
     private static void PlanOwnership(string bucket, LiveSnapshot snapshot, List<SetupChange> changes, List<string> blockers)
     {
-        AwsResult<string?> result = snapshot.ObjectOwnership;
+        Result<string?, AwsFailure> result = snapshot.ObjectOwnership;
         if (result.Failure is { } failure)
         {
             blockers.Add($"Object Ownership was not read, so it is not changed: {failure.Message}");

@@ -16,9 +16,9 @@ namespace IcaKms.Core.Planning;
 /// <param name="Attached">The user's attached managed policies; null when the user does not exist.</param>
 public sealed record IamPlanFacts(
     string UserName,
-    AwsResult<IamUser> User,
+    Result<IamUser, AwsFailure> User,
     string PolicyName,
     string PolicyArn,
-    AwsResult<ManagedPolicyVersion> DefaultVersion,
-    AwsResult<IReadOnlyList<PolicyVersionInfo>>? Versions,
-    AwsResult<IReadOnlyList<AttachedPolicy>>? Attached);
+    Result<ManagedPolicyVersion, AwsFailure> DefaultVersion,
+    Result<IReadOnlyList<PolicyVersionInfo>, AwsFailure>? Versions,
+    Result<IReadOnlyList<AttachedPolicy>, AwsFailure>? Attached);

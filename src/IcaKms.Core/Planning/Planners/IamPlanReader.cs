@@ -21,13 +21,13 @@ public static class IamPlanReader
         string name = policyArn is null ? SetupNames.PolicyName(bucketName) : policyArn[(policyArn.LastIndexOf('/') + 1)..];
         string arn = policyArn ?? new ArnParts(caller.Partition, "iam", string.Empty, caller.Account, "policy/" + name).ToString();
 
-        Task<AwsResult<IamUser>> user = iam.GetUserAsync(userName, ct);
-        Task<AwsResult<ManagedPolicyVersion>> policy = iam.GetPolicyDefaultVersionAsync(arn, ct);
+        Task<Result<IamUser, AwsFailure>> user = iam.GetUserAsync(userName, ct);
+        Task<Result<ManagedPolicyVersion, AwsFailure>> policy = iam.GetPolicyDefaultVersionAsync(arn, ct);
         await Task.WhenAll(user, policy).ConfigureAwait(false);
 
         ct.ThrowIfCancellationRequested();
-        Task<AwsResult<IReadOnlyList<PolicyVersionInfo>>>? versions = (await policy.ConfigureAwait(false)).Succeeded ? iam.ListPolicyVersionsAsync(arn, ct) : null;
-        Task<AwsResult<IReadOnlyList<AttachedPolicy>>>? attached = (await user.ConfigureAwait(false)).Succeeded ? iam.ListAttachedUserPoliciesAsync(userName, ct) : null;
+        Task<Result<IReadOnlyList<PolicyVersionInfo>, AwsFailure>>? versions = (await policy.ConfigureAwait(false)).Succeeded ? iam.ListPolicyVersionsAsync(arn, ct) : null;
+        Task<Result<IReadOnlyList<AttachedPolicy>, AwsFailure>>? attached = (await user.ConfigureAwait(false)).Succeeded ? iam.ListAttachedUserPoliciesAsync(userName, ct) : null;
         return new IamPlanFacts(
             userName,
             await user.ConfigureAwait(false),
