@@ -3,6 +3,7 @@ using IcaKms.Core.Aws;
 using IcaKms.Core.Checks;
 using IcaKms.Core.Export;
 using IcaKms.Core.Setup;
+using IcaKms.TestKit;
 
 namespace IcaKms.Core.Tests.Export;
 
@@ -11,9 +12,9 @@ public class ExportFromPlanTests
     [Fact]
     public void Create_MergesTheKeyPolicy_KeepingEveryOtherStatement()
     {
-        ExportSubject subject = ExportCases.Connected();
+        ExportSubject subject = ExportSamples.Connected();
 
-        JsonArray before = JsonNode.Parse(ExportCases.ExistingKeyPolicy)!["Statement"]!.AsArray();
+        JsonArray before = JsonNode.Parse(ExportSamples.ExistingKeyPolicy)!["Statement"]!.AsArray();
         JsonArray after = JsonNode.Parse(subject.MergedKeyPolicy!)!["Statement"]!.AsArray();
         Assert.Equal(before.Count + 1, after.Count);
         for (int i = 0; i < before.Count; i++)
@@ -31,7 +32,7 @@ public class ExportFromPlanTests
         // The only statement that lets the caller change the policy has the spec's Sid: replacing it would lock them out.
         const string policy = """{"Version":"2012-10-17","Statement":[{"Sid":"Allow cross account access","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:user/admin"},"Action":"kms:*","Resource":"*"}]}""";
 
-        ExportSubject subject = ExportCases.Connected(policy);
+        ExportSubject subject = ExportSamples.Connected(policy);
 
         Assert.Null(subject.MergedKeyPolicy);
         Assert.Contains("left alone", subject.KeyPolicyNote, StringComparison.Ordinal);
@@ -43,9 +44,9 @@ public class ExportFromPlanTests
     [Fact]
     public void Create_RendersTheKeyPolicyAsRead_WhenItAlreadyHoldsTheStatement()
     {
-        string merged = ExportCases.Connected().MergedKeyPolicy!;
+        string merged = ExportSamples.Connected().MergedKeyPolicy!;
 
-        ExportSubject again = ExportCases.Connected(merged);
+        ExportSubject again = ExportSamples.Connected(merged);
 
         Assert.Equal(merged, again.MergedKeyPolicy);
         Assert.Contains("unchanged", again.KeyPolicyNote, StringComparison.Ordinal);
@@ -54,7 +55,7 @@ public class ExportFromPlanTests
     [Fact]
     public void Create_ImportsWhatExists_AndCreatesWhatDoesNot()
     {
-        ExportSubject subject = ExportCases.Connected();
+        ExportSubject subject = ExportSamples.Connected();
 
         Assert.True(subject.BucketExists);
         Assert.True(subject.EncryptionExists);
@@ -72,17 +73,17 @@ public class ExportFromPlanTests
     [Fact]
     public void Create_ImportsNothing_WhenTheBucketAndUserDoNotExist()
     {
-        ExportSubject connected = ExportCases.Connected();
+        ExportSubject connected = ExportSamples.Connected();
         var noBucket = new AwsFailure(AwsFailureKind.NotFound, "s3:HeadBucket", "b", "NoSuchBucket", "missing");
         var noUser = new AwsFailure(AwsFailureKind.NotFound, "iam:ListAttachedUserPolicies", "u", "NoSuchEntity", "missing");
-        LiveSnapshot empty = ExportCases.Snapshot(ExportCases.ExistingKeyPolicy) with
+        LiveSnapshot empty = ExportSamples.Snapshot(ExportSamples.ExistingKeyPolicy) with
         {
             BucketRegion = AwsResult<string>.Fail(noBucket),
             IamPolicies = AwsResult<IReadOnlyList<IdentityPolicy>>.Fail(noUser),
         };
-        SetupInputs inputs = ExportCases.Inputs() with { IamUserName = "ica-storage" };
+        SetupInputs inputs = ExportSamples.Inputs() with { IamUserName = "ica-storage" };
 
-        ExportSubject subject = ExportFromPlan.Create(ExportCases.Documents(inputs).Content, InspectionRequest.Create(inputs), empty, ExportCases.Caller);
+        ExportSubject subject = ExportFromPlan.Create(ExportSamples.Documents(inputs).Content, InspectionRequest.Create(inputs), empty, ExportSamples.Caller);
 
         Assert.False(subject.BucketExists || subject.UserExists || subject.PrefixExists || subject.PolicyAttached);
         string main = TerraformExport.MainTf(subject);

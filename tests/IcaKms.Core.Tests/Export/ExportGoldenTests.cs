@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using IcaKms.Core.Setup;
+using IcaKms.TestKit;
 
 namespace IcaKms.Core.Tests.Export;
 
@@ -9,14 +10,14 @@ namespace IcaKms.Core.Tests.Export;
 /// </summary>
 public class ExportGoldenTests
 {
-    public static TheoryData<string> Cases => [.. ExportCases.Names];
+    public static TheoryData<string> Cases => [.. ExportSamples.Names];
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void ExportFiles_EqualTheGoldens_ForEachCase(string name)
     {
         string folder = Path.Combine(GoldenRoot(), name);
-        IReadOnlyList<SetupBundleFile> files = ExportCases.Files(ExportCases.Subject(name));
+        IReadOnlyList<SetupBundleFile> files = ExportSamples.Files(ExportSamples.Subject(name));
         if (Environment.GetEnvironmentVariable("ICAKMS_UPDATE_GOLDEN") == "1")
         {
             foreach (SetupBundleFile file in files)

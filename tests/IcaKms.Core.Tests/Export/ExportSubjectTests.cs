@@ -1,5 +1,6 @@
 using IcaKms.Core.Export;
 using IcaKms.Core.Setup;
+using IcaKms.TestKit;
 
 namespace IcaKms.Core.Tests.Export;
 
@@ -8,7 +9,7 @@ public class ExportSubjectTests
     [Fact]
     public void Offline_CreatesTheKey_WhenNoKeyArnWasGiven()
     {
-        ExportSubject subject = ExportCases.Subject("offline-new-key");
+        ExportSubject subject = ExportSamples.Subject("offline-new-key");
 
         Assert.True(subject.CreatesKey);
         Assert.Contains("resource \"aws_kms_key\" \"ica\"", TerraformExport.MainTf(subject), StringComparison.Ordinal);
@@ -17,9 +18,9 @@ public class ExportSubjectTests
     [Fact]
     public void Offline_LeavesAGivenKeysPolicyAlone_WhenCrossAccountIsChosen()
     {
-        SetupInputs inputs = ExportCases.Inputs() with { CrossAccountCopy = true, CrossAccountRoleArn = ExportCases.Role };
+        SetupInputs inputs = ExportSamples.Inputs() with { CrossAccountCopy = true, CrossAccountRoleArn = ExportSamples.Role };
 
-        ExportSubject subject = ExportCases.Documents(inputs).Content.Export;
+        ExportSubject subject = ExportSamples.Documents(inputs).Content.Export;
 
         Assert.Equal(Samples.KeyArn, subject.ExistingKeyArn);
         Assert.Null(subject.MergedKeyPolicy);
@@ -32,7 +33,7 @@ public class ExportSubjectTests
     [Fact]
     public void Terraform_KeepsPolicyVariablesLiteral_InTheMergedKeyPolicy()
     {
-        string main = TerraformExport.MainTf(ExportCases.Connected());
+        string main = TerraformExport.MainTf(ExportSamples.Connected());
 
         Assert.Contains("\"$${aws:username}\"", main, StringComparison.Ordinal);
     }
@@ -40,7 +41,7 @@ public class ExportSubjectTests
     [Fact]
     public void CloudFormation_KeepsPolicyVariablesLiteral_InTheMergedKeyPolicy()
     {
-        string template = CloudFormationExport.Template(ExportCases.Connected());
+        string template = CloudFormationExport.Template(ExportSamples.Connected());
 
         Assert.Contains("${!aws:username}", template, StringComparison.Ordinal);
     }
@@ -48,9 +49,9 @@ public class ExportSubjectTests
     [Fact]
     public void Terraform_NamesTheGivenUserAndPolicy_WhenStep2HasThem()
     {
-        SetupInputs inputs = ExportCases.Inputs() with { IamUserName = "ica-storage", PolicyArn = "arn:aws:iam::123456789012:policy/team/IcaAccess" };
+        SetupInputs inputs = ExportSamples.Inputs() with { IamUserName = "ica-storage", PolicyArn = "arn:aws:iam::123456789012:policy/team/IcaAccess" };
 
-        ExportSubject subject = ExportCases.Documents(inputs).Content.Export;
+        ExportSubject subject = ExportSamples.Documents(inputs).Content.Export;
 
         Assert.Equal("ica-storage", subject.IamUserName);
         Assert.Equal("IcaAccess", subject.IamPolicyName);

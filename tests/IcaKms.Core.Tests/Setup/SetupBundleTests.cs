@@ -5,6 +5,7 @@ using IcaKms.Core.Policies;
 using IcaKms.Core.Planning;
 using IcaKms.Core.Setup;
 using IcaKms.Core.KeyPolicies;
+using IcaKms.TestKit;
 
 namespace IcaKms.Core.Tests.Setup;
 
@@ -30,7 +31,7 @@ public class SetupBundleTests
     [Fact]
     public void CreateZip_AddsTheImportList_WhenTheLiveExportImports()
     {
-        SetupBundleContent content = Samples.Content() with { LiveExport = Export.ExportCases.Connected() };
+        SetupBundleContent content = Samples.Content() with { LiveExport = ExportSamples.Connected() };
 
         Dictionary<string, byte[]> files = Unzip(SetupBundle.CreateZip(content));
 

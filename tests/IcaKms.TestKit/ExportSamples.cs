@@ -4,11 +4,20 @@ using IcaKms.Core.Export;
 using IcaKms.Core.Policies;
 using IcaKms.Core.Setup;
 
-namespace IcaKms.Core.Tests.Export;
+namespace IcaKms.TestKit;
 
-/// <summary>The setups the export's goldens are made of: offline with a new key, offline with a given key, connected.</summary>
-internal static class ExportCases
+/// <summary>
+/// The setups the Terraform/CloudFormation export is tested with (Core's goldens, the HCL parser, the emulator deploy):
+/// offline with a new key, offline with a given key, connected (the bucket, user and policy exist; the key policy merged).
+/// </summary>
+public static class ExportSamples
 {
+    public const string KeyArn = "arn:aws:kms:ap-southeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+    public const string Bucket = "acme-genomics-ica";
+
+    public const string Prefix = "runs/";
+
     public const string Role = "arn:aws:iam::079623148045:role/ica_aps2_crossacct";
 
     public const string Caller = "arn:aws:iam::123456789012:user/admin";
@@ -33,9 +42,9 @@ internal static class ExportCases
     public static SetupInputs Inputs() => new()
     {
         AwsRegion = "ap-southeast-2",
-        BucketName = Samples.Bucket,
-        KeyArn = Samples.KeyArn,
-        KeyPrefix = Samples.Prefix,
+        BucketName = Bucket,
+        KeyArn = KeyArn,
+        KeyPrefix = Prefix,
         ConfigurationName = "acme-runs",
     };
 
@@ -58,11 +67,11 @@ internal static class ExportCases
         ObjectOwnership = AwsResult<string?>.Ok(null),
         PublicAccess = AwsResult<PublicAccessBlock?>.Ok(PublicAccessBlock.AllBlocked),
         PrefixExists = AwsResult<bool>.Ok(true),
-        Key = AwsResult<KmsKeyDescription>.Ok(new KmsKeyDescription(Samples.KeyArn, "1234abcd-12ab-34cd-56ef-1234567890ab", "ap-southeast-2", "123456789012", "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "Enabled", "CUSTOMER", false, null)),
+        Key = AwsResult<KmsKeyDescription>.Ok(new KmsKeyDescription(KeyArn, "1234abcd-12ab-34cd-56ef-1234567890ab", "ap-southeast-2", "123456789012", "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "Enabled", "CUSTOMER", false, null)),
         KeyPolicy = AwsResult<string>.Ok(keyPolicy),
         IamPolicies = AwsResult<IReadOnlyList<IdentityPolicy>>.Ok(
         [
-            new IdentityPolicy("ica-sse-kms-" + Samples.Bucket, "{}", IdentityPolicySource.AttachedToUser, "arn:aws:iam::123456789012:policy/ica-sse-kms-" + Samples.Bucket),
+            new IdentityPolicy("ica-sse-kms-" + Bucket, "{}", IdentityPolicySource.AttachedToUser, "arn:aws:iam::123456789012:policy/ica-sse-kms-" + Bucket),
         ]),
     };
 
