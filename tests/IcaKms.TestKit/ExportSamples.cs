@@ -33,8 +33,8 @@ public static class ExportSamples
 
     public static ExportSubject Subject(string name) => name switch
     {
-        "offline-new-key" => Documents(Inputs() with { KeyArn = string.Empty, CrossAccountCopy = true, CrossAccountRoleArn = Role }).Content.Export,
-        "offline-given-key" => Documents(Inputs() with { KeyPrefix = string.Empty, Variant = PolicyVariant.Versioned, IamUserName = "ica-storage" }).Content.Export,
+        "offline-new-key" => ExportSubject.Offline(Documents(Inputs() with { KeyArn = string.Empty, CrossAccountCopy = true, CrossAccountRoleArn = Role }).Content),
+        "offline-given-key" => ExportSubject.Offline(Documents(Inputs() with { KeyPrefix = string.Empty, Variant = PolicyVariant.Versioned, IamUserName = "ica-storage" }).Content),
         "connected" => Connected(),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };

@@ -23,7 +23,7 @@ public static class ExportFromPlan
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(snapshot);
-        ExportSubject offline = ExportSubject.Offline(content, request.IamUserName, request.PolicyArn);
+        ExportSubject offline = ExportSubject.Offline(content);
         if (request.BucketName is null || request.KeyArn is null)
         {
             return offline with { Notes = ["The bucket name or key ARN is not valid yet, so nothing was read: the files describe a new setup."] };

@@ -99,9 +99,11 @@ public sealed record ExportSubject
     public bool ImportsAnything => BucketExists || UserExists || ExistingPolicyArn is not null || (ExistingKeyArn is not null && MergedKeyPolicy is not null);
 
     /// <summary>The subject from the inputs alone: a valid key ARN is an existing key (its policy unknown), nothing else exists.</summary>
-    public static ExportSubject Offline(SetupBundleContent content, string? iamUserName = null, string? policyArn = null)
+    public static ExportSubject Offline(SetupBundleContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
+        string? iamUserName = content.IamUserName;
+        string? policyArn = content.PolicyArn;
         Ica.IcaStorageConfiguration config = content.Configuration;
         string bucket = config.BucketName;
         bool keyGiven = !string.Equals(config.KeyArn, IcaIamPolicy.KeyPlaceholder, StringComparison.Ordinal);

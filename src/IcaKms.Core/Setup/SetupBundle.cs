@@ -1,12 +1,11 @@
 using System.IO.Compression;
 using System.Text;
-using IcaKms.Core.Export;
 using IcaKms.Core.Ica;
 using IcaKms.Core.Policies;
 
 namespace IcaKms.Core.Setup;
 
-/// <summary>The downloadable zip: the policies, the ICA API body, a README with the console steps, and the setup as Terraform and CloudFormation.</summary>
+/// <summary>The documents of the downloadable zip: the policies, the ICA API body and a README with the console steps.</summary>
 public static class SetupBundle
 {
     /// <summary>
@@ -25,8 +24,6 @@ public static class SetupBundle
             new(FileNames.KeyPolicyStatement, PolicyJson.Serialize(content.KeyPolicyStatement())),
             new(FileNames.StorageConfiguration, StorageConfigurationRequest.Serialize(content.ApiRequest())),
             new(FileNames.Readme, SetupReadme.Create(content)),
-            .. ExportFiles.Terraform(content.Export),
-            .. ExportFiles.CloudFormation(content.Export),
         ];
     }
 
@@ -67,12 +64,7 @@ public static class SetupBundle
         /// <summary>The plain-text guide.</summary>
         public const string Readme = "README.txt";
 
-        /// <summary>Every file a zip without imports holds, in its order (one with imports adds <see cref="ExportFiles.CloudFormationImports"/>).</summary>
-        public static IReadOnlyList<string> All { get; } =
-        [
-            IamPolicy, KeyPolicyStatement, StorageConfiguration, Readme,
-            ExportFiles.MainTf, ExportFiles.VariablesTf, ExportFiles.OutputsTf, ExportFiles.TerraformReadme,
-            ExportFiles.CloudFormationTemplate, ExportFiles.CloudFormationReadme,
-        ];
+        /// <summary>Every document file, in the order the zip holds them (<c>ExportBundle</c> adds the setup as code after them).</summary>
+        public static IReadOnlyList<string> All { get; } = [IamPolicy, KeyPolicyStatement, StorageConfiguration, Readme];
     }
 }

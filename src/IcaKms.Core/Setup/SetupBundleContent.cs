@@ -27,12 +27,6 @@ public sealed record SetupBundleContent(
     /// <summary>The managed policy ARN entered in step 2 (valid), or null for the policy IcaKms proposes.</summary>
     public string? PolicyArn { get; init; }
 
-    /// <summary>The Terraform/CloudFormation subject made from a live inspection; null offline.</summary>
-    public Export.ExportSubject? LiveExport { get; init; }
-
-    /// <summary>What the Terraform configuration and CloudFormation template describe: the live one, else from these choices alone.</summary>
-    public Export.ExportSubject Export => LiveExport ?? IcaKms.Core.Export.ExportSubject.Offline(this, IamUserName, PolicyArn);
-
     /// <summary>True when cross-account copy was chosen.</summary>
     public bool CrossAccountCopy => !string.IsNullOrWhiteSpace(CrossAccountRoleArn);
 

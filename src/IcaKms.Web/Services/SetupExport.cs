@@ -16,7 +16,7 @@ public sealed class SetupExport(WizardInputs inputs, AwsConnection connection, A
 
     /// <summary>What the files describe now.</summary>
     public ExportSubject Subject =>
-        LiveSubject() ?? inputs.Documents.Content.Export;
+        LiveSubject() ?? ExportSubject.Offline(inputs.Documents.Content);
 
     /// <summary>True when the files are made from the live state (connected, inspected, inputs unchanged since).</summary>
     public bool FromLiveState => LiveSubject() is not null;

@@ -70,7 +70,7 @@ public sealed class WizardInputs
     /// </summary>
     public byte[] CreateBundle(
         IReadOnlyList<Core.Checks.SetupCheck>? liveChecks = null, IReadOnlyList<AppliedChange>? appliedChanges = null, Core.Export.ExportSubject? liveExport = null) =>
-        SetupBundle.CreateZip(Documents.Content with { LiveChecks = liveChecks, AppliedChanges = appliedChanges, LiveExport = liveExport });
+        Core.Export.ExportBundle.CreateZip(Documents.Content with { LiveChecks = liveChecks, AppliedChanges = appliedChanges }, liveExport);
 
     /// <summary>The ICA region matching the chosen AWS region.</summary>
     public IcaRegion Region => IcaRegions.FindByAwsRegion(Inputs.AwsRegion) ?? IcaRegions.All[0];

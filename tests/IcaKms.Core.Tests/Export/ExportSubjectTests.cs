@@ -20,7 +20,7 @@ public class ExportSubjectTests
     {
         SetupInputs inputs = ExportSamples.Inputs() with { CrossAccountCopy = true, CrossAccountRoleArn = ExportSamples.Role };
 
-        ExportSubject subject = ExportSamples.Documents(inputs).Content.Export;
+        ExportSubject subject = ExportSubject.Offline(ExportSamples.Documents(inputs).Content);
 
         Assert.Equal(Samples.KeyArn, subject.ExistingKeyArn);
         Assert.Null(subject.MergedKeyPolicy);
@@ -51,7 +51,7 @@ public class ExportSubjectTests
     {
         SetupInputs inputs = ExportSamples.Inputs() with { IamUserName = "ica-storage", PolicyArn = "arn:aws:iam::123456789012:policy/team/IcaAccess" };
 
-        ExportSubject subject = ExportSamples.Documents(inputs).Content.Export;
+        ExportSubject subject = ExportSubject.Offline(ExportSamples.Documents(inputs).Content);
 
         Assert.Equal("ica-storage", subject.IamUserName);
         Assert.Equal("IcaAccess", subject.IamPolicyName);

@@ -5,7 +5,6 @@ using IcaKms.Core.Policies;
 using IcaKms.Core.Planning;
 using IcaKms.Core.Setup;
 using IcaKms.Core.KeyPolicies;
-using IcaKms.TestKit;
 
 namespace IcaKms.Core.Tests.Setup;
 
@@ -14,40 +13,11 @@ public class SetupBundleTests
     private const string Role = "arn:aws:iam::079623148045:role/ica_aps2_crossacct";
 
     [Fact]
-    public void CreateZip_HoldsTheDocumentsThenTerraformThenCloudFormation_InOrder()
+    public void CreateZip_HoldsExactlyTheFourFiles_InOrder()
     {
         Dictionary<string, byte[]> files = Unzip(SetupBundle.CreateZip(Samples.Content()));
 
-        Assert.Equal(
-            [
-                "iam-policy.json", "kms-key-policy-statement.json", "ica-storage-configuration.json", "README.txt",
-                "terraform/main.tf", "terraform/variables.tf", "terraform/outputs.tf", "terraform/README.md",
-                "cloudformation.json", "cloudformation-README.md",
-            ],
-            files.Keys);
-        Assert.Equal(SetupBundle.FileNames.All, files.Keys);
-    }
-
-    [Fact]
-    public void CreateZip_AddsTheImportList_WhenTheLiveExportImports()
-    {
-        SetupBundleContent content = Samples.Content() with { LiveExport = ExportSamples.Connected() };
-
-        Dictionary<string, byte[]> files = Unzip(SetupBundle.CreateZip(content));
-
-        Assert.Equal([.. SetupBundle.FileNames.All, "cloudformation-resources-to-import.json"], files.Keys);
-        Assert.Contains("import {", Encoding.UTF8.GetString(files["terraform/main.tf"]), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void CreateZip_TerraformEqualsTheExport_ForTheContent()
-    {
-        SetupBundleContent content = Samples.Content(role: Role);
-
-        Dictionary<string, byte[]> files = Unzip(SetupBundle.CreateZip(content));
-
-        Assert.Equal(IcaKms.Core.Export.TerraformExport.MainTf(content.Export), Encoding.UTF8.GetString(files["terraform/main.tf"]));
-        Assert.Equal(IcaKms.Core.Export.CloudFormationExport.Template(content.Export), Encoding.UTF8.GetString(files["cloudformation.json"]));
+        Assert.Equal(["iam-policy.json", "kms-key-policy-statement.json", "ica-storage-configuration.json", "README.txt"], files.Keys);
     }
 
     [Theory]

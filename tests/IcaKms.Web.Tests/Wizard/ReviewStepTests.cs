@@ -51,7 +51,7 @@ public class ReviewStepTests : WizardTestContext
         Assert.Equal("icakms-lab-ica-data-terraform.zip", call.Arguments[0]);
         using var zip = new ZipArchive(new MemoryStream((byte[])call.Arguments[2]!));
         Assert.Equal(["terraform/main.tf", "terraform/variables.tf", "terraform/outputs.tf", "terraform/README.md"], zip.Entries.Select(e => e.FullName));
-        Assert.Equal(TerraformExport.MainTf(State.Documents.Content.Export), Read(zip, "terraform/main.tf"));
+        Assert.Equal(TerraformExport.MainTf(ExportSubject.Offline(State.Documents.Content)), Read(zip, "terraform/main.tf"));
         Assert.Empty(step.FindAll("[data-testid=export-live]"));
     }
 
@@ -67,7 +67,7 @@ public class ReviewStepTests : WizardTestContext
         Assert.Equal("icakms-lab-ica-data-cloudformation.zip", call.Arguments[0]);
         using var zip = new ZipArchive(new MemoryStream((byte[])call.Arguments[2]!));
         Assert.Equal(["cloudformation.json", "cloudformation-README.md"], zip.Entries.Select(e => e.FullName));
-        Assert.Equal(CloudFormationExport.Template(State.Documents.Content.Export), Read(zip, "cloudformation.json"));
+        Assert.Equal(CloudFormationExport.Template(ExportSubject.Offline(State.Documents.Content)), Read(zip, "cloudformation.json"));
     }
 
     private static string Read(ZipArchive zip, string name)
