@@ -9,21 +9,18 @@ namespace IcaKms.Export.Tests;
 /// Every exported Terraform file parses with HashiCorp's HCL parser, and the configuration describes the same resources
 /// and documents as the CloudFormation template (both evaluated with their defaults), which are the wizard's documents.
 /// </summary>
-public class TerraformParseTests
+public class TerraformParseTests(ParsedSamples samples) : IClassFixture<ParsedSamples>
 {
     public static TheoryData<string> Cases => [.. ExportSamples.Names];
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task TerraformFiles_ParseWithHashiCorpsParser_ForEachCase(string name)
+    public void TerraformFiles_ParseWithHashiCorpsParser_ForEachCase(string name)
     {
-        using var files = new ExportedFiles(ExportSamples.Subject(name));
-
-        IReadOnlyDictionary<string, JsonObject> parsed = await HclParser.ParseAsync(files[ExportFiles.MainTf], files[ExportFiles.VariablesTf], files[ExportFiles.OutputsTf]);
-
-        Assert.Equal(["data", "provider", "resource", "terraform"], parsed[files[ExportFiles.MainTf]].Select(b => b.Key).Where(k => k != "import").Order(StringComparer.Ordinal));
-        Assert.Equal(["variable"], parsed[files[ExportFiles.VariablesTf]].Select(b => b.Key));
-        Assert.Equal(["output"], parsed[files[ExportFiles.OutputsTf]].Select(b => b.Key));
+        // The fixture parsed them (it throws, naming the file and the parser's message, when one does not parse).
+        Assert.Equal(["data", "provider", "resource", "terraform"], samples.Parsed(name, ExportFiles.MainTf).Select(b => b.Key).Where(k => k != "import").Order(StringComparer.Ordinal));
+        Assert.Equal(["variable"], samples.Parsed(name, ExportFiles.VariablesTf).Select(b => b.Key));
+        Assert.Equal(["output"], samples.Parsed(name, ExportFiles.OutputsTf).Select(b => b.Key));
     }
 
     [Fact]
@@ -39,13 +36,12 @@ public class TerraformParseTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Terraform_DescribesTheSameResourcesAndDocuments_AsCloudFormation(string name)
+    public void Terraform_DescribesTheSameResourcesAndDocuments_AsCloudFormation(string name)
     {
-        ExportSubject subject = ExportSamples.Subject(name);
-        using var files = new ExportedFiles(subject);
-        IReadOnlyDictionary<string, JsonObject> parsed = await HclParser.ParseAsync(files[ExportFiles.MainTf], files[ExportFiles.VariablesTf], files[ExportFiles.OutputsTf]);
-        JsonObject main = parsed[files[ExportFiles.MainTf]];
-        JsonObject variables = parsed[files[ExportFiles.VariablesTf]]["variable"]!.AsObject();
+        ExportedFiles files = samples.Files(name);
+        ExportSubject subject = files.Subject;
+        JsonObject main = samples.Parsed(name, ExportFiles.MainTf);
+        JsonObject variables = samples.Parsed(name, ExportFiles.VariablesTf)["variable"]!.AsObject();
         JsonObject resources = main["resource"]!.AsObject();
         JsonObject template = JsonNode.Parse(File.ReadAllText(files[ExportFiles.CloudFormationTemplate]))!.AsObject();
         JsonObject cfn = template["Resources"]!.AsObject();
@@ -104,7 +100,7 @@ public class TerraformParseTests
         Assert.Equal(imported, retained);
 
         // The values for ICA's form.
-        JsonObject tfOutputs = parsed[files[ExportFiles.OutputsTf]]["output"]!.AsObject();
+        JsonObject tfOutputs = samples.Parsed(name, ExportFiles.OutputsTf)["output"]!.AsObject();
         Assert.Equal(keyArn, Tf(tfOutputs["kms_key_arn"]![0]!["value"]));
         Assert.Equal(keyArn, Cf(template["Outputs"]!["KmsKeyArn"]!["Value"])!.GetValue<string>());
         Assert.Equal("aws:kms", Tf(tfOutputs["server_side_encryption_algorithm"]![0]!["value"]));
