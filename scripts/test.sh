@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command: installs Debian's Chromium and redis-server for the E2E tests when they are missing, the
-# certified OpenID provider's npm packages (npm ci, from its package-lock.json), builds
+# certified OpenID provider's and the HCL parser's npm packages (npm ci, from their package-lock.json), builds
 # IcaKms.sln, runs each test project with a trx logger into ./TestResults, and ends with one line
 # "N passed, N failed, N skipped" summed from the trx files. Exits non-zero when a build or a test failed.
 set -euo pipefail
@@ -51,6 +51,16 @@ ensure_oidc_provider() {
     (cd "$folder" && npm ci --no-audit --no-fund </dev/null)
 }
 
+# The export tests parse the generated Terraform with HashiCorp's HCL parser (npm @cdktf/hcl2json), exactly as locked.
+ensure_hcl_parser() {
+    local folder=tests/IcaKms.Export.Tests/hcl
+    if [[ -f "$folder/node_modules/@cdktf/hcl2json/package.json" && "$folder/node_modules/.package-lock.json" -nt "$folder/package-lock.json" ]]; then
+        return 0
+    fi
+    echo "Installing the HCL parser's npm packages (npm ci)..."
+    (cd "$folder" && npm ci --no-audit --no-fund </dev/null)
+}
+
 # Sums the <Counters .../> attributes of every trx file and prints the summary line.
 print_summary() {
     local passed=0 failed=0 skipped=0 trx counters not_run not_executed
@@ -80,6 +90,7 @@ counter() {
 
 ensure_debian_packages
 ensure_oidc_provider
+ensure_hcl_parser
 
 rm -rf "$results_dir"
 mkdir -p "$results_dir"

@@ -86,6 +86,7 @@ public static class DependencyInjection
         services.AddScoped<AwsApply>();
         services.AddScoped<WizardCoordinator>();
         services.AddScoped<BrowserFiles>();
+        services.AddScoped<SetupExport>();
         services.AddScoped<WizardStorage>();
         return services.AddIcaKmsIca();
     }

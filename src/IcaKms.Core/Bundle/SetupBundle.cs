@@ -6,7 +6,7 @@ using IcaKms.Core.Setup;
 
 namespace IcaKms.Core.Bundle;
 
-/// <summary>The downloadable zip: the policies, the ICA API body and a README with the console steps.</summary>
+/// <summary>The documents of the downloadable zip: the policies, the ICA API body and a README with the console steps.</summary>
 public static class SetupBundle
 {
     /// <summary>
@@ -29,9 +29,12 @@ public static class SetupBundle
     }
 
     /// <summary>Builds the zip in memory.</summary>
-    public static byte[] CreateZip(SetupBundleContent content)
+    public static byte[] CreateZip(SetupBundleContent content) => Zip(CreateFiles(content));
+
+    /// <summary>A zip of the files, in their order, each with <see cref="EntryTimestamp"/> (the same files give the same bytes).</summary>
+    public static byte[] Zip(IReadOnlyList<SetupBundleFile> files)
     {
-        IReadOnlyList<SetupBundleFile> files = CreateFiles(content);
+        ArgumentNullException.ThrowIfNull(files);
         using var stream = new MemoryStream();
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {

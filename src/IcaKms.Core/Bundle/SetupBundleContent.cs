@@ -22,6 +22,12 @@ public sealed record SetupBundleContent(
     /// <summary>The changes IcaKms applied in this session, written into the README as a record; null or empty when none.</summary>
     public IReadOnlyList<AppliedChange>? AppliedChanges { get; init; }
 
+    /// <summary>ICA's IAM user as entered in step 2 (valid), or null for the name IcaKms proposes.</summary>
+    public string? IamUserName { get; init; }
+
+    /// <summary>The managed policy ARN entered in step 2 (valid), or null for the policy IcaKms proposes.</summary>
+    public string? PolicyArn { get; init; }
+
     /// <summary>True when cross-account copy was chosen.</summary>
     public bool CrossAccountCopy => !string.IsNullOrWhiteSpace(CrossAccountRoleArn);
 

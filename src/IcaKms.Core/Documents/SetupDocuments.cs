@@ -56,7 +56,11 @@ public sealed record SetupDocuments(
             configuration,
             inputs.Variant,
             inputs.ScopeObjectsToPrefix,
-            inputs.CrossAccountCopy ? ValueOr(validation.CrossAccountRoleArn, CrossAccountKeyStatement.RolePlaceholder) : null);
+            inputs.CrossAccountCopy ? ValueOr(validation.CrossAccountRoleArn, CrossAccountKeyStatement.RolePlaceholder) : null)
+        {
+            IamUserName = validation.IamUserName.IsValid && validation.IamUserName.Value.Length > 0 ? validation.IamUserName.Value : null,
+            PolicyArn = validation.PolicyArn.IsValid && validation.PolicyArn.Value.Length > 0 ? validation.PolicyArn.Value : null,
+        };
 
         string iamPolicy = PolicyJson.Serialize(content.IamPolicy());
         return new SetupDocuments(

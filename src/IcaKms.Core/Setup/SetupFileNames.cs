@@ -18,6 +18,6 @@ public static class SetupFileNames
     /// <summary>The plain-text guide.</summary>
     public const string Readme = "README.txt";
 
-    /// <summary>Every file, in the order the zip holds them.</summary>
+    /// <summary>Every document file, in the order the zip holds them (<c>ExportBundle</c> adds the setup as code after them).</summary>
     public static IReadOnlyList<string> All { get; } = [IamPolicy, KeyPolicyStatement, StorageConfiguration, Readme];
 }

@@ -67,9 +67,13 @@ public sealed class WizardInputs
 
     public string BundleFileName => Documents.BundleFileName;
 
-    /// <summary>The zip with every document and a README (recording the live checks, when there are any).</summary>
-    public byte[] CreateBundle(IReadOnlyList<Core.Checks.SetupCheck>? liveChecks = null, IReadOnlyList<AppliedChange>? appliedChanges = null) =>
-        SetupBundle.CreateZip(Documents.Content with { LiveChecks = liveChecks, AppliedChanges = appliedChanges });
+    /// <summary>
+    /// The zip with every document, a README (recording the live checks, when there are any) and the setup as Terraform and
+    /// CloudFormation (made from the live state when <paramref name="liveExport"/> is given).
+    /// </summary>
+    public byte[] CreateBundle(
+        IReadOnlyList<Core.Checks.SetupCheck>? liveChecks = null, IReadOnlyList<AppliedChange>? appliedChanges = null, Core.Export.ExportSubject? liveExport = null) =>
+        Core.Export.ExportBundle.CreateZip(Documents.Content with { LiveChecks = liveChecks, AppliedChanges = appliedChanges }, liveExport);
 
     /// <summary>The ICA region matching the chosen AWS region.</summary>
     public IcaRegion Region => IcaRegions.FindByAwsRegion(Inputs.AwsRegion) ?? IcaRegions.All[0];

@@ -105,11 +105,25 @@ public sealed class WalkthroughTests(AppServer app, BrowserFixture browser)
         Assert.Equal($"icakms-{scenario.BucketName}.zip", bundle.SuggestedFileName);
         using var zip = new ZipArchive(new MemoryStream(bundle.Content), ZipArchiveMode.Read);
         Assert.Equal(
-            ["README.txt", "iam-policy.json", "ica-storage-configuration.json", "kms-key-policy-statement.json"],
+            [
+                "README.txt", "cloudformation-README.md", "cloudformation.json", "iam-policy.json", "ica-storage-configuration.json", "kms-key-policy-statement.json",
+                "terraform/README.md", "terraform/main.tf", "terraform/outputs.tf", "terraform/variables.tf",
+            ],
             zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         Assert.Equal(scenario.ExpectedIamPolicy, ReadEntry(zip, SetupFileNames.IamPolicy));
         Assert.Equal(scenario.ExpectedKeyPolicyStatement, ReadEntry(zip, SetupFileNames.KeyPolicyStatement));
         Assert.Equal(scenario.ExpectedStorageConfiguration, ReadEntry(zip, SetupFileNames.StorageConfiguration));
         Assert.Contains(scenario.BucketName, ReadEntry(zip, SetupFileNames.Readme), StringComparison.Ordinal);
+
+        DownloadedFile terraform = await wizard.Review.DownloadTerraformAsync();
+        Assert.Equal($"icakms-{scenario.BucketName}-terraform.zip", terraform.SuggestedFileName);
+        using var terraformZip = new ZipArchive(new MemoryStream(terraform.Content), ZipArchiveMode.Read);
+        Assert.Equal(ReadEntry(zip, "terraform/main.tf"), ReadEntry(terraformZip, "terraform/main.tf"));
+        Assert.Contains($"default     = \"{scenario.BucketName}\"", ReadEntry(terraformZip, "terraform/variables.tf"), StringComparison.Ordinal);
+
+        DownloadedFile cloudFormation = await wizard.Review.DownloadCloudFormationAsync();
+        Assert.Equal($"icakms-{scenario.BucketName}-cloudformation.zip", cloudFormation.SuggestedFileName);
+        using var cloudFormationZip = new ZipArchive(new MemoryStream(cloudFormation.Content), ZipArchiveMode.Read);
+        Assert.Equal(ReadEntry(zip, "cloudformation.json"), ReadEntry(cloudFormationZip, "cloudformation.json"));
     }
 }

@@ -186,6 +186,24 @@ public class LivePanelsTests : WizardTestContext
     }
 
     [Fact]
+    public async Task TerraformDownload_ImportsTheExistingBucket_WhenConnectedAndInspected()
+    {
+        await ConnectAsync();
+        FillFakeBucket();
+        IRenderedComponent<ReviewStep> step = Render<ReviewStep>();
+        step.WaitForAssertion(() => Assert.NotEmpty(step.FindAll("[data-testid=export-live]")));
+
+        step.FindAll("button").Single(b => b.TextContent.Contains("Terraform (zip)", StringComparison.Ordinal)).Click();
+
+        JSRuntimeInvocation call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "icakms.download");
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream((byte[])call.Arguments[2]!));
+        using var reader = new StreamReader(zip.GetEntry("terraform/main.tf")!.Open());
+        string main = await reader.ReadToEndAsync();
+        Assert.Contains("import {\n  to = aws_s3_bucket.ica\n", main, StringComparison.Ordinal);
+        Assert.Contains("data \"aws_kms_key\" \"ica\"", main, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ChangingTheVariantAfterAnInspection_RejudgesTheVersioningCheck_WithoutANewCall()
     {
         Aws.Versioning = Result<string?, AwsFailure>.Ok("Enabled");
