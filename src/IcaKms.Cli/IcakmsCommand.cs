@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IcaKms.Cli.Applying;
 using IcaKms.Cli.Checking;
 using IcaKms.Cli.Documents;
 
@@ -17,6 +18,8 @@ internal static class IcakmsCommand
             "icakms <command> --help"));
         root.Subcommands.Add(DocumentsCommand.Create(host));
         root.Subcommands.Add(CheckCommand.Create(host));
+        root.Subcommands.Add(ApplyCommand.Create(host));
+        root.Subcommands.Add(VerifyCommand.Create(host));
         return root;
     }
 

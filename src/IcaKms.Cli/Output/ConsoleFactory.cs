@@ -5,8 +5,9 @@ namespace IcaKms.Cli.Output;
 /// <summary>Spectre.Console consoles over a host's writers: colours only on a terminal and without <c>NO_COLOR</c>.</summary>
 internal static class ConsoleFactory
 {
-    // Wide enough that a finding and its fix stay on one line in a CI log; a terminal keeps its own width.
-    private const int RedirectedWidth = 160;
+    // Redirected output is read by scripts and CI logs: a line is not broken (an ARN or a command split in two cannot
+    // be copied); a terminal keeps its own width.
+    private const int RedirectedWidth = 4096;
 
     public static IAnsiConsole Create(TextWriter writer, CliHost host, bool toTerminal)
     {
