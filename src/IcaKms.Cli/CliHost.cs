@@ -1,5 +1,8 @@
 using IcaKms.Cli.Aws;
+using IcaKms.Cli.Ica;
 using IcaKms.Core.Adapters.Aws;
+using IcaKms.Core.Adapters.Ica;
+using IcaKms.Core.Ica;
 
 namespace IcaKms.Cli;
 
@@ -26,6 +29,12 @@ internal sealed class CliHost
 
     /// <summary>Builds the AWS clients for the settings a command resolved (endpoint, timeouts).</summary>
     public Func<AwsClientSettings, IAwsGatewayFactory> AwsClients { get; init; } = settings => AwsClientFactory.WithIamQueryClient(settings);
+
+    /// <summary>Builds the ICA API client factory for a base address (the same resilience pipeline as the web app).</summary>
+    public Func<Uri, IIcaClientFactory> IcaClients { get; init; } = IcaWiring.ClientFactory;
+
+    /// <summary>How often ICA's validation is read while watched (Core's default back-off).</summary>
+    public Func<TimeProvider, ValidationWatch> ValidationWatch { get; init; } = time => new ValidationWatch(time);
 
     /// <summary>The clock (elapsed times in reports).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;

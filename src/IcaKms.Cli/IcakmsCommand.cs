@@ -2,6 +2,7 @@ using System.CommandLine;
 using IcaKms.Cli.Applying;
 using IcaKms.Cli.Checking;
 using IcaKms.Cli.Documents;
+using IcaKms.Cli.Ica;
 
 namespace IcaKms.Cli;
 
@@ -20,6 +21,7 @@ internal static class IcakmsCommand
         root.Subcommands.Add(CheckCommand.Create(host));
         root.Subcommands.Add(ApplyCommand.Create(host));
         root.Subcommands.Add(VerifyCommand.Create(host));
+        root.Subcommands.Add(IcaCommand.Create(host));
         return root;
     }
 

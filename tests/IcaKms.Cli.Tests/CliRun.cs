@@ -27,6 +27,10 @@ internal sealed class CliRun
     /// <summary>The AWS clients (default: the real SDK clients, for the loopback fake).</summary>
     public Func<AwsClientSettings, IAwsGatewayFactory>? AwsClients { get; set; }
 
+    /// <summary>How ICA's validation is watched: every millisecond here, so a watch ends as soon as the fake ICA settles.</summary>
+    public Func<TimeProvider, IcaKms.Core.Ica.ValidationWatch> ValidationWatch { get; set; } =
+        time => new IcaKms.Core.Ica.ValidationWatch(time) { FirstDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(1) };
+
     /// <summary>The profile the last run asked the chain for.</summary>
     public string? ProfileAsked { get; private set; }
 
@@ -42,6 +46,7 @@ internal sealed class CliRun
             OutputIsTerminal = false,
             Credentials = new FixedCredentials(this),
             AwsClients = AwsClients ?? (settings => AwsClientFactory.WithIamQueryClient(settings)),
+            ValidationWatch = ValidationWatch,
         };
         int code = await IcakmsCommand.RunAsync(args, host);
         return new CliResult(code, output.ToString(), error.ToString());

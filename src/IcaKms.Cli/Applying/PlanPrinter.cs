@@ -24,31 +24,37 @@ internal static class PlanPrinter
     {
         foreach ((SetupPart part, SetupPlan plan) in plans)
         {
-            console.WriteLine();
-            console.MarkupLine($"[bold]== {Markup.Escape(PartName(part))} ==[/]");
-            foreach (string blocker in plan.Blockers)
-            {
-                console.MarkupLine($"[yellow]! {Markup.Escape(blocker)}[/]");
-            }
+            WritePlan(console, raw, PartName(part), plan, region);
+        }
+    }
 
-            if (plan.IsEmpty && plan.Blockers.Count == 0)
-            {
-                console.MarkupLine($"[green]Nothing to change: this part of the setup is as ICA needs it.[/]{Markup.Escape(string.Concat(plan.Notes.Select(n => " " + n)))}");
-                continue;
-            }
+    /// <summary>Prints one plan under <paramref name="title"/> (an AWS part, or ICA's side).</summary>
+    public static void WritePlan(IAnsiConsole console, TextWriter raw, string title, SetupPlan plan, string region)
+    {
+        console.WriteLine();
+        console.MarkupLine($"[bold]== {Markup.Escape(title)} ==[/]");
+        foreach (string blocker in plan.Blockers)
+        {
+            console.MarkupLine($"[yellow]! {Markup.Escape(blocker)}[/]");
+        }
 
-            int number = 0;
-            foreach (SetupChange change in plan.Changes)
-            {
-                WriteChange(console, raw, change, region, ++number);
-            }
+        if (plan.IsEmpty && plan.Blockers.Count == 0)
+        {
+            console.MarkupLine($"[green]Nothing to change: this part of the setup is as ICA needs it.[/]{Markup.Escape(string.Concat(plan.Notes.Select(n => " " + n)))}");
+            return;
+        }
 
-            if (!plan.IsEmpty)
+        int number = 0;
+        foreach (SetupChange change in plan.Changes)
+        {
+            WriteChange(console, raw, change, region, ++number);
+        }
+
+        if (!plan.IsEmpty)
+        {
+            foreach (string note in plan.Notes)
             {
-                foreach (string note in plan.Notes)
-                {
-                    console.MarkupLine($"[grey]{Markup.Escape(note)}[/]");
-                }
+                console.MarkupLine($"[grey]{Markup.Escape(note)}[/]");
             }
         }
     }

@@ -10,15 +10,15 @@ namespace IcaKms.Cli.Setups;
 internal static class InputProblems
 {
     /// <summary>The errors and warnings of the setup's fields, each line starting with the field's name.</summary>
-    public static (IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings) Of(SetupInputs inputs, Func<SetupField, string> name)
+    public static (IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings) Of(SetupInputs inputs, Func<SetupField, string> name, bool requireConfigurationName = false)
     {
         SetupValidation validation = SetupValidation.Of(inputs);
         List<string> errors = [];
         List<string> warnings = [];
         foreach ((SetupField field, FieldValidation result) in Fields(validation))
         {
-            // A configuration name not given is the documents' placeholder, as in the wizard before its step 3.
-            if (field == SetupField.ConfigurationName && string.IsNullOrWhiteSpace(inputs.ConfigurationName))
+            // A configuration name not given is the documents' placeholder, as in the wizard before its step 3; ICA needs one.
+            if (field == SetupField.ConfigurationName && !requireConfigurationName && string.IsNullOrWhiteSpace(inputs.ConfigurationName))
             {
                 continue;
             }

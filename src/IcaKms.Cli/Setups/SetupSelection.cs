@@ -14,7 +14,7 @@ internal static class SetupSelection
 {
     /// <summary>The setups, or null after telling the problems on <paramref name="error"/>.</summary>
     public static IReadOnlyList<SelectedSetup>? Select(
-        ParseResult result, SetupOptions options, Option<string?>? config, bool withIam, TextWriter error)
+        ParseResult result, SetupOptions options, Option<string?>? config, bool withIam, TextWriter error, bool requireConfigurationName = false)
     {
         string? configPath = config is null ? null : result.GetValue(config);
         List<(SetupEntry Entry, Func<SetupField, string> Name)> entries = [];
@@ -54,7 +54,7 @@ internal static class SetupSelection
         foreach ((SetupEntry entry, Func<SetupField, string> name) in entries)
         {
             SetupInputs inputs = entry.ToInputs();
-            (IReadOnlyList<string> errors, IReadOnlyList<string> warnings) = InputProblems.Of(inputs, name);
+            (IReadOnlyList<string> errors, IReadOnlyList<string> warnings) = InputProblems.Of(inputs, name, requireConfigurationName);
             foreach (string line in errors)
             {
                 error.WriteLine(line);
