@@ -13,7 +13,7 @@ namespace IcaKms.Cli.Checking;
 internal static class SetupChecker
 {
     /// <summary>The default bound on setups checked at once.</summary>
-    public const int DefaultParallelism = 8;
+    public const int DefaultParallelism = 16;
 
     public static async Task<CheckRun> RunAsync(
         CliHost host, IReadOnlyList<SelectedSetup> setups, string? profile, Uri? endpoint, int parallelism, CancellationToken ct)
