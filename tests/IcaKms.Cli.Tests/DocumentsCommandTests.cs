@@ -105,12 +105,30 @@ public sealed class DocumentsCommandTests : IDisposable
     [Theory]
     [InlineData("documents")]
     [InlineData("check")]
+    [InlineData("apply")]
+    [InlineData("verify")]
+    [InlineData("ica")]
+    [InlineData("ica apply")]
+    [InlineData("ica validate")]
+    [InlineData("ica watch")]
     public async Task Help_EveryCommand_ShowsExamples(string command)
     {
-        CliResult result = await new CliRun().RunAsync(command, "--help");
+        CliResult result = await new CliRun().RunAsync([.. command.Split(' '), "--help"]);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Examples:", result.Out, StringComparison.Ordinal);
         Assert.Contains($"icakms {command} ", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_TheRootCommand_ListsEveryCommand()
+    {
+        CliResult result = await new CliRun().RunAsync("--help");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (string command in new[] { "documents", "check", "apply", "verify", "ica" })
+        {
+            Assert.Contains($"  {command} ", result.Out, StringComparison.Ordinal);
+        }
     }
 }

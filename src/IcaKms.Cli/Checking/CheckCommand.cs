@@ -3,6 +3,7 @@ using System.Text;
 using IcaKms.Cli.Aws;
 using IcaKms.Cli.Output;
 using IcaKms.Cli.Setups;
+using Spectre.Console;
 
 namespace IcaKms.Cli.Checking;
 
@@ -48,8 +49,15 @@ internal static class CheckCommand
                 return ExitCodes.CouldNotRun;
             }
 
-            CheckRun run = await SetupChecker.RunAsync(host, setups, result.GetValue(aws.Profile), endpoint, result.GetValue(parallel), ct).ConfigureAwait(false);
-            return Report(host, run, result.GetValue(output)!, result.GetValue(outputFile));
+            string format = result.GetValue(output)!;
+            string? file = result.GetValue(outputFile);
+            Task<CheckRun> Check() => SetupChecker.RunAsync(host, setups, result.GetValue(aws.Profile), endpoint, result.GetValue(parallel), ct);
+
+            // A person at a terminal sees the run is alive; scripts and CI logs get the report only.
+            CheckRun run = host.OutputIsTerminal && format == "table" && file is null
+                ? await ConsoleFactory.Create(host.Out, host, toTerminal: true).Status().StartAsync($"Checking {setups.Count} setup(s)…", _ => Check()).ConfigureAwait(false)
+                : await Check().ConfigureAwait(false);
+            return Report(host, run, format, file);
         });
         return command;
     }
