@@ -224,23 +224,15 @@ public sealed class AwsApply : IDisposable
             return null;
         }
 
-        switch (scope)
+        // The same planning as the CLI's apply (Core's LivePlanning); the scopes are the setup's parts.
+        SetupPart part = scope switch
         {
-            case PlanScope.Bucket:
-                return BucketPlanner.Plan(request, snapshot);
-            case PlanScope.KeyPolicy:
-                return KeyPolicyPlanner.Plan(request, snapshot, connected.Session.Identity.Arn);
-            default:
-                if (request.IamUserName is not string user || request.BucketName is not string bucket)
-                {
-                    return new SetupPlan(WizardStep.IamPolicy, [], ["Enter the IAM user ICA will use (for example ica-storage) above, and a valid bucket name in step 1."], []);
-                }
-
-                IamPlanFacts facts = await IamPlanReader.ReadAsync(
-                    connected.Gateways(request.AwsRegion).Iam, user, request.PolicyArn, bucket, connected.Session.Identity.Arn, connected.Token);
-                bool granted = _inspection.Checks?.FirstOrDefault(c => c.Id == LiveCheckIds.IamPolicy)?.State == CheckState.Pass;
-                return IamPlanner.Plan(request, granted, facts);
-        }
+            PlanScope.Bucket => SetupPart.Bucket,
+            PlanScope.KeyPolicy => SetupPart.KeyPolicy,
+            _ => SetupPart.Iam,
+        };
+        return await LivePlanning.PlanAsync(
+            part, request, snapshot, connected.Gateways(request.AwsRegion), connected.Session.Identity.Arn, connected.Token);
     }
 
     private async Task VerifyUnderAsync(ConnectedSession connected)

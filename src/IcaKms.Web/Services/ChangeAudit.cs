@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using IcaKms.Core.Adapters;
 using IcaKms.Core.Applying;
 
 namespace IcaKms.Web.Services;
@@ -11,10 +10,10 @@ namespace IcaKms.Web.Services;
 /// cloud identity the change was made as, the resource, the action, SHA-256 digests of the document before and after,
 /// the outcome and the service's message. Documents appear as digests only, never as text, and no event holds a secret.
 /// </summary>
-public sealed partial class ChangeAudit(ILoggerFactory loggers)
+public sealed class ChangeAudit(ILoggerFactory loggers)
 {
     /// <summary>The logger category of every audit event.</summary>
-    public const string Category = "IcaKms.Audit";
+    public const string Category = ChangeAuditLog.Category;
 
     /// <summary>The portal user written when nobody is signed in (sign-in is off).</summary>
     public const string Anonymous = "anonymous";
@@ -24,28 +23,10 @@ public sealed partial class ChangeAudit(ILoggerFactory loggers)
     /// <summary>Writes the audit event of one applied (or failed, or skipped) change made by <paramref name="user"/>.</summary>
     public void Record(AppliedChange applied, PortalUser user)
     {
-        ArgumentNullException.ThrowIfNull(applied);
         ArgumentNullException.ThrowIfNull(user);
-        ChangeRecorded(
-            _logger,
-            applied.Outcome,
-            applied.Change.Permission,
-            applied.Change.Resource,
-            user.Name ?? Anonymous,
-            applied.Principal,
-            applied.At,
-            Digest(applied.Change.Before),
-            Digest(applied.Change.After),
-            applied.Message);
+        ChangeAuditLog.Write(_logger, applied, user.Name ?? Anonymous);
     }
 
     /// <summary>The SHA-256 of a document's UTF-8 text as <c>sha256:</c> and 64 hex digits, or <c>none</c>.</summary>
-    public static string Digest(string? document) =>
-        document is null ? "none" : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document)));
-
-    [LoggerMessage(EventId = 1100, EventName = "ChangeApplied", Level = LogLevel.Information,
-        Message = "IcaKms change {Outcome}: {Action} on {Resource} by {PortalUser} as {Principal} at {At:O}; before {BeforeDigest}, after {AfterDigest}: {Message}")]
-    private static partial void ChangeRecorded(
-        ILogger logger, ChangeOutcome outcome, string action, string resource, string portalUser, string principal,
-        DateTimeOffset at, string beforeDigest, string afterDigest, string message);
+    public static string Digest(string? document) => ChangeAuditLog.Digest(document);
 }

@@ -1,0 +1,3 @@
+using IcaKms.Cli;
+
+return await IcakmsCommand.RunAsync(args, CliHost.FromProcess()).ConfigureAwait(false);
