@@ -207,6 +207,18 @@ internal sealed class UnusedIamGateway : IIamGateway
     public Task<AwsResult<CreatedAccessKey>> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("IAM is not part of these tests.");
 
+    public Task<AwsResult<IReadOnlyList<AccessKeyMetadata>>> ListAccessKeyMetadataAsync(string userName, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
+
+    public Task<AwsResult<DateTimeOffset?>> GetAccessKeyLastUsedAsync(string accessKeyId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
+
+    public Task<AwsResult<bool>> UpdateAccessKeyAsync(string userName, string accessKeyId, AccessKeyStatus status, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
+
+    public Task<AwsResult<bool>> DeleteAccessKeyAsync(string userName, string accessKeyId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
+
     public Task<AwsResult<IamUser>> CreateUserAsync(string userName, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("IAM is not part of these tests.");
 

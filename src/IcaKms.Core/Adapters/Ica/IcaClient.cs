@@ -72,6 +72,11 @@ public sealed class IcaClient : IIcaClient
     public Task<IcaResult<bool>> ShareStorageConfigurationAsync(string id, CancellationToken cancellationToken = default) =>
         SendAsync<bool>(HttpMethod.Post, IcaApi.WithId(IcaApi.ShareStorageConfigurationPath, id), null, $"the storage configuration {id}", cancellationToken);
 
+    /// <inheritdoc />
+    public Task<IcaResult<bool>> UpdateStorageCredentialSecretsAsync(string credentialId, AwsAccessKey key, CancellationToken cancellationToken = default) =>
+        SendAsync<bool>(HttpMethod.Post, IcaApi.WithId(IcaApi.UpdateStorageCredentialSecretsPath, credentialId), new StorageCredentialSecrets(key),
+            $"the storage credential {credentialId}", cancellationToken);
+
     private static IcaResult<IReadOnlyList<T>> Items<T>(IcaResult<IcaList<T>> list) =>
         list.Failure is { } failure ? IcaResult<IReadOnlyList<T>>.Fail(failure) : IcaResult<IReadOnlyList<T>>.Ok(list.Value?.Items ?? []);
 
