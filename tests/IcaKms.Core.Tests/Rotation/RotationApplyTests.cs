@@ -173,5 +173,21 @@ public sealed class RotationApplyTests : IAsyncLifetime
         Assert.False(result.Result.Succeeded);
         Assert.Equal((OldKey, 0), (HeldByIca.AccessKeyId, _ica.Server.SecretUpdates));
         Assert.Equal(AccessKeyStatus.Active, _aws.StatusOf(OldKey));
+        string orphan = Assert.Single(_aws.AccessKeys, k => k != OldKey);
+        Assert.Equal(orphan, result.UnsentNewKeyId);
+
+        IcaApplyResult cleaned = await ApplyAsync(RotationPlanner.CleanUp(User, result));
+
+        Assert.True(cleaned.Result.Succeeded, cleaned.Result.Failure?.Message);
+        Assert.Equal([OldKey], _aws.AccessKeys);
+    }
+
+    [Fact]
+    public async Task CleanUp_EveryNewKeyReachedIca_PlansNothing()
+    {
+        IcaApplyResult rotated = await ApplyAsync(Plan().Changes);
+
+        Assert.Null(rotated.UnsentNewKeyId);
+        Assert.Empty(RotationPlanner.CleanUp(User, rotated));
     }
 }

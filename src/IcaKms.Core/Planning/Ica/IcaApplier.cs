@@ -50,6 +50,7 @@ public static class IcaApplier
         {
             ValidatedName = run.ValidatedName,
             UnsettledCredentialName = run.UnsettledCredentialName,
+            UnsentNewKeyId = run.UnsentNewKeyId,
         };
     }
 }

@@ -98,6 +98,20 @@ public static class RotationPlanner
         return changes;
     }
 
+    /// <summary>
+    /// After a rotation that stopped (the session ended, a change failed) with a new key that never reached ICA: delete
+    /// it, so the user is left with the key ICA holds. Nothing when every new key reached ICA.
+    /// </summary>
+    /// <param name="userName">The IAM user.</param>
+    /// <param name="stopped">What the stopped apply did.</param>
+    public static IReadOnlyList<IcaPlanChange> CleanUp(string userName, IcaApplyResult stopped)
+    {
+        ArgumentNullException.ThrowIfNull(stopped);
+        return stopped.UnsentNewKeyId is { } id
+            ? [new DeleteAccessKeyChange(userName, id, "it was created, but the rotation stopped before ICA got it, and its secret is gone")]
+            : [];
+    }
+
     // Which key ICA holds: the one named (known or confirmed), else the user's only key.
     private static AccessKeyUse? Held(RotationRequest request) => request.HeldKeyId is { } id
         ? request.Keys.FirstOrDefault(k => k.AccessKeyId == id)
