@@ -354,7 +354,7 @@ public sealed partial class FakeAwsServer
         [GeneratedRegex(@"^[\w+=,.@-]{1,128}$", RegexOptions.CultureInvariant)]
         private static partial Regex PolicyName();
 
-        private sealed record AccessKey(string Id, string SecretDigest);
+        private sealed record AccessKey(string Id, string SecretDigest, string Status = "Active", DateTimeOffset? LastUsed = null);
 
         private sealed record User(string UserName, string CreateDate)
         {

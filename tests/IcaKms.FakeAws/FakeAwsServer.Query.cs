@@ -24,7 +24,7 @@ public sealed partial class FakeAwsServer
         "GetPolicy", "GetPolicyVersion", "ListAttachedUserPolicies", "ListUserPolicies", "GetUserPolicy",
         "ListGroupsForUser", "ListAttachedGroupPolicies", "ListGroupPolicies", "GetGroupPolicy",
         "GetUser", "ListPolicyVersions", "CreateUser", "CreatePolicy", "CreatePolicyVersion", "DeletePolicyVersion", "AttachUserPolicy",
-        "ListAccessKeys", "CreateAccessKey",
+        "ListAccessKeys", "CreateAccessKey", "GetAccessKeyLastUsed", "UpdateAccessKey", "DeleteAccessKey",
     };
     private static readonly XNamespace StsNamespace = $"https://sts.amazonaws.com/doc/{StsVersion}/";
     private static readonly XNamespace IamNamespace = $"https://iam.amazonaws.com/doc/{IamVersion}/";
@@ -83,6 +83,9 @@ public sealed partial class FakeAwsServer
             "CreateUser" => CreateUser(call, request),
             "ListAccessKeys" => WithUser(call, request, user => ListAccessKeys(call, user)),
             "CreateAccessKey" => WithUser(call, request, user => CreateAccessKey(call, user)),
+            "GetAccessKeyLastUsed" => GetAccessKeyLastUsed(call, request),
+            "UpdateAccessKey" => WithUser(call, request, user => UpdateAccessKey(call, request, user)),
+            "DeleteAccessKey" => WithUser(call, request, user => DeleteAccessKey(call, request, user)),
             "CreatePolicy" => CreatePolicy(call, request),
             "CreatePolicyVersion" => CreatePolicyVersion(call, request),
             "DeletePolicyVersion" => DeletePolicyVersion(call, request),
@@ -267,7 +270,7 @@ public sealed partial class FakeAwsServer
             new XElement(IamNamespace + "AccessKeyMetadata", Iam.AccessKeysOf(userName).Select(id => new XElement(IamNamespace + "member",
                 new XElement(IamNamespace + "UserName", userName),
                 new XElement(IamNamespace + "AccessKeyId", id),
-                new XElement(IamNamespace + "Status", "Active"),
+                new XElement(IamNamespace + "Status", Iam.AccessKeyStatusOf(id) ?? "Active"),
                 new XElement(IamNamespace + "CreateDate", IamTimestamp)))),
             new XElement(IamNamespace + "IsTruncated", "false"));
 

@@ -268,6 +268,7 @@ public sealed partial class FakeIcaServer : IAsyncDisposable
             ("GET", _) when item.Success && item.Groups["action"].Value.Length == 0 => ReadConfiguration(item.Groups["id"].Value),
             ("POST", _) when item.Success && item.Groups["action"].Value == ":validate" => Validate(item.Groups["id"].Value),
             ("POST", _) when item.Success && item.Groups["action"].Value == ":share" => Share(item.Groups["id"].Value),
+            ("POST", _) when json is not null && CredentialSecrets().Match(path) is { Success: true } secrets => UpdateSecrets(secrets.Groups["id"].Value, json),
             ("POST", _) when json is null && !item.Success => Problem(HttpStatusCode.BadRequest, "Bad Request", "A request body is required."),
             _ => Problem(HttpStatusCode.NotFound, "Not Found", $"No endpoint {request.Method} {path}."),
         };
@@ -374,7 +375,7 @@ public sealed partial class FakeIcaServer : IAsyncDisposable
             {
                 configuration = configuration.PendingPolls > 1
                     ? configuration with { PendingPolls = configuration.PendingPolls - 1 }
-                    : Scenario.ValidationErrors.TryGetValue(configuration.BucketName, out string? error)
+                    : KeyRejectedFor(configuration) is { } error || Scenario.ValidationErrors.TryGetValue(configuration.BucketName, out error)
                         ? configuration with { PendingPolls = 0, Status = "ERROR", ErrorMessage = error }
                         : configuration with { PendingPolls = 0, Status = "OK", ErrorMessage = null };
                 _configurations[id] = configuration;

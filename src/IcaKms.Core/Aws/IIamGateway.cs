@@ -84,4 +84,16 @@ public interface IIamGateway
     /// <see cref="AwsFailureKind.LimitExceeded"/> when the user already holds two keys. A write: sent once, never retried.
     /// </summary>
     Task<Result<CreatedAccessKey, AwsFailure>> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken = default);
+
+    /// <summary>An IAM user's access keys with their status and creation date (<c>iam:ListAccessKeys</c>), never their secrets.</summary>
+    Task<Result<IReadOnlyList<AccessKeyMetadata>, AwsFailure>> ListAccessKeyMetadataAsync(string userName, CancellationToken cancellationToken = default);
+
+    /// <summary>When an access key last signed a request (<c>iam:GetAccessKeyLastUsed</c>); null when it never did.</summary>
+    Task<Result<DateTimeOffset?, AwsFailure>> GetAccessKeyLastUsedAsync(string accessKeyId, CancellationToken cancellationToken = default);
+
+    /// <summary>Makes an access key active or inactive (<c>iam:UpdateAccessKey</c>). A write: sent once, never retried.</summary>
+    Task<Result<bool, AwsFailure>> UpdateAccessKeyAsync(string userName, string accessKeyId, AccessKeyStatus status, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes an access key for good (<c>iam:DeleteAccessKey</c>). A write: sent once, never retried.</summary>
+    Task<Result<bool, AwsFailure>> DeleteAccessKeyAsync(string userName, string accessKeyId, CancellationToken cancellationToken = default);
 }

@@ -29,4 +29,10 @@ public interface IIcaClient
 
     /// <summary><c>POST /api/storageConfigurations/{id}:share</c>: shares the configuration with the tenant. Sent once.</summary>
     Task<Result<bool, IcaFailure>> ShareStorageConfigurationAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>POST /api/storageCredentials/{id}:updateSecrets</c> (204): gives an existing credential another access key, in
+    /// place, so every configuration that uses it keeps working. Sent once.
+    /// </summary>
+    Task<Result<bool, IcaFailure>> UpdateStorageCredentialSecretsAsync(string credentialId, AwsAccessKey key, CancellationToken cancellationToken = default);
 }

@@ -33,6 +33,9 @@ public static class IcaApi
     /// <summary><c>POST</c>: starts validation of a storage configuration (204); <c>{id}</c> is the configuration id.</summary>
     public const string ValidateStorageConfigurationPath = "/api/storageConfigurations/{id}:validate";
 
+    /// <summary><c>POST</c>: replaces a storage credential's access key (204); <c>{id}</c> is the credential id.</summary>
+    public const string UpdateStorageCredentialSecretsPath = "/api/storageCredentials/{id}:updateSecrets";
+
     /// <summary><c>POST</c>: shares the caller's own storage configuration with the whole tenant (204).</summary>
     public const string ShareStorageConfigurationPath = "/api/storageConfigurations/{id}:share";
 

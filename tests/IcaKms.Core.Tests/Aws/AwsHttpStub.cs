@@ -207,6 +207,18 @@ internal sealed class UnusedIamGateway : IIamGateway
     public Task<Result<CreatedAccessKey, AwsFailure>> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("IAM is not part of these tests.");
 
+    public Task<Result<IReadOnlyList<AccessKeyMetadata>, AwsFailure>> ListAccessKeyMetadataAsync(string userName, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
+
+    public Task<Result<DateTimeOffset?, AwsFailure>> GetAccessKeyLastUsedAsync(string accessKeyId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
+
+    public Task<Result<bool, AwsFailure>> UpdateAccessKeyAsync(string userName, string accessKeyId, AccessKeyStatus status, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
+
+    public Task<Result<bool, AwsFailure>> DeleteAccessKeyAsync(string userName, string accessKeyId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IAM is not part of these tests.");
+
     public Task<Result<IamUser, AwsFailure>> CreateUserAsync(string userName, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("IAM is not part of these tests.");
 

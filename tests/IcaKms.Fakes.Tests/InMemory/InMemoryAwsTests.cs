@@ -159,4 +159,23 @@ public sealed class InMemoryAwsTests
         Assert.Equal(AwsFailureKind.InvalidCredentials, bad.Failure!.Kind);
         Assert.Equal(2, _aws.CallsTo("sts:GetCallerIdentity"));
     }
+
+    [Fact]
+    public async Task AccessKeys_DeactivateThenDelete_ChangeWhatTheListShows()
+    {
+        _aws.AddAccessKey("AKIAOLD0000000000001", AccessKeyStatus.Active, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        string added = (await _aws.CreateAccessKeyAsync("ica-other")).Value!.AccessKeyId;
+
+        await _aws.UpdateAccessKeyAsync("ica-other", "AKIAOLD0000000000001", AccessKeyStatus.Inactive);
+        IReadOnlyList<AccessKeyMetadata> listed = (await _aws.ListAccessKeyMetadataAsync("ica-other")).Value!;
+        Result<DateTimeOffset?, AwsFailure> used = await _aws.GetAccessKeyLastUsedAsync("AKIAOLD0000000000001");
+        Result<bool, AwsFailure> deleted = await _aws.DeleteAccessKeyAsync("ica-other", "AKIAOLD0000000000001");
+        Result<bool, AwsFailure> again = await _aws.DeleteAccessKeyAsync("ica-other", "AKIAOLD0000000000001");
+
+        Assert.Equal([AccessKeyStatus.Inactive, AccessKeyStatus.Active], listed.Select(k => k.Status));
+        Assert.Equal(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), used.Value);
+        Assert.True(deleted.Value);
+        Assert.Equal([added], _aws.AccessKeys);
+        Assert.Equal(AwsFailureKind.NotFound, again.Failure?.Kind);
+    }
 }

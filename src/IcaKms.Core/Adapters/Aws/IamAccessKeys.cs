@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Xml.Linq;
 using IcaKms.Core.Aws;
 using static IcaKms.Core.Adapters.Aws.IamQuery;
 
 namespace IcaKms.Core.Adapters.Aws;
 
-/// <summary>A user's IAM access keys over the Query API: list and create.</summary>
+/// <summary>A user's IAM access keys over the Query API: list, create, last use, (de)activate and delete (their secrets are read only from CreateAccessKey's answer).</summary>
 internal sealed class IamAccessKeys(IamQuery query)
 {
     /// <inheritdoc cref="IIamGateway.ListAccessKeysAsync"/>
@@ -37,4 +38,73 @@ internal sealed class IamAccessKeys(IamQuery query)
             ? Result<CreatedAccessKey, AwsFailure>.Fail(IamFailures.Unexpected(call, "an access key without id or secret"))
             : Result<CreatedAccessKey, AwsFailure>.Ok(new CreatedAccessKey(key!.Element(IamNamespace + "UserName")?.Value ?? userName, id, secret));
     }
+
+    /// <inheritdoc cref="IIamGateway.ListAccessKeyMetadataAsync"/>
+    public Task<Result<IReadOnlyList<AccessKeyMetadata>, AwsFailure>> ListAccessKeyMetadataAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userName);
+        var call = new IamCall("ListAccessKeys", userName, $"The IAM user {userName} does not exist: create it in step 2 first.");
+        return query.ListAsync(call, new("UserName", userName), "AccessKeyMetadata", KeyMetadata, "an access key without id, status or creation date", cancellationToken);
+    }
+
+    /// <inheritdoc cref="IIamGateway.GetAccessKeyLastUsedAsync"/>
+    public async Task<Result<DateTimeOffset?, AwsFailure>> GetAccessKeyLastUsedAsync(string accessKeyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accessKeyId);
+        var call = new IamCall("GetAccessKeyLastUsed", accessKeyId, $"IAM has no access key {accessKeyId}: list the user's keys again.");
+        IamAnswer answer = await query.CallAsync(call, [new("AccessKeyId", accessKeyId)], cancellationToken).ConfigureAwait(false);
+        if (answer.Result is not { } result)
+        {
+            return answer.Fail<DateTimeOffset?>();
+        }
+
+        // A key that never signed a request has no LastUsedDate (its ServiceName is "N/A").
+        string? date = result.Element(IamNamespace + "AccessKeyLastUsed")?.Element(IamNamespace + "LastUsedDate")?.Value;
+        return Result<DateTimeOffset?, AwsFailure>.Ok(Date(date));
+    }
+
+    /// <inheritdoc cref="IIamGateway.UpdateAccessKeyAsync"/>
+    public async Task<Result<bool, AwsFailure>> UpdateAccessKeyAsync(string userName, string accessKeyId, AccessKeyStatus status, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(accessKeyId);
+        var call = new IamCall("UpdateAccessKey", $"{accessKeyId} of {userName}", $"The IAM user {userName} has no access key {accessKeyId}: list its keys again.")
+        {
+            ReturnsNothing = true,
+        };
+        IamAnswer answer = await query.CallAsync(call, [new("UserName", userName), new("AccessKeyId", accessKeyId), new("Status", status.ToString())], cancellationToken)
+            .ConfigureAwait(false);
+        return answer.Result is null ? answer.Fail<bool>() : Result<bool, AwsFailure>.Ok(true);
+    }
+
+    /// <inheritdoc cref="IIamGateway.DeleteAccessKeyAsync"/>
+    public async Task<Result<bool, AwsFailure>> DeleteAccessKeyAsync(string userName, string accessKeyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(accessKeyId);
+        var call = new IamCall("DeleteAccessKey", $"{accessKeyId} of {userName}", $"The IAM user {userName} has no access key {accessKeyId}: it was deleted already, or list its keys again.")
+        {
+            ReturnsNothing = true,
+        };
+        IamAnswer answer = await query.CallAsync(call, [new("UserName", userName), new("AccessKeyId", accessKeyId)], cancellationToken).ConfigureAwait(false);
+        return answer.Result is null ? answer.Fail<bool>() : Result<bool, AwsFailure>.Ok(true);
+    }
+
+    private static AccessKeyMetadata? KeyMetadata(XElement member)
+    {
+        string? id = member.Element(IamNamespace + "AccessKeyId")?.Value;
+        DateTimeOffset? created = Date(member.Element(IamNamespace + "CreateDate")?.Value);
+        bool? active = member.Element(IamNamespace + "Status")?.Value switch
+        {
+            "Active" => true,
+            "Inactive" => false,
+            _ => null,
+        };
+        return string.IsNullOrWhiteSpace(id) || created is null || active is null
+            ? null
+            : new AccessKeyMetadata(id, active.Value ? AccessKeyStatus.Active : AccessKeyStatus.Inactive, created.Value);
+    }
+
+    private static DateTimeOffset? Date(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset date) ? date : null;
 }

@@ -145,6 +145,22 @@ public sealed partial class IamQueryClient : IIamGateway
     public Task<Result<CreatedAccessKey, AwsFailure>> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken = default)
         => _accessKeys.CreateAccessKeyAsync(userName, cancellationToken);
 
+    /// <inheritdoc />
+    public Task<Result<IReadOnlyList<AccessKeyMetadata>, AwsFailure>> ListAccessKeyMetadataAsync(string userName, CancellationToken cancellationToken = default)
+        => _accessKeys.ListAccessKeyMetadataAsync(userName, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Result<DateTimeOffset?, AwsFailure>> GetAccessKeyLastUsedAsync(string accessKeyId, CancellationToken cancellationToken = default)
+        => _accessKeys.GetAccessKeyLastUsedAsync(accessKeyId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Result<bool, AwsFailure>> UpdateAccessKeyAsync(string userName, string accessKeyId, AccessKeyStatus status, CancellationToken cancellationToken = default)
+        => _accessKeys.UpdateAccessKeyAsync(userName, accessKeyId, status, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Result<bool, AwsFailure>> DeleteAccessKeyAsync(string userName, string accessKeyId, CancellationToken cancellationToken = default)
+        => _accessKeys.DeleteAccessKeyAsync(userName, accessKeyId, cancellationToken);
+
     /// <summary>
     /// The default transport: redirects are not followed, because the signer sits above the transport and a followed
     /// redirect would go out with a stale or stripped signature.

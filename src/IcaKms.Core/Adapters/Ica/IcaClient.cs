@@ -72,6 +72,11 @@ public sealed class IcaClient : IIcaClient
     public Task<Result<bool, IcaFailure>> ShareStorageConfigurationAsync(string id, CancellationToken cancellationToken = default) =>
         SendAsync<bool>(HttpMethod.Post, IcaApi.WithId(IcaApi.ShareStorageConfigurationPath, id), null, $"the storage configuration {id}", cancellationToken);
 
+    /// <inheritdoc />
+    public Task<Result<bool, IcaFailure>> UpdateStorageCredentialSecretsAsync(string credentialId, AwsAccessKey key, CancellationToken cancellationToken = default) =>
+        SendAsync<bool>(HttpMethod.Post, IcaApi.WithId(IcaApi.UpdateStorageCredentialSecretsPath, credentialId), new StorageCredentialSecrets(key),
+            $"the storage credential {credentialId}", cancellationToken);
+
     private static Result<IReadOnlyList<T>, IcaFailure> Items<T>(Result<IcaList<T>, IcaFailure> list) =>
         list.Failure is { } failure ? Result<IReadOnlyList<T>, IcaFailure>.Fail(failure) : Result<IReadOnlyList<T>, IcaFailure>.Ok(list.Value?.Items ?? []);
 

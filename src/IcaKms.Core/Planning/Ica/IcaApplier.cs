@@ -51,6 +51,7 @@ public static class IcaApplier
         {
             ValidatedName = run.ValidatedName,
             UnsettledCredentialName = run.UnsettledCredentialName,
+            UnsentNewKeyId = run.UnsentNewKeyId,
         };
     }
 }

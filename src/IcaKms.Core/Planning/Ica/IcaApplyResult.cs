@@ -14,6 +14,9 @@ public sealed record IcaApplyResult(ApplyResult Result, string? ConfigurationId,
     /// <summary>The configuration whose validation ICA accepted, or null.</summary>
     public string? ValidatedName { get; init; }
 
+    /// <summary>An access key IAM made in this apply whose secret never reached ICA (the apply stopped first), or null: delete it.</summary>
+    public string? UnsentNewKeyId { get; init; }
+
     /// <summary>A new credential whose create failed and may still show up in ICA (an answer lost, ICA finishing late), or null.</summary>
     public string? UnsettledCredentialName { get; init; }
 }

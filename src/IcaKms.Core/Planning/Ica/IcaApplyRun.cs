@@ -43,6 +43,15 @@ public sealed class IcaApplyRun
     /// <summary>A new credential whose create failed and may still show up in ICA (an answer lost, ICA finishing late), or null.</summary>
     public string? UnsettledCredentialName { get; internal set; }
 
+    /// <summary>The access key a rotation gave the storage credential (ICA answered 204), or null.</summary>
+    public string? RotatedKeyId { get; internal set; }
+
+    /// <summary>
+    /// The id of an access key IAM made in this run whose secret never left it (the run stopped before the change that
+    /// sends it): nothing can use that key, and its secret is gone, so it is to be deleted. Null otherwise.
+    /// </summary>
+    public string? UnsentNewKeyId => _newKey?.AccessKeyId;
+
     /// <summary>Keeps the access key IAM just made, for the credential change after it.</summary>
     internal void HoldNewKey(CreatedAccessKey key) => _newKey = key;
 

@@ -1,0 +1,87 @@
+using IcaKms.Core.Aws;
+using IcaKms.Core.Ica;
+using IcaKms.Core.Planning.Ica;
+using IcaKms.Core.Setup;
+using IcaKms.Core.Shell;
+
+namespace IcaKms.Core.Planning.Rotation;
+
+/// <summary>
+/// Makes the retired key inactive (<c>iam:UpdateAccessKey</c>), and only when every configuration that uses the
+/// credential reads <c>OK</c> on the new key and the old key signed nothing since ICA got the new one. An inactive key
+/// can be made active again; deleting it is a later step of its own.
+/// </summary>
+/// <param name="UserName">The IAM user.</param>
+/// <param name="AccessKeyId">The retired key.</param>
+/// <param name="ConfigurationIds">The configurations that must read OK first.</param>
+/// <param name="RotatedAt">When ICA got the new key: a use of the old key after it means something else still holds it.</param>
+public sealed record DeactivateAccessKeyChange(string UserName, string AccessKeyId, IReadOnlyList<string> ConfigurationIds, DateTimeOffset RotatedAt) : IcaPlanChange
+{
+    /// <inheritdoc />
+    public override string Title => $"Deactivate the old access key {AccessKeyId} of {UserName} (it can be made active again until it is deleted)";
+
+    /// <inheritdoc />
+    public override string Permission => "iam:UpdateAccessKey";
+
+    /// <inheritdoc />
+    public override string Resource => AccessKeyId;
+
+    /// <inheritdoc />
+    public override ChangeAction Action => ChangeAction.Update;
+
+    /// <inheritdoc />
+    public override ResourceAddress Address => new("aws_iam_access_key", AccessKeyId);
+
+    /// <summary>Checks the old key's last use, then deactivates it with <c>update-access-key</c>.</summary>
+    public override IReadOnlyList<ShellCommand> Commands(CommandContext context) =>
+    [
+        new AwsCliCommand($"When did {AccessKeyId} last sign a request? A time after the rotation means something besides ICA still uses it",
+            $"aws iam get-access-key-last-used --access-key-id {BashQuoting.Quote(AccessKeyId)} --query AccessKeyLastUsed.LastUsedDate --output text"),
+        new AwsCliCommand($"Deactivate {AccessKeyId}",
+            $"aws iam update-access-key --user-name {BashQuoting.Quote(UserName)} --access-key-id {BashQuoting.Quote(AccessKeyId)} --status Inactive"),
+    ];
+
+    /// <summary>Every configuration must read OK now, and the old key must have signed nothing since the rotation.</summary>
+    protected override async Task<string?> ChangedSincePlanAsync(IcaApplyRun run, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.Iam is not { } iam)
+        {
+            return RotationMessages.ConnectAws;
+        }
+
+        foreach (string id in ConfigurationIds)
+        {
+            Result<StorageConfiguration, IcaFailure> read = await run.Ica.GetStorageConfigurationAsync(id, ct).ConfigureAwait(false);
+            if (read.Value is not { } configuration)
+            {
+                return $"The configuration {id} could not be read ({read.Failure?.Message}), so {AccessKeyId} stays active: try again.";
+            }
+
+            if (configuration.Status != StorageConfigurationStatus.Ok)
+            {
+                return $"The configuration {configuration.Name} reads {configuration.Status} on the new key, so {AccessKeyId} stays active: " +
+                    (configuration.ErrorMessage is { } why ? $"ICA says \"{why}\". " : string.Empty) + "wait for OK, or roll back.";
+            }
+        }
+
+        Result<DateTimeOffset?, AwsFailure> used = await iam.GetAccessKeyLastUsedAsync(AccessKeyId, ct).ConfigureAwait(false);
+        if (used.Failure is { } failure)
+        {
+            return $"The old key's last use could not be read ({failure.Message}), so {AccessKeyId} stays active: try again.";
+        }
+
+        return used.Value is { } last && last > RotatedAt
+            ? $"The old key {AccessKeyId} signed a request at {last:u}, after ICA got the new key ({RotatedAt:u}): something besides ICA still uses it, so it stays active. " +
+                "Give that system the new key first (IAM reports a key's last use within hours: check again later)."
+            : null;
+    }
+
+    /// <inheritdoc />
+    protected override async Task<ChangeWrite> WriteAsync(IcaApplyRun run, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        Result<bool, AwsFailure> done = await run.Iam!.UpdateAccessKeyAsync(UserName, AccessKeyId, AccessKeyStatus.Inactive, ct).ConfigureAwait(false);
+        return ChangeWrite.Of(done, $"Deactivated the old access key {AccessKeyId} of {UserName}; delete it once nothing complained.");
+    }
+}
