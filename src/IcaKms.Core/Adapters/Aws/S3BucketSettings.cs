@@ -1,4 +1,5 @@
 using System.Net;
+using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using IcaKms.Core.Aws;
@@ -194,6 +195,14 @@ internal sealed class S3BucketSettings(S3Calls s3)
             async token =>
             {
                 GetBucketPolicyResponse response = await s3.Sdk.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = bucket }, token).ConfigureAwait(false);
+                if ((int)response.HttpStatusCode >= 300)
+                {
+                    // The SDK (4.x) can hand an error answer back as the policy instead of throwing (seen with moto's
+                    // 404 NoSuchBucketPolicy): an error body is never a policy, so it becomes the error it names.
+                    string code = S3ErrorBody.Code(response.Policy) ?? response.HttpStatusCode.ToString();
+                    throw new AmazonS3Exception($"S3 answered {(int)response.HttpStatusCode} {code}", ErrorType.Sender, code, string.Empty, response.HttpStatusCode);
+                }
+
                 return string.IsNullOrWhiteSpace(response.Policy) ? null : response.Policy;
             },
             "NoSuchBucketPolicy",
