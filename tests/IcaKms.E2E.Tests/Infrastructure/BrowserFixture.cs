@@ -30,6 +30,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
+        // Every Expect waits for the state it asserts; 5 s (Playwright's default) was too short for a sign-in's redirects
+        // through the OpenID provider on a 2-core machine with one core kept busy (CI's stress run): 15 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
