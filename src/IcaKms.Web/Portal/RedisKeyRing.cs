@@ -18,6 +18,18 @@ public sealed class RedisKeyRing : IXmlRepository, IDisposable
     private readonly Lock _gate = new();
     private readonly List<string> _known = [];
 
+    // LPOS (Redis 6.0.6 and later) answers nil for an element the list lacks.
+    private const string PushMissing = """
+        local added = 0
+        for _, element in ipairs(ARGV) do
+          if not redis.call('LPOS', KEYS[1], element) then
+            redis.call('RPUSH', KEYS[1], element)
+            added = added + 1
+          end
+        end
+        return added
+        """;
+
     /// <summary>A key ring under <paramref name="key"/> in the Redis of <paramref name="connectionString"/>; connects on first use.</summary>
     public RedisKeyRing(string connectionString, string key)
     {
@@ -92,10 +104,13 @@ public sealed class RedisKeyRing : IXmlRepository, IDisposable
     public async Task<TimeSpan> PingAsync(CancellationToken cancellationToken) => await Database.PingAsync().WaitAsync(cancellationToken);
 
     /// <summary>
-    /// Puts the key elements this instance holds back into Redis when the ring is gone from it; true when it did. Only one
-    /// instance's restore lands (the push is conditioned on the list not existing), so the ring is never pushed twice.
+    /// Puts back into Redis the key elements this instance holds that the ring lacks (Redis came back empty, or came
+    /// back with only what another instance put back); returns how many it put back. One Lua script does the "is it
+    /// there? else push it" for every element at once, so two instances restoring together never push an element twice,
+    /// and the ring comes back as the union of what the instances hold: an instance that cached the ring before another
+    /// added its key still gets that key back into Redis from the instance that knows it.
     /// </summary>
-    public bool Restore()
+    public int Restore()
     {
         RedisValue[] values;
         lock (_gate)
@@ -103,15 +118,12 @@ public sealed class RedisKeyRing : IXmlRepository, IDisposable
             values = _known.Select(e => (RedisValue)e).ToArray();
         }
 
-        if (values.Length == 0 || Database.KeyExists(_key))
+        if (values.Length == 0)
         {
-            return false;
+            return 0;
         }
 
-        ITransaction restore = Database.CreateTransaction();
-        restore.AddCondition(Condition.KeyNotExists(_key));
-        _ = restore.ListRightPushAsync(_key, values);
-        return restore.Execute();
+        return (int)Database.ScriptEvaluate(PushMissing, [_key], values);
     }
 
     /// <inheritdoc />

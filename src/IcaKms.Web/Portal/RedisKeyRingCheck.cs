@@ -20,10 +20,11 @@ internal sealed class RedisKeyRingCheck(RedisKeyRing ring) : IHealthCheck
         try
         {
             await ring.PingAsync(timeout.Token);
-            if (ring.Restore())
+            int restored = ring.Restore();
+            if (restored > 0)
             {
                 return HealthCheckResult.Degraded(
-                    $"Redis at {ring.Endpoint} had lost the Data Protection key ring (restarted without persistence?): this instance put back the {ring.KnownElements} key element(s) it holds.");
+                    $"Redis at {ring.Endpoint} had lost the Data Protection key ring (restarted without persistence?): this instance put back {restored} key element(s) it holds that the ring lacked.");
             }
 
             return HealthCheckResult.Healthy();
