@@ -2,6 +2,7 @@ using System.CommandLine;
 using IcaKms.Cli.Applying;
 using IcaKms.Cli.Checking;
 using IcaKms.Cli.Documents;
+using IcaKms.Cli.Exporting;
 using IcaKms.Cli.Ica;
 
 namespace IcaKms.Cli;
@@ -13,11 +14,13 @@ internal static class IcakmsCommand
     {
         var root = new RootCommand(Help.Text(
             "icakms: the SSE-KMS setup of an S3 bucket for Illumina Connected Analytics (ICA), from the command line. " +
-            "The same rules as the IcaKms wizard: documents offline; check, apply and verify with your AWS credentials (the standard chain, or --profile).",
+            "The same rules as the IcaKms wizard: documents and the Terraform/CloudFormation export offline; check, apply and verify with your AWS credentials (the standard chain, or --profile).",
             "icakms documents --region us-east-1 --bucket my-ica-bucket --key-arn arn:aws:kms:us-east-1:111122223333:key/... -o out",
+            "icakms export --format terraform --region us-east-1 --bucket my-ica-bucket --key-arn arn:aws:kms:us-east-1:111122223333:key/... -o out",
             "icakms check --config setups.json --output junit --output-file icakms.xml",
             "icakms <command> --help"));
         root.Subcommands.Add(DocumentsCommand.Create(host));
+        root.Subcommands.Add(ExportCommand.Create(host));
         root.Subcommands.Add(CheckCommand.Create(host));
         root.Subcommands.Add(ApplyCommand.Create(host));
         root.Subcommands.Add(VerifyCommand.Create(host));

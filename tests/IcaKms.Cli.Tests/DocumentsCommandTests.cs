@@ -106,6 +106,7 @@ public sealed class DocumentsCommandTests : IDisposable
 
     [Theory]
     [InlineData("documents")]
+    [InlineData("export")]
     [InlineData("check")]
     [InlineData("apply")]
     [InlineData("verify")]
@@ -128,7 +129,7 @@ public sealed class DocumentsCommandTests : IDisposable
         CliResult result = await new CliRun().RunAsync("--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (string command in new[] { "documents", "check", "apply", "verify", "ica" })
+        foreach (string command in new[] { "documents", "export", "check", "apply", "verify", "ica" })
         {
             Assert.Contains($"  {command} ", result.Out, StringComparison.Ordinal);
         }
