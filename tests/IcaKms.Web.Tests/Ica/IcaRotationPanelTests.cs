@@ -106,13 +106,28 @@ public sealed class IcaRotationPanelTests : WizardTestContext
         IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
 
         panel.WaitForAssertion(() => Assert.Contains("confirm which", panel.Find("[data-testid=rotation-refusal]").TextContent, StringComparison.Ordinal));
-        panel.Find("[data-testid=rotation-held-key]").QuerySelectorAll("input[type=radio]")[0].Change(OldKey);
+        panel.Find("[data-testid=rotation-held-key]").QuerySelectorAll("input[type=radio]")[0].Click();
         panel.WaitForState(() => Rotation.HeldKeyId == OldKey);
         panel.Find("[data-testid=rotation-plan]").Click();
 
         panel.WaitForAssertion(() => Assert.Equal(4, panel.FindAll("[data-testid=rotation-step]").Count));
         Assert.Contains("AKIAOTHERKEY00000002", panel.FindAll("[data-testid=rotation-step]")[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("over 30 days ago", panel.FindAll("[data-testid=rotation-step]")[0].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartOver_ForgetsTheRotationsPlanAndCredential()
+    {
+        await ArrangeAsync();
+        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
+        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=rotation-step]").Count));
+
+        await panel.InvokeAsync(() => Coordinator.StartOverAsync());
+
+        panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("[data-testid=rotation-step]")));
+        Assert.Null(Rotation.Plan);
+        Assert.Null(Rotation.CredentialId);
+        Assert.Empty(Rotation.Keys);
     }
 
     private async Task<FakeIcaConfiguration> ArrangeAsync()
