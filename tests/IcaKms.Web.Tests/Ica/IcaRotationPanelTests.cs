@@ -99,6 +99,25 @@ public sealed class IcaRotationPanelTests : WizardTestContext
     }
 
     [Fact]
+    public async Task Retire_ValidationEndsInError_IsRefusedByTheCoreRuleAndTheOldKeyStaysActive()
+    {
+        await ArrangeAsync();
+        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
+        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=rotation-step]").Count));
+        FakeIca.Scenario = FakeIca.Scenario with { ValidationErrors = new Dictionary<string, string> { ["lab-ica-data"] = "Access Denied" } };
+
+        Click(panel, "Rotate…");
+        Click(panel, "Confirm and rotate");
+        panel.WaitForAssertion(() => panel.Find("[data-testid=ica-validation-error]"), TimeSpan.FromSeconds(15));
+        Click(panel, "Retire old key");
+
+        panel.WaitForAssertion(() => Assert.Contains("reads ERROR", panel.Find("[data-testid=rotation-failure]").TextContent, StringComparison.Ordinal));
+        Assert.Contains($"the old key {OldKey} is still active", panel.Find("[data-testid=rotation-failure]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(AccessKeyStatus.Active, Aws.StatusOf(OldKey));
+        Assert.Contains(Recorder.History, h => h.Change is DeactivateAccessKeyChange && h.Outcome != ChangeOutcome.Done);
+    }
+
+    [Fact]
     public async Task Rotation_UserHasTwoKeys_AsksWhichOneIcaHoldsBeforePlanning()
     {
         await ArrangeAsync();
