@@ -103,6 +103,7 @@ public static class DependencyInjection
         services.AddScoped<IcaPlanChoices>();
         services.AddScoped<IcaValidationWatcher>();
         services.AddScoped<IcaApply>();
+        services.AddScoped<IcaRotation>();
         services.AddScoped<IcaFlows>();
         return services;
     }

@@ -8,4 +8,5 @@ namespace IcaKms.Web.Services;
 /// <param name="Choices">The admin's choices for the ICA plan.</param>
 /// <param name="Apply">Plan → confirm → apply.</param>
 /// <param name="Validation">The watch of ICA's validation.</param>
-public sealed record IcaFlows(IcaConnection Connection, IcaPlanChoices Choices, IcaApply Apply, IcaValidationWatcher Validation);
+/// <param name="Rotation">The access-key rotation of an existing credential.</param>
+public sealed record IcaFlows(IcaConnection Connection, IcaPlanChoices Choices, IcaApply Apply, IcaValidationWatcher Validation, IcaRotation Rotation);

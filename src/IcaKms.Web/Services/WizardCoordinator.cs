@@ -37,7 +37,7 @@ public sealed class WizardCoordinator : IDisposable
     }
 
     /// <summary>
-    /// Forgets every input, what the AWS flows inspected, listed and planned, the ICA flow's choices and plan, and what
+    /// Forgets every input, what the AWS flows inspected, listed and planned, the ICA flow's choices and plan, the rotation's plan and state, and what
     /// the browser kept; the AWS and ICA connections stay. Returns what <see cref="UndoStartOverAsync"/> brings back.
     /// </summary>
     public async Task<StartedOver> StartOverAsync()
@@ -48,12 +48,14 @@ public sealed class WizardCoordinator : IDisposable
         _keys.Forget();
         _apply.Forget();
         _ica.Apply.Forget();
+        _ica.Rotation.Forget();
         _ica.Validation.Forget();
         await _inspection.NotifyAsync();
         await _keys.NotifyAsync();
         await _apply.NotifyAsync();
         await _ica.Choices.NotifyAsync();
         await _ica.Apply.NotifyAsync();
+        await _ica.Rotation.NotifyAsync();
         await _ica.Validation.NotifyAsync();
         await _storage.ClearAsync();
         return undo;

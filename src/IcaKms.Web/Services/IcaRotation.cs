@@ -1,0 +1,273 @@
+using IcaKms.Core;
+using IcaKms.Core.Applying;
+using IcaKms.Core.Aws;
+using IcaKms.Core.Ica;
+using IcaKms.Core.Planning.Ica;
+using IcaKms.Core.Planning.Rotation;
+using IcaKms.Core.Setup;
+using Microsoft.AspNetCore.Components;
+
+namespace IcaKms.Web.Services;
+
+/// <summary>What the rotation flow is doing.</summary>
+public enum IcaRotationActivity
+{
+    /// <summary>Nothing in flight.</summary>
+    Idle,
+
+    /// <summary>The IAM user's keys are read and the rotation planned.</summary>
+    Planning,
+
+    /// <summary>New key → ICA's updateSecrets → validation.</summary>
+    Rotating,
+
+    /// <summary>The old key is deactivated (the Core rule checks first).</summary>
+    Retiring,
+
+    /// <summary>The old key is deleted for good.</summary>
+    Deleting,
+}
+
+/// <summary>
+/// The access-key rotation of an existing storage credential (issue 22), run under the ICA connection with the AWS
+/// connection's IAM gateway: plan (<see cref="RotationPlanner.Plan"/>) → confirm → rotate (new key straight to ICA, then
+/// validation) → retire the old key (deactivate, refused by Core until the configuration reads OK) → delete it, a step
+/// confirmed on its own. Every step goes through the <see cref="ChangeRecorder"/> (the audit names key ids, never a secret).
+/// ICA's configurations do not name their credential, so the configuration validated is the wizard's own (step 3's name).
+/// </summary>
+public sealed class IcaRotation : IDisposable
+{
+    private const string ConnectAws = "Connect to AWS (at the top) again: the IAM user's keys could not be read without your AWS session.";
+    private readonly WizardInputs _inputs;
+    private readonly IcaConnection _connection;
+    private readonly IcaValidationWatcher _validation;
+    private readonly AwsConnection _aws;
+    private readonly ChangeRecorder _recorder;
+    private readonly TimeProvider _time;
+    private readonly ChangeSubscriptions _changes = new();
+    private readonly FlowActivity<IcaRotationActivity, ConnectedIca> _activity;
+
+    public IcaRotation(WizardInputs inputs, IcaConnection connection, IcaValidationWatcher validation, AwsConnection aws, ChangeRecorder recorder, TimeProvider time)
+    {
+        _inputs = inputs;
+        _connection = connection;
+        _validation = validation;
+        _aws = aws;
+        _recorder = recorder;
+        _time = time;
+        _activity = new FlowActivity<IcaRotationActivity, ConnectedIca>(connection, _changes);
+        _connection.Changed += Forget;
+    }
+
+    public IcaRotationActivity Activity => _activity.Current;
+
+    /// <summary>True while nothing of the rotation is in flight.</summary>
+    public bool IsIdle => _activity.IsIdle;
+
+    /// <summary>The credential to rotate (an <c>AWS_USER</c> credential of ICA's lists), or null.</summary>
+    public string? CredentialId { get; private set; }
+
+    /// <summary>The key the admin says ICA holds (needed when the IAM user has two), or null.</summary>
+    public string? HeldKeyId { get; private set; }
+
+    /// <summary>The IAM user's keys as the last plan read them (ids, status, last use; never a secret).</summary>
+    public IReadOnlyList<AccessKeyUse> Keys { get; private set; } = [];
+
+    /// <summary>Why the keys could not be read, or null.</summary>
+    public string? KeysProblem { get; private set; }
+
+    /// <summary>The current plan, or null.</summary>
+    public RotationPlan? Plan { get; private set; }
+
+    /// <summary>The rotation applied (new key in ICA, validation started), or null.</summary>
+    public RotationState? Rotated { get; private set; }
+
+    /// <summary>What the last step (rotate, retire or delete) did, or null.</summary>
+    public ApplyResult? LastStep { get; private set; }
+
+    /// <summary>The IAM user whose key ICA holds (step 3's IAM user name), or null when not given.</summary>
+    public string? UserName => _inputs.Validation.IamUserName is { IsValid: true, Value: { Length: > 0 } name } ? name : null;
+
+    /// <summary>The configuration validated on the new key: the wizard's own, when ICA has it.</summary>
+    public StorageConfiguration? Configuration => _connection.Existing;
+
+    /// <summary>The credentials that can be rotated: ICA's <c>AWS_USER</c> credentials.</summary>
+    public IReadOnlyList<StorageCredential> Credentials => [.. _connection.Credentials.Where(c => c.Type == StorageCredential.AwsUserType)];
+
+    /// <summary>Re-renders the subscriber after every change of this flow, until the subscription is disposed.</summary>
+    public IDisposable NotifyOnChange(EventCallback callback) => _changes.Subscribe(callback);
+
+    /// <summary>Chooses the credential to rotate; the plan is made again.</summary>
+    public Task ChooseCredentialAsync(string? credentialId)
+    {
+        CredentialId = credentialId;
+        HeldKeyId = null;
+        Plan = null;
+        return _changes.NotifyAsync();
+    }
+
+    /// <summary>Confirms which of the user's keys ICA holds (ICA never shows it); the plan is made again.</summary>
+    public Task ConfirmHeldKeyAsync(string? accessKeyId)
+    {
+        HeldKeyId = accessKeyId;
+        Plan = null;
+        return _changes.NotifyAsync();
+    }
+
+    /// <summary>Reads the IAM user's keys with their last use and plans the rotation.</summary>
+    public async Task PlanAsync()
+    {
+        if (!_activity.IsIdle || _aws.Iam is not { } iam || UserName is not { } user || Credentials.FirstOrDefault(c => c.Id == CredentialId) is not { } credential)
+        {
+            return;
+        }
+
+        await _activity.RunAsync(IcaRotationActivity.Planning, async connected =>
+        {
+            (IReadOnlyList<AccessKeyUse> keys, string? problem) = await ReadKeysAsync(iam, user, connected.Token);
+            RotationPlan plan = problem is null
+                ? RotationPlanner.Plan(new RotationRequest(_connection.ApiUrl, credential, user, keys, HeldKeyId, Configuration is { } c ? [c] : [], _time.GetUtcNow()))
+                : RotationPlan.Refused(problem);
+            return (keys, problem, plan);
+        }, (_, read) =>
+        {
+            (Keys, KeysProblem, Plan) = read;
+            Rotated = null;
+            LastStep = null;
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>Applies the confirmed plan: room, new key, ICA's updateSecrets, validation; then watches the validation.</summary>
+    public async Task RotateAsync()
+    {
+        if (_connection.Current is not { } connected || !_activity.IsIdle || Plan is not { Planned: true, HeldKeyId: { } oldKey } plan ||
+            Credentials.FirstOrDefault(c => c.Id == CredentialId) is not { } credential || UserName is not { } user || !_recorder.MayApply())
+        {
+            return;
+        }
+
+        _validation.Clear();
+        DateTimeOffset rotatedAt = _time.GetUtcNow();
+        IcaApplyResult? result = null;
+        await _activity.RunUnderAsync(connected, IcaRotationActivity.Rotating, async c =>
+        {
+            IcaApplyResult applied = await IcaApplier.ApplyAsync(
+                c.Client, _aws.Iam, new SetupPlan(WizardStep.IcaConfiguration, [.. plan.Changes], [], []), null, Principal, _time, _recorder.Record, c.Token);
+            (IReadOnlyList<AccessKeyUse> keys, string? problem) = _aws.Iam is { } iam ? await ReadKeysAsync(iam, user, c.Token) : ([], ConnectAws);
+            return (applied, keys, problem);
+        }, (_, done) =>
+        {
+            result = done.applied;
+            (Keys, KeysProblem) = (done.keys, done.problem);
+            LastStep = done.applied.Result;
+            Plan = null;
+            bool icaHasNewKey = done.applied.Result.Changes.Any(a => a.Change is UpdateStorageCredentialSecretsChange && a.Outcome == ChangeOutcome.Done);
+            string? newKey = Keys.FirstOrDefault(k => k.AccessKeyId != oldKey && k.Status == AccessKeyStatus.Active)?.AccessKeyId;
+            Rotated = icaHasNewKey ? new RotationState(credential, user, oldKey, newKey, rotatedAt, Configuration is { } conf ? [conf] : []) : null;
+            return Task.CompletedTask;
+        });
+
+        if (result is { ValidatedName: { } name, ConfigurationId: { } id } && _connection.IsCurrent(connected))
+        {
+            await _validation.WatchUnderAsync(connected, id, name);
+        }
+    }
+
+    /// <summary>Deactivates the old key; Core refuses until every configuration reads OK and the old key signed nothing since.</summary>
+    public Task RetireAsync() => Rotated is { Retired: false } rotated
+        ? StepAsync(IcaRotationActivity.Retiring, RotationPlanner.Retire(rotated.UserName, rotated.OldKeyId, rotated.Configurations, rotated.RotatedAt), r => Rotated = rotated with { Retired = true })
+        : Task.CompletedTask;
+
+    /// <summary>Deletes the deactivated old key for good (confirmed on its own).</summary>
+    public Task DeleteOldAsync() => Rotated is { Retired: true, Deleted: false } rotated
+        ? StepAsync(IcaRotationActivity.Deleting, RotationPlanner.DeleteOld(rotated.UserName, rotated.OldKeyId), r => Rotated = rotated with { Deleted = true })
+        : Task.CompletedTask;
+
+    /// <summary>Forgets the plan and the rotation (the ICA connection changed, or "Start over").</summary>
+    internal void Forget()
+    {
+        CredentialId = null;
+        HeldKeyId = null;
+        Keys = [];
+        KeysProblem = null;
+        Plan = null;
+        Rotated = null;
+        LastStep = null;
+        _activity.Reset();
+    }
+
+    /// <summary>Tells the subscribers (after the coordinator made this flow forget).</summary>
+    internal Task NotifyAsync() => _changes.NotifyAsync();
+
+    public void Dispose() => _connection.Changed -= Forget;
+
+    private string Principal => $"ICA API key at {_connection.ApiUrl.Host}" + (_aws.Identity is { } identity ? $"; AWS {identity.Arn}" : string.Empty);
+
+    private async Task StepAsync(IcaRotationActivity activity, IReadOnlyList<IcaPlanChange> changes, Action<ApplyResult> succeeded)
+    {
+        if (_connection.Current is not { } connected || !_activity.IsIdle || Rotated is not { } rotated || !_recorder.MayApply())
+        {
+            return;
+        }
+
+        await _activity.RunUnderAsync(connected, activity, async c =>
+        {
+            IcaApplyResult applied = await IcaApplier.ApplyAsync(
+                c.Client, _aws.Iam, new SetupPlan(WizardStep.IcaConfiguration, [.. changes], [], []), null, Principal, _time, _recorder.Record, c.Token);
+            (IReadOnlyList<AccessKeyUse> keys, string? problem) = _aws.Iam is { } iam ? await ReadKeysAsync(iam, rotated.UserName, c.Token) : ([], ConnectAws);
+            return (applied.Result, keys, problem);
+        }, (_, done) =>
+        {
+            LastStep = done.Result;
+            (Keys, KeysProblem) = (done.keys, done.problem);
+            if (done.Result.Succeeded)
+            {
+                succeeded(done.Result);
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
+    // The user's keys with their last use: ids and dates only.
+    private static async Task<(IReadOnlyList<AccessKeyUse> Keys, string? Problem)> ReadKeysAsync(IIamGateway iam, string user, CancellationToken ct)
+    {
+        Result<IReadOnlyList<AccessKeyMetadata>, AwsFailure> listed = await iam.ListAccessKeyMetadataAsync(user, ct);
+        if (listed.Value is not { } metadata)
+        {
+            return ([], $"The access keys of {user} could not be read: {listed.Failure?.Message}");
+        }
+
+        var keys = new List<AccessKeyUse>();
+        foreach (AccessKeyMetadata key in metadata)
+        {
+            Result<DateTimeOffset?, AwsFailure> used = await iam.GetAccessKeyLastUsedAsync(key.AccessKeyId, ct);
+            if (used.Failure is { } failure)
+            {
+                return ([], $"When {key.AccessKeyId} was last used could not be read: {failure.Message}");
+            }
+
+            keys.Add(new AccessKeyUse(key.AccessKeyId, key.Status, key.Created, used.Value));
+        }
+
+        return (keys, null);
+    }
+}
+
+/// <summary>A rotation whose new key reached ICA: what retiring and deleting the old key work from (key ids, never a secret).</summary>
+/// <param name="Credential">The rotated credential.</param>
+/// <param name="UserName">The IAM user.</param>
+/// <param name="OldKeyId">The key ICA held before.</param>
+/// <param name="NewKeyId">The key ICA holds now, or null when IAM's list did not show it.</param>
+/// <param name="RotatedAt">When the rotation started (a use of the old key after it means something else holds it).</param>
+/// <param name="Configurations">The configurations validated on the new key.</param>
+public sealed record RotationState(
+    StorageCredential Credential, string UserName, string OldKeyId, string? NewKeyId, DateTimeOffset RotatedAt, IReadOnlyList<StorageConfiguration> Configurations)
+{
+    /// <summary>True once the old key is inactive.</summary>
+    public bool Retired { get; init; }
+
+    /// <summary>True once the old key is deleted.</summary>
+    public bool Deleted { get; init; }
+}

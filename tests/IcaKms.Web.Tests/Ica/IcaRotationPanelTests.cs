@@ -1,0 +1,185 @@
+using IcaKms.Core.Applying;
+using IcaKms.Core.Aws;
+using IcaKms.Core.Ica;
+using IcaKms.Core.Planning.Ica;
+using IcaKms.Core.Planning.Rotation;
+using IcaKms.FakeIca;
+using IcaKms.Web.Components.Ica;
+using IcaKms.Web.Services;
+using IcaKms.Web.Tests.Live;
+using IcaKms.Web.Tests.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace IcaKms.Web.Tests.Ica;
+
+/// <summary>Step 3's rotation panel (issue 22) against the in-memory IAM and the loopback fake ICA.</summary>
+public sealed class IcaRotationPanelTests : WizardTestContext
+{
+    private const string User = "ica-storage";
+    private const string OldKey = "AKIAOLDKEY0000000001";
+    private readonly RecordingLoggerProvider _logs = new();
+
+    public IcaRotationPanelTests()
+        : this(FakeIcaServer.StartAsync().GetAwaiter().GetResult())
+    {
+    }
+
+    private IcaRotationPanelTests(FakeIcaServer ica)
+        : base(new Dictionary<string, string?> { ["IcaKms:IcaApiUrl"] = ica.Url.ToString() })
+    {
+        FakeIca = ica;
+        Services.AddSingleton(_ => ica);
+        Services.AddSingleton<ILoggerProvider>(_logs);
+    }
+
+    private FakeIcaServer FakeIca { get; }
+
+    private IcaRotation Rotation => Services.GetRequiredService<IcaRotation>();
+
+    [Fact]
+    public async Task Rotation_Whole_EndsWithTheNewKeyValidatedInIcaTheOldOneGoneAndOneAuditRecordPerStep()
+    {
+        FakeIcaConfiguration configuration = await ArrangeAsync();
+        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
+        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=rotation-step]").Count));
+        Assert.Contains(OldKey, panel.Markup, StringComparison.Ordinal);
+
+        Click(panel, "Rotate…");
+        Click(panel, "Confirm and rotate");
+        panel.WaitForAssertion(() => panel.Find("[data-testid=ica-validation-ok]"), TimeSpan.FromSeconds(15));
+        panel.WaitForAssertion(() => Assert.Contains("stays active until you retire it", panel.Find("[data-testid=rotation-state]").TextContent, StringComparison.Ordinal));
+        string newKey = Assert.Single(Aws.AccessKeys, k => k != OldKey);
+        FakeIcaCredential held = Assert.Single(FakeIca.Credentials);
+        Assert.Equal((newKey, FakeIcaServer.DigestOf(InMemoryAws.NewAccessKeySecret)), (held.AccessKeyId, held.SecretDigest));
+        Assert.Equal(AccessKeyStatus.Active, Aws.StatusOf(OldKey));
+
+        Click(panel, "Retire old key");
+        panel.WaitForAssertion(() => Assert.Contains("is inactive", panel.Find("[data-testid=rotation-state]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(AccessKeyStatus.Inactive, Aws.StatusOf(OldKey));
+        Click(panel, "Delete old key…");
+        Click(panel, "Confirm and delete");
+        panel.WaitForAssertion(() => Assert.Contains("is deleted", panel.Find("[data-testid=rotation-state]").TextContent, StringComparison.Ordinal));
+
+        Assert.Equal([newKey], Aws.AccessKeys);
+        Assert.Equal("OK", Assert.Single(FakeIca.Configurations, c => c.Id == configuration.Id).Status);
+        Assert.Equal(
+            [typeof(CreateIamAccessKeyChange), typeof(UpdateStorageCredentialSecretsChange), typeof(ValidateStorageConfigurationChange), typeof(DeactivateAccessKeyChange), typeof(DeleteAccessKeyChange)],
+            Recorder.History.Select(h => h.Change.GetType()));
+        Assert.All(Recorder.History, h => Assert.Equal(ChangeOutcome.Done, h.Outcome));
+        RecordedLog[] audit = [.. _logs.Entries.Where(e => e.Category == ChangeAudit.Category)];
+        Assert.Equal(5, audit.Length);
+        Assert.Contains(audit, a => a.Text.Contains(OldKey, StringComparison.Ordinal));
+        Assert.DoesNotContain(_logs.Entries, e => e.Text.Contains(InMemoryAws.NewAccessKeySecret, StringComparison.Ordinal)
+            || e.Fields.Values.Any(v => v?.ToString()?.Contains(InMemoryAws.NewAccessKeySecret, StringComparison.Ordinal) == true));
+        Assert.DoesNotContain(InMemoryAws.NewAccessKeySecret, panel.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rotation_IcaRefusesTheNewSecret_LeavesTheOldKeyActiveAndSaysSo()
+    {
+        await ArrangeAsync();
+        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
+        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=rotation-step]").Count));
+        FakeIca.Fault = FakeIcaFault.Forbidden;
+        FakeIca.FaultPath = "POST /api/storageCredentials/";
+
+        Click(panel, "Rotate…");
+        Click(panel, "Confirm and rotate");
+
+        panel.WaitForAssertion(() => panel.Find("[data-testid=rotation-failure]"));
+        string failure = panel.Find("[data-testid=rotation-failure]").TextContent;
+        Assert.Contains("was deleted again", failure, StringComparison.Ordinal);
+        Assert.Contains("ICA still holds its old key, which stays active", failure, StringComparison.Ordinal);
+        Assert.Contains($"IAM now has: {OldKey} Active", failure, StringComparison.Ordinal);
+        Assert.Equal([OldKey], Aws.AccessKeys);
+        Assert.Equal(AccessKeyStatus.Active, Aws.StatusOf(OldKey));
+        Assert.Equal(0, FakeIca.SecretUpdates);
+        Assert.Empty(panel.FindAll("[data-testid=rotation-state]"));
+    }
+
+    [Fact]
+    public async Task Retire_ValidationEndsInError_IsRefusedByTheCoreRuleAndTheOldKeyStaysActive()
+    {
+        await ArrangeAsync();
+        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
+        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=rotation-step]").Count));
+        FakeIca.Scenario = FakeIca.Scenario with { ValidationErrors = new Dictionary<string, string> { ["lab-ica-data"] = "Access Denied" } };
+
+        Click(panel, "Rotate…");
+        Click(panel, "Confirm and rotate");
+        panel.WaitForAssertion(() => panel.Find("[data-testid=ica-validation-error]"), TimeSpan.FromSeconds(15));
+        Click(panel, "Retire old key");
+
+        panel.WaitForAssertion(() => Assert.Contains("reads ERROR", panel.Find("[data-testid=rotation-failure]").TextContent, StringComparison.Ordinal));
+        Assert.Contains($"the old key {OldKey} is still active", panel.Find("[data-testid=rotation-failure]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(AccessKeyStatus.Active, Aws.StatusOf(OldKey));
+        Assert.Contains(Recorder.History, h => h.Change is DeactivateAccessKeyChange && h.Outcome != ChangeOutcome.Done);
+    }
+
+    [Fact]
+    public async Task Rotation_UserHasTwoKeys_AsksWhichOneIcaHoldsBeforePlanning()
+    {
+        await ArrangeAsync();
+        Aws.AddAccessKey("AKIAOTHERKEY00000002", AccessKeyStatus.Active, DateTimeOffset.UtcNow.AddDays(-90));
+        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
+
+        panel.WaitForAssertion(() => Assert.Contains("confirm which", panel.Find("[data-testid=rotation-refusal]").TextContent, StringComparison.Ordinal));
+        panel.Find("[data-testid=rotation-held-key]").QuerySelectorAll("input[type=radio]")[0].Click();
+        panel.WaitForState(() => Rotation.HeldKeyId == OldKey);
+        panel.Find("[data-testid=rotation-plan]").Click();
+
+        panel.WaitForAssertion(() => Assert.Equal(4, panel.FindAll("[data-testid=rotation-step]").Count));
+        Assert.Contains("AKIAOTHERKEY00000002", panel.FindAll("[data-testid=rotation-step]")[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("over 30 days ago", panel.FindAll("[data-testid=rotation-step]")[0].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartOver_ForgetsTheRotationsPlanAndCredential()
+    {
+        await ArrangeAsync();
+        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
+        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=rotation-step]").Count));
+
+        await panel.InvokeAsync(() => Coordinator.StartOverAsync());
+
+        panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("[data-testid=rotation-step]")));
+        Assert.Null(Rotation.Plan);
+        Assert.Null(Rotation.CredentialId);
+        Assert.Empty(Rotation.Keys);
+    }
+
+    private async Task<FakeIcaConfiguration> ArrangeAsync()
+    {
+        FillValidBucketStep();
+        OnDispatcher(() =>
+        {
+            State.SetConfigurationName("lab-kms");
+            State.SetIamUserName(User);
+        });
+        Aws.AddAccessKey(OldKey, AccessKeyStatus.Active, DateTimeOffset.UtcNow.AddDays(-1));
+        Assert.Null(await ConnectAsync());
+        FakeIcaCredential credential = FakeIca.AddCredential("lab-credential");
+        return FakeIca.AddConfiguration("lab-kms", credential.Id, FakeIcaScenario.UsRegionId, "lab-ica-data", "ica/", KeyArn);
+    }
+
+    // Connects to ICA, picks the credential and plans the rotation.
+    private IRenderedComponent<IcaApiPanel> RenderPlanned()
+    {
+        IRenderedComponent<IcaApiPanel> panel = Render<IcaApiPanel>();
+        JSRuntimeInvocationHandler<bool> post = ExpectTypedCredentials();
+        panel.Find("#ica-api-key").Closest("form")!.Submit();
+        Services.GetRequiredService<CredentialHandoff>().Deposit((string)post.Invocations.Last().Arguments[1]!, new PastedCredentials(string.Empty, string.Empty, string.Empty), FakeIcaScenario.DefaultApiKey);
+        post.SetResult(true);
+        panel.WaitForState(() => IcaConnection.IsConnected && !IcaConnection.IsConnecting && !IcaConnection.IsRefreshing);
+        panel.WaitForAssertion(() => panel.Find("[data-testid=ica-rotation]"));
+        panel.Find("[data-testid=rotation-credential]").QuerySelector("input[type=radio]")!.Click();
+        panel.WaitForState(() => Rotation.CredentialId is not null);
+        panel.Find("[data-testid=rotation-plan]").Click();
+        panel.WaitForState(() => Rotation.IsIdle && Rotation.Plan is not null);
+        return panel;
+    }
+
+    private static void Click(IRenderedComponent<IcaApiPanel> panel, string text) =>
+        panel.InvokeAsync(() => panel.Find("[data-testid=ica-rotation]").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == text).Click()).GetAwaiter().GetResult();
+}
