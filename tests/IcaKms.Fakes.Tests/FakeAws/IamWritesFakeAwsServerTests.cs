@@ -152,7 +152,10 @@ public sealed class IamWritesFakeAwsServerTests
         // A first read, answered and with the default time, warms the code (JIT, signing, HTTP): cold, an attempt can use up
         // its 300 ms before its request is even sent (measured: both tries of a cold read timed out), and then the fake never sees it.
         Assert.Equal(AwsFailureKind.NotFound, (await Gateways(aws).Iam.GetUserAsync(User)).Failure?.Kind);
-        IIamGateway iam = Gateways(aws, timeout: TimeSpan.FromMilliseconds(300)).Iam;
+        // Each try gets 2 s: with 300 ms a try on a loaded 2-core machine (one core kept busy, the suite on the other) gave
+        // up before its request left the client, and the fake never saw the retry. The fake holds every request, so the
+        // outcome is a timeout whatever the figure; only how long the test takes depends on it.
+        IIamGateway iam = Gateways(aws, timeout: TimeSpan.FromSeconds(2)).Iam;
         int before = aws.RequestCount;
         aws.HoldRequests();
 
