@@ -1,7 +1,6 @@
 using IcaKms.Core.Bundle;
 using IcaKms.Core.Documents;
 using System.CommandLine;
-using System.Text;
 using IcaKms.Cli.Setups;
 using IcaKms.Core.Setup;
 
@@ -13,8 +12,6 @@ namespace IcaKms.Cli.Documents;
 /// </summary>
 internal static class DocumentsCommand
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-
     public static Command Create(CliHost host)
     {
         var setup = new SetupOptions();
@@ -37,23 +34,6 @@ internal static class DocumentsCommand
         }
 
         SetupDocuments documents = SetupDocuments.Create(setup.Inputs, SetupValidation.Of(setup.Inputs));
-        IReadOnlyList<SetupBundleFile> files = SetupBundle.CreateFiles(documents.Content);
-        try
-        {
-            Directory.CreateDirectory(outDir);
-            foreach (SetupBundleFile file in files)
-            {
-                string path = Path.Combine(outDir, file.Name);
-                File.WriteAllText(path, file.Text, Utf8NoBom);
-                host.Out.WriteLine(path);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            host.Error.WriteLine($"--out-dir: cannot write into '{outDir}': {ex.Message}");
-            return ExitCodes.CouldNotRun;
-        }
-
-        return ExitCodes.Success;
+        return BundleFolder.Write(host, SetupBundle.CreateFiles(documents.Content), outDir);
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using IcaKms.Cli.Applying;
 using IcaKms.Cli.Aws;
 using IcaKms.Cli.Setups;
@@ -19,8 +18,6 @@ namespace IcaKms.Cli.Exporting;
 /// </summary>
 internal static class ExportCommand
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-
     public static Command Create(CliHost host)
     {
         var setup = new SetupOptions();
@@ -58,7 +55,7 @@ internal static class ExportCommand
             }
 
             IReadOnlyList<SetupBundleFile> files = result.GetValue(format) == "terraform" ? ExportFiles.Terraform(subject) : ExportFiles.CloudFormation(subject);
-            return Write(host, files, result.GetValue(outDir)!);
+            return BundleFolder.Write(host, files, result.GetValue(outDir)!);
         });
         return command;
     }
@@ -87,26 +84,4 @@ internal static class ExportCommand
 
     // The wizard's documents for the inputs: the export reads the same content as the zip's.
     private static SetupBundleContent Content(SetupInputs inputs) => SetupDocuments.Create(inputs, SetupValidation.Of(inputs)).Content;
-
-    private static int Write(CliHost host, IReadOnlyList<SetupBundleFile> files, string outDir)
-    {
-        try
-        {
-            foreach (SetupBundleFile file in files)
-            {
-                // The zip's names keep their folder (terraform/main.tf): the README says "cd terraform".
-                string path = Path.Combine(outDir, file.Name.Replace('/', Path.DirectorySeparatorChar));
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllText(path, file.Text, Utf8NoBom);
-                host.Out.WriteLine(path);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            host.Error.WriteLine($"--out-dir: cannot write into '{outDir}': {ex.Message}");
-            return ExitCodes.CouldNotRun;
-        }
-
-        return ExitCodes.Success;
-    }
 }
