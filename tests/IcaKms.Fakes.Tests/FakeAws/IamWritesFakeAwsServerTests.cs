@@ -128,7 +128,9 @@ public sealed class IamWritesFakeAwsServerTests
     public async Task AWriteThatTimesOut_IsSentOnce_AndMayStillHappen()
     {
         await using FakeAwsServer aws = FakeAwsServer.Start(EmptyIamScenario());
-        IIamGateway iam = Gateways(aws, timeout: TimeSpan.FromMilliseconds(300)).Iam;
+        // 2 s, not 300 ms: on a loaded machine a cold write could give up before its request left the client, and then the
+        // fake never sees it. The fake holds the request, so the outcome is a timeout whatever the figure.
+        IIamGateway iam = Gateways(aws, timeout: TimeSpan.FromSeconds(2)).Iam;
         aws.HoldRequests();
 
         Result<IamUser, AwsFailure> created = await iam.CreateUserAsync(User);
