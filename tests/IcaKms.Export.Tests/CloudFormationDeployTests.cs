@@ -101,9 +101,28 @@ public class CloudFormationDeployTests(ITestOutputHelper output)
         {
             ExportSubject subject = ExportSamples.Subject("offline-new-key");
             var files = new ExportedFiles(subject);
-            MotoServer moto = await MotoServer.StartAsync();
-            var cli = new CliSession(moto.Endpoint, subject.AwsRegion, files.Folder);
+            MotoServer? moto = null;
+            try
+            {
+                moto = await MotoServer.StartAsync();
+                return await DeployAsync(subject, files, moto);
+            }
+            catch
+            {
+                // A failed deploy still stops the server and removes the files.
+                if (moto is not null)
+                {
+                    await moto.DisposeAsync();
+                }
 
+                files.Dispose();
+                throw;
+            }
+        }
+
+        private static async Task<DeployedStack> DeployAsync(ExportSubject subject, ExportedFiles files, MotoServer moto)
+        {
+            var cli = new CliSession(moto.Endpoint, subject.AwsRegion, files.Folder);
             string deployed = await cli.RunAsync("cloudformation", "deploy", "--stack-name", Stack, "--template-file", ExportFiles.CloudFormationTemplate, "--capabilities", "CAPABILITY_NAMED_IAM");
             Assert.Contains("Successfully created/updated stack", deployed, StringComparison.Ordinal);
             string keyArn = (await cli.RunAsync("kms", "describe-key", "--key-id", subject.KmsAliasName, "--query", "KeyMetadata.Arn", "--output", "text")).Trim();
