@@ -14,16 +14,40 @@ internal static partial class ExportResolver
 
     public const string Account = "ACCOUNT";
 
-    /// <summary>A Terraform string: <c>${var.x}</c> → its default, the key's and the account's expressions → their tokens, <c>$${</c> → <c>${</c>.</summary>
-    public static string Terraform(string text, JsonObject variables, string keyArn) =>
+    /// <summary>
+    /// A Terraform string: <c>${var.x}</c> → its default, the key's and the account's expressions → their tokens, the
+    /// bucket's, the user's and the policy's names and ARN (given <paramref name="resources"/>) → what their arguments
+    /// say, <c>$${</c> → <c>${</c>.
+    /// </summary>
+    public static string Terraform(string text, JsonObject variables, string keyArn, JsonObject? resources = null) =>
         TerraformInterpolation().Replace(text, m => m.Groups[1].Value switch
         {
             "aws_kms_key.ica.arn" or "data.aws_kms_key.ica.arn" => keyArn,
             "data.aws_caller_identity.current.account_id" => Account,
             string expression when expression.StartsWith("var.", StringComparison.Ordinal) =>
                 variables[expression[4..]]![0]!["default"]!.GetValue<string>(),
+            string expression when ResourceAttribute(expression, variables, keyArn, resources) is { } value => value,
             string other => throw new InvalidOperationException($"The test does not know the Terraform expression {other}."),
         }).Replace("$${", "${", StringComparison.Ordinal);
+
+    // TYPE.ica.ATTRIBUTE of a resource whose attribute is one of its own arguments (or an ARN made of one).
+    private static string? ResourceAttribute(string expression, JsonObject variables, string keyArn, JsonObject? resources)
+    {
+        string[] parts = expression.Split('.');
+        if (parts.Length != 3 || resources?[parts[0]]?[parts[1]]?[0] is not JsonObject resource)
+        {
+            return null;
+        }
+
+        string Argument(string name) => Terraform(resource[name]!.GetValue<string>(), variables, keyArn, resources);
+        return (parts[0], parts[2]) switch
+        {
+            ("aws_s3_bucket", "id" or "bucket") => Argument("bucket"),
+            ("aws_iam_user", "id" or "name") => Argument("name"),
+            ("aws_iam_policy", "arn") => $"arn:aws:iam::{Account}:policy/{Argument("name")}",
+            _ => null,
+        };
+    }
 
     /// <summary>A CloudFormation value: <c>Ref</c>, <c>Fn::GetAtt</c> and <c>Fn::Sub</c> evaluated with the parameters' defaults.</summary>
     public static JsonNode? CloudFormation(JsonNode? node, JsonObject template, string keyArn)

@@ -5,8 +5,10 @@ using System.Net.Sockets;
 namespace IcaKms.Export.Tests;
 
 /// <summary>
-/// moto's AWS emulator on a free loopback port (<c>python3 -m moto.server</c>), for one test class; stopped (with its
-/// process tree) when disposed. Every account and resource lives in this process only.
+/// moto's AWS emulator on a free loopback port, for one test class; stopped (with its process tree) when disposed. Every
+/// account and resource lives in this process only. It runs as <c>python3 moto_with_s3_cfn.py</c> (beside this file):
+/// moto's own server with its CloudFormation model of AWS::S3::Bucket completed for BucketKeyEnabled, OwnershipControls
+/// and PublicAccessBlockConfiguration, which moto ignores (the script's header says how and why).
 /// </summary>
 internal sealed class MotoServer : IAsyncDisposable
 {
@@ -30,7 +32,7 @@ internal sealed class MotoServer : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (string argument in new[] { "-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (string argument in new[] { Tools.MotoWithS3CloudFormation(), "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }

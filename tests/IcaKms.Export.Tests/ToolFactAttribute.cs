@@ -6,7 +6,7 @@ public enum Tool
     /// <summary>Terraform's own formatter (<c>terraform fmt</c>, no init, no network).</summary>
     Terraform,
 
-    /// <summary>moto's server (<c>python3 -m moto.server</c>) and the AWS CLI.</summary>
+    /// <summary>moto's server (run through moto_with_s3_cfn.py) and the AWS CLI.</summary>
     Moto,
 }
 

@@ -9,6 +9,9 @@ internal static class Tools
     /// <summary>The folder of the HCL parser's npm packages (hcl/ beside this file).</summary>
     public static string HclFolder([CallerFilePath] string here = "") => Path.Combine(Path.GetDirectoryName(here)!, "hcl");
 
+    /// <summary>moto's server with AWS::S3::Bucket's three missing CloudFormation properties applied (moto_with_s3_cfn.py beside this file).</summary>
+    public static string MotoWithS3CloudFormation([CallerFilePath] string here = "") => Path.Combine(Path.GetDirectoryName(here)!, "moto_with_s3_cfn.py");
+
     /// <summary>The AWS CLI: Debian's package when installed, else the first <c>aws</c> on PATH; null when none.</summary>
     public static string? AwsCli { get; } = File.Exists("/usr/bin/aws") ? "/usr/bin/aws" : OnPath("aws");
 
