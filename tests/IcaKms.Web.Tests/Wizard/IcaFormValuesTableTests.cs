@@ -25,7 +25,8 @@ public class IcaFormValuesTableTests : WizardTestContext
         Assert.Equal(["AWS_S3", "lab-ica-data", KeyArn], table.FindAll("tbody .value-code").Select(v => v.TextContent));
         Assert.Contains("not its alias", table.Find("[data-testid='ica-field-Key Name']").TextContent, StringComparison.Ordinal);
         // A field without a hint shows none: no empty caption under its value.
-        Assert.Empty(table.Find("[data-testid='ica-field-Bucket name']").QuerySelectorAll(".mud-typography-caption"));
+        Assert.Equal(["ICA's storage type for an S3 bucket.", "The full key ARN, not its alias."],
+            table.FindComponents<MudText>().Where(t => t.Instance.Typo == Typo.caption).Select(t => string.Concat(t.Nodes.Select(n => n.TextContent))));
     }
 
     [Fact]
