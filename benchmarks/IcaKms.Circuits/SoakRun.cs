@@ -45,6 +45,8 @@ internal static class SoakRun
         await control.CloseAsync(cancellation);
         Console.WriteLine($"   marker credential while a connected tab is open (control, connected: {controlConnected}): {whileOpen}");
 
+        // The first reading is taken as the last: once the warm-up's and the control's circuits were let go.
+        await SettleAsync(options, cancellation);
         HeapSample before = await HeapProbe.CollectAsync(server.Pid, GcDeadline);
         await GcDumpAsync(server.Pid, options, "before");
         Console.WriteLine($"   before: {Describe(before)} ({LoadRun.LoadAverage()})");
@@ -57,10 +59,7 @@ internal static class SoakRun
         HeapSample closing = await HeapProbe.CollectAsync(server.Pid, GcDeadline);
         Console.WriteLine($"   right after the last tab closed: {Describe(closing)} ({LoadRun.LoadAverage()})");
 
-        // A closed tab's circuit lives on while a JS call it made is unanswered (a call sent as the tab closed): Blazor
-        // ends such calls at CircuitOptions.JSInteropDefaultCallTimeout (1 minute), and only then lets the circuit go.
-        Console.WriteLine($"   waiting {options.Settle.TotalSeconds:F0} s for unanswered JS calls to time out (Blazor's 1-minute JS interop timeout)");
-        await Task.Delay(options.Settle, cancellation);
+        await SettleAsync(options, cancellation);
         HeapSample after = await HeapProbe.CollectAsync(server.Pid, GcDeadline);
         await GcDumpAsync(server.Pid, options, "after");
         Console.WriteLine($"   after:  {Describe(after)} ({LoadRun.LoadAverage()})");
@@ -69,13 +68,17 @@ internal static class SoakRun
 
         double heapChange = (after.HeapBytes - before.HeapBytes) / (double)before.HeapBytes;
         double liveChange = (after.LiveBytes - before.LiveBytes) / (double)before.LiveBytes;
-        Console.WriteLine($"   managed heap {Percent(heapChange)}, live objects {Percent(liveChange)} (goal: within 5 %); RSS {Mb(before.RssBytes)} → {Mb(after.RssBytes)} MB");
+        Console.WriteLine($"   managed heap {Percent(heapChange)}, live objects {Percent(liveChange)} (goal: at most +5 %); RSS {Mb(before.RssBytes)} → {Mb(after.RssBytes)} MB");
         foreach (string failure in failures.Take(20))
         {
             Console.WriteLine($"   failed: {failure}");
         }
 
-        bool passed = failures.Count == 0 && controlConnected && whileOpen.Total > 0 && afterClose.Total == 0 && Math.Abs(heapChange) <= 0.05;
+        // Back within 5 % of where it started, or below it (a heap that shrank kept nothing of the tabs).
+        bool heapReturned = heapChange <= 0.05;
+        Console.WriteLine($"   heap returned: {(heapReturned ? "yes" : "NO")}; marker credential found while a tab was connected: {(whileOpen.Total > 0 ? "yes" : "NO (the search is broken)")}; " +
+            $"found after every tab closed: {(afterClose.Total == 0 ? "no" : "YES")}");
+        bool passed = failures.Count == 0 && controlConnected && whileOpen.Total > 0 && afterClose.Total == 0 && heapReturned;
         Console.WriteLine(passed ? "soak: PASSED" : "soak: FAILED");
         return passed ? 0 : 1;
     }
@@ -140,6 +143,17 @@ internal static class SoakRun
         {
             await session.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// A closed tab's circuit lives on while a JS call it made is unanswered (a call sent as the tab closed): Blazor ends
+    /// such calls at CircuitOptions.JSInteropDefaultCallTimeout (1 minute), and only then lets the circuit go. The server
+    /// shows no count of such calls, so this waits past that timeout (a benchmark, not a test).
+    /// </summary>
+    private static async Task SettleAsync(SoakOptions options, CancellationToken cancellation)
+    {
+        Console.WriteLine($"   waiting {options.Settle.TotalSeconds:F0} s for unanswered JS calls of closed tabs to time out (Blazor's 1-minute JS interop timeout)");
+        await Task.Delay(options.Settle, cancellation);
     }
 
     /// <summary>With --gcdump-folder, a dotnet-gcdump of the server (the live objects by type) to compare before with after.</summary>
