@@ -31,7 +31,7 @@ internal static class SoakRun
         await using FakeAwsServer aws = FakeAwsServer.Start(LoadRun.Scenario(Users, TimeSpan.Zero));
         using ServerProcess server = await ServerProcess.StartAsync(options.IcaKmsDll, LoadRun.AppEnvironment(aws, new Dictionary<string, string>()), TimeSpan.FromSeconds(90));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
-        Console.WriteLine($"soak: {options.Circuits} tabs, {options.Parallel} at a time, every {options.ConnectEvery}th connected and inspected; " +
+        Console.WriteLine($"soak: {options.Circuits} tabs, {options.Parallel} at a time, 1 in {options.ConnectEvery} connected and inspected; " +
             $"{Environment.ProcessorCount} cores; {LoadRun.LoadAverage()}");
 
         var failures = new List<string>();
