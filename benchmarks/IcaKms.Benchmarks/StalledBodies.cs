@@ -11,9 +11,10 @@ using IcaKms.Core.Aws;
 namespace IcaKms.Benchmarks;
 
 /// <summary>
-/// "No thread held hostage": N sessions call KMS DescribeKey at once, through the SDK's own transport as the app runs
-/// it, against a loopback endpoint that sends the answer's headers and a first slice of its body, then nothing, and
-/// never closes. Every call is given up at its whole-call deadline (0.5 s per attempt, no retry: 2.5 s). What matters
+/// "No thread held hostage": N sessions call KMS DescribeKey at once, through the transport the app runs
+/// (AwsClientFactory's: BufferedAnswerHandler reads each body asynchronously within the attempt's timeout), against a
+/// loopback endpoint that sends the answer's headers and a first slice of its body, then nothing, and never closes. Every
+/// call is given up (0.5 s per attempt, no retry; whole-call deadline 2.5 s). What matters
 /// is what stays behind: how long after the deadline the client lets go of each connection (a read blocked on it would
 /// hold a pool thread until the server closed, which this one never does), the thread pool's size, and how long a
 /// trivial work item waits to run meanwhile.
@@ -26,7 +27,7 @@ internal static class StalledBodies
 
     public static async Task<int> RunAsync(int sessions)
     {
-        Print($"IcaKms stalled-body benchmark: {sessions} simultaneous kms:DescribeKey calls, SDK's own transport, 0.5 s per attempt, no retry (deadline {Deadline.TotalSeconds:0.0} s), {Environment.ProcessorCount} cores");
+        Print($"IcaKms stalled-body benchmark: {sessions} simultaneous kms:DescribeKey calls, the app's transport, 0.5 s per attempt, no retry (deadline {Deadline.TotalSeconds:0.0} s), {Environment.ProcessorCount} cores");
         using var server = new StallingServer();
         AwsClientFactory factory = AwsClientFactory.WithIamQueryClient(new AwsClientSettings
         {

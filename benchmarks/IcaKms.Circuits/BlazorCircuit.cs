@@ -72,6 +72,9 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
     /// <summary>Time from the GET of the page to the first render batch received.</summary>
     public TimeSpan TimeToFirstBatch { get; private set; }
 
+    /// <summary>The circuit's id as StartCircuit returned it (what a browser's disconnect beacon sends).</summary>
+    private string? CircuitSecret { get; set; }
+
     [GeneratedRegex(@"<!--Blazor:(\{.*?\})-->", RegexOptions.Singleline)]
     private static partial Regex MarkerPattern();
 
@@ -129,6 +132,8 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
             {
                 throw new InvalidOperationException($"StartCircuit was refused: {circuit.Error}");
             }
+
+            circuit.CircuitSecret = secret;
 
             await circuit._connection.SendAsync("UpdateRootComponents", batch, applicationState, token);
             await circuit.WaitForBatchesAsync(1, token);
@@ -348,6 +353,23 @@ internal sealed partial class BlazorCircuit : IAsyncDisposable
     }
 
     private static TaskCompletionSource<long> NewBatchSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Closes the tab as a browser does: the disconnect beacon (<c>POST _blazor/disconnect</c> with the circuit's id, which
+    /// blazor.web.js sends on unload) ends the circuit at once, then the connection closes. Without the beacon the server
+    /// keeps a dropped circuit for its retention period, waiting for the tab to come back.
+    /// </summary>
+    public async Task CloseAsync(HttpClient http, Uri baseUri, CancellationToken cancellation)
+    {
+        if (CircuitSecret is { } secret)
+        {
+            using var form = new FormUrlEncodedContent([new KeyValuePair<string, string>("circuitId", secret)]);
+            using HttpResponseMessage response = await http.PostAsync(new Uri(baseUri, "_blazor/disconnect"), form, cancellation);
+            response.EnsureSuccessStatusCode();
+        }
+
+        await _connection.DisposeAsync();
+    }
 
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
 }

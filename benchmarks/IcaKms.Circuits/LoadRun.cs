@@ -189,7 +189,7 @@ internal static class LoadRun
     }
 
     /// <summary>An account without the users' buckets, with a key, an access key and a caller for each user.</summary>
-    private static FakeAwsScenario Scenario(int users, TimeSpan latency)
+    public static FakeAwsScenario Scenario(int users, TimeSpan latency)
     {
         var all = Enumerable.Range(1, users).Select(n => new LoadUser(n)).ToList();
         return new FakeAwsScenario

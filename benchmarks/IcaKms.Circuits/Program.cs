@@ -4,10 +4,16 @@ using IcaKms.Circuits;
 // Holds N idle Blazor Server circuits against IcaKms and against the bare `dotnet new blazor` template, one app at a
 // time, and prints the managed heap and RSS per circuit after a full GC, the first-load bytes, and the ratios.
 // Run it with scripts/circuits.sh, which publishes both apps first.
-// `load ...`: the load benchmark instead (scripts/load.sh).
+// `load ...`: the load benchmark instead (scripts/load.sh); `soak ...`: the soak (scripts/soak.sh).
 if (args.Length > 0 && args[0] == "load")
 {
     return await LoadRun.MainAsync(args[1..]);
+}
+
+// `soak ...`: open and close many tabs, heap before/after and the marker credential in heap dumps (scripts/soak.sh).
+if (args.Length > 0 && args[0] == "soak")
+{
+    return await SoakRun.MainAsync(args[1..]);
 }
 
 CircuitOptions? options = CircuitOptions.Parse(args, out string? error);

@@ -116,6 +116,16 @@ internal sealed partial class WizardSession(LoadUser user, Uri baseUri, HttpClie
         return (result, Stopwatch.GetElapsedTime(started));
     }
 
+    /// <summary>Closes the tab (the disconnect beacon, then the connection), as a person closing it does.</summary>
+    public async Task CloseAsync(CancellationToken cancellation)
+    {
+        if (_circuit is not null)
+        {
+            await _circuit.CloseAsync(http, baseUri, cancellation);
+            _circuit = null;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_circuit is not null)

@@ -31,7 +31,7 @@ public sealed class AwsClientFactory : IAwsGatewayFactory
     /// </param>
     /// <param name="httpClientFactory">
     /// The SDK's HTTP client factory, set on every client's config (tests plug an in-process handler in here); null for
-    /// the SDK's own.
+    /// the SDK's transport with each answer's body read asynchronously (<see cref="BufferedAnswerHttpClientFactory"/>).
     /// </param>
     public AwsClientFactory(Func<AwsSession, IIamGateway> iamGateways, Uri? defaultEndpoint = null, HttpClientFactory? httpClientFactory = null)
         : this(iamGateways, defaultEndpoint, httpClientFactory, Environment.GetEnvironmentVariable)
@@ -76,15 +76,16 @@ public sealed class AwsClientFactory : IAwsGatewayFactory
     public Uri? DefaultEndpoint { get; }
 
     /// <summary>
-    /// The time allowed for one HTTP attempt until the answer's headers arrive (default 5 seconds: AWS answers these
-    /// read calls in well under a second, and a person waiting on a page should hear about a dead endpoint soon).
+    /// The time allowed for one HTTP attempt until the whole answer has arrived, body included (default 5 seconds: AWS
+    /// answers these read calls in well under a second, and a person waiting on a page should hear about a dead endpoint
+    /// soon). With a test's own HTTP client factory, the SDK's timeout covers only the headers.
     /// </summary>
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
     /// <summary>
     /// How many times the SDK retries a throttled or transient failure, timeouts included (default 1, in the SDK's
     /// standard retry mode). A whole call also ends at <c>Timeout × (MaxErrorRetry + 1) + 2 s</c> (12 s by default),
-    /// which bounds an answer whose body never finishes: the SDK's timeout stops at the headers.
+    /// which bounds the SDK's back-off between attempts too.
     /// </summary>
     public int MaxErrorRetry { get; init; } = DefaultMaxErrorRetry;
 
@@ -158,10 +159,9 @@ public sealed class AwsClientFactory : IAwsGatewayFactory
         config.Timeout = Timeout;
         config.RetryMode = RequestRetryMode.Standard;
         config.MaxErrorRetry = MaxErrorRetry;
-        if (_httpClientFactory is not null)
-        {
-            config.HttpClientFactory = _httpClientFactory;
-        }
+
+        // The SDK's transport with every answer's body read before the SDK parses it: no thread waits on a stalled body.
+        config.HttpClientFactory = _httpClientFactory ?? BufferedAnswerHttpClientFactory.Instance;
 
         if (endpoint is null)
         {

@@ -7,9 +7,9 @@ namespace IcaKms.Core.Adapters.Aws;
 /// <summary>
 /// How long one AWS call may take: each attempt gets <see cref="PerAttempt"/>, the SDK makes at most
 /// <see cref="Attempts"/> of them, and the whole call (retries, back-off and reading the answer) ends at
-/// <see cref="Deadline"/>. The SDK's per-attempt timeout only covers waiting for the answer's headers
-/// (<c>ClientConfig.ReadWriteTimeout</c> exists only on .NET Framework), so the deadline also ends an answer whose
-/// body never finishes.
+/// <see cref="Deadline"/>. The SDK's own per-attempt timeout only covers waiting for the answer's headers
+/// (<c>ClientConfig.ReadWriteTimeout</c> exists only on .NET Framework); <see cref="BufferedAnswerHandler"/> extends it to
+/// the body on the app's transport, and the deadline ends the call whatever the transport.
 /// </summary>
 /// <param name="PerAttempt">The time allowed for one HTTP attempt.</param>
 /// <param name="Attempts">How many attempts the SDK makes at most (1 + retries).</param>
