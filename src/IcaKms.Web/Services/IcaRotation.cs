@@ -230,29 +230,9 @@ public sealed class IcaRotation : IDisposable
         });
     }
 
-    // The user's keys with their last use: ids and dates only.
-    private static async Task<(IReadOnlyList<AccessKeyUse> Keys, string? Problem)> ReadKeysAsync(IIamGateway iam, string user, CancellationToken ct)
-    {
-        Result<IReadOnlyList<AccessKeyMetadata>, AwsFailure> listed = await iam.ListAccessKeyMetadataAsync(user, ct);
-        if (listed.Value is not { } metadata)
-        {
-            return ([], $"The access keys of {user} could not be read: {listed.Failure?.Message}");
-        }
-
-        var keys = new List<AccessKeyUse>();
-        foreach (AccessKeyMetadata key in metadata)
-        {
-            Result<DateTimeOffset?, AwsFailure> used = await iam.GetAccessKeyLastUsedAsync(key.AccessKeyId, ct);
-            if (used.Failure is { } failure)
-            {
-                return ([], $"When {key.AccessKeyId} was last used could not be read: {failure.Message}");
-            }
-
-            keys.Add(new AccessKeyUse(key.AccessKeyId, key.Status, key.Created, used.Value));
-        }
-
-        return (keys, null);
-    }
+    // The user's keys with their last use: ids and dates only (Core's reader, as the command line reads them).
+    private static Task<(IReadOnlyList<AccessKeyUse> Keys, string? Problem)> ReadKeysAsync(IIamGateway iam, string user, CancellationToken ct) =>
+        AccessKeyReader.ReadAsync(iam, user, ct);
 }
 
 /// <summary>A rotation whose new key reached ICA: what retiring and deleting the old key work from (key ids, never a secret).</summary>
