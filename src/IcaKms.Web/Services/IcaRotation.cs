@@ -40,6 +40,7 @@ public enum IcaRotationActivity
 /// </summary>
 public sealed class IcaRotation : IDisposable
 {
+    private static readonly TimeSpan CleanUpLimit = TimeSpan.FromSeconds(30);
     private const string ConnectAws = "Connect to AWS (at the top) again: the IAM user's keys could not be read without your AWS session.";
     private readonly WizardInputs _inputs;
     private readonly IcaConnection _connection;
@@ -157,6 +158,7 @@ public sealed class IcaRotation : IDisposable
         {
             IcaApplyResult applied = await IcaApplier.ApplyAsync(
                 c.Client, _aws.Iam, new SetupPlan(WizardStep.IcaConfiguration, [.. plan.Changes], [], []), null, Principal, _time, _recorder.Record, c.Token);
+            await CleanUpAsync(c, user, applied);
             (IReadOnlyList<AccessKeyUse> keys, string? problem) = _aws.Iam is { } iam ? await ReadKeysAsync(iam, user, c.Token) : ([], ConnectAws);
             return (applied, keys, problem);
         }, (_, done) =>
@@ -304,6 +306,21 @@ public sealed class IcaRotation : IDisposable
 
             return Task.CompletedTask;
         });
+    }
+
+    // A rotation that stopped (the session ended, the connection changed) after IAM made the new key and before ICA got
+    // it leaves a key nothing can use, whose secret is gone: it is deleted at once, on a token of its own, since the
+    // session's is cancelled by then. The key ICA holds was never touched.
+    private async Task CleanUpAsync(ConnectedIca connected, string user, IcaApplyResult stopped)
+    {
+        if (RotationPlanner.CleanUp(user, stopped) is not { Count: > 0 } cleanUp || _aws.Iam is null)
+        {
+            return;
+        }
+
+        using var limit = new CancellationTokenSource(CleanUpLimit);
+        await IcaApplier.ApplyAsync(
+            connected.Client, _aws.Iam, new SetupPlan(WizardStep.IcaConfiguration, [.. cleanUp], [], []), null, Principal, _time, _recorder.Record, limit.Token);
     }
 
     // The user's keys with their last use: ids and dates only (Core's reader, as the command line reads them).

@@ -151,6 +151,35 @@ public sealed class IcaRotationPanelTests : WizardTestContext
     }
 
     [Fact]
+    public async Task Rotation_SessionEndsBetweenCreateKeyAndUpdateSecrets_DeletesTheUnsentKeyAndIcaKeepsTheOld()
+    {
+        await ArrangeAsync();
+        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
+        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=rotation-step]").Count));
+        Aws.OnCall = (call, _) =>
+        {
+            if (call.StartsWith("iam:CreateAccessKey", StringComparison.Ordinal))
+            {
+                // The circuit ends while IAM makes the key: the ICA connection's token is cancelled.
+                IcaConnection.Dispose();
+            }
+
+            return Task.CompletedTask;
+        };
+
+        Click(panel, "Rotate…");
+        Click(panel, "Confirm and rotate");
+
+        panel.WaitForState(() => Recorder.History.Any(h => h.Change is DeleteAccessKeyChange), TimeSpan.FromSeconds(15));
+        AppliedChange cleanUp = Assert.Single(Recorder.History, h => h.Change is DeleteAccessKeyChange);
+        Assert.Equal(ChangeOutcome.Done, cleanUp.Outcome);
+        Assert.Contains("the rotation stopped before ICA got it", cleanUp.Change.Title, StringComparison.Ordinal);
+        Assert.Equal([OldKey], Aws.AccessKeys);
+        Assert.Equal(AccessKeyStatus.Active, Aws.StatusOf(OldKey));
+        Assert.Equal((OldKey, 0), (Assert.Single(FakeIca.Credentials).AccessKeyId, FakeIca.SecretUpdates));
+    }
+
+    [Fact]
     public async Task RollBack_ValidationOnTheNewKeyEndsInError_GivesIcaTheOldKeyBackThenDeletesTheNewOne()
     {
         await ArrangeAsync();
