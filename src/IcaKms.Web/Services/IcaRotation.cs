@@ -38,7 +38,7 @@ public enum IcaRotationActivity
 /// confirmed on its own. Every step goes through the <see cref="ChangeRecorder"/> (the audit names key ids, never a secret).
 /// ICA's configurations do not name their credential, so the configuration validated is the wizard's own (step 3's name).
 /// </summary>
-public sealed class IcaRotation : IDisposable
+public sealed partial class IcaRotation : IDisposable
 {
     private static readonly TimeSpan CleanUpLimit = TimeSpan.FromSeconds(30);
     private const string ConnectAws = "Connect to AWS (at the top) again: the IAM user's keys could not be read without your AWS session.";
@@ -184,79 +184,6 @@ public sealed class IcaRotation : IDisposable
         ? StepAsync(IcaRotationActivity.Retiring, RotationPlanner.Retire(rotated.UserName, rotated.OldKeyId, rotated.Configurations, rotated.RotatedAt), r => Rotated = rotated with { Retired = true })
         : Task.CompletedTask;
 
-    /// <summary>
-    /// True when the validation after the rotation reads <c>ERROR</c> and the old key is still there to go back to (not
-    /// deleted, not rolled back already).
-    /// </summary>
-    public bool CanRollBack => Rotated is { Deleted: false, RolledBack: false, NewKeyId: not null } &&
-        _validation.Validation?.Configuration?.Status == StorageConfigurationStatus.Error;
-
-    /// <summary>
-    /// The rollback: takes the old key's secret from <paramref name="form"/> (the same hand-off as every typed secret; IcaKms
-    /// never kept it), gives ICA the old key back (made active first if it was retired) and validates on it; only once ICA
-    /// reads OK is the new key deleted, so a wrong secret leaves the new key to try again. A message when refused.
-    /// </summary>
-    public async Task<string?> RollBackAsync(ElementReference form)
-    {
-        if (_connection.Current is not { } connected || !_activity.IsIdle || !CanRollBack || Rotated is not { NewKeyId: { } newKey } rotated || !_recorder.MayApply())
-        {
-            return null;
-        }
-
-        HandoffReceipt receipt = await _connection.ReceiveAsync(form);
-        if (receipt.Secrets?.Credentials is not { } pasted)
-        {
-            return IcaConnection.Refused(receipt.Outcome, "the old access key");
-        }
-
-        if (pasted.Problem() is { } problem)
-        {
-            return problem;
-        }
-
-        if (pasted.AccessKeyId.Trim() != rotated.OldKeyId)
-        {
-            return $"That is the access key {pasted.AccessKeyId.Trim()}, not the old key {rotated.OldKeyId}: nothing was sent, ICA holds the new key still.";
-        }
-
-        IReadOnlyList<IcaPlanChange> rollback = RotationPlanner.Rollback(_connection.ApiUrl, rotated.Credential, rotated.UserName, rotated.OldKeyId, newKey, !rotated.Retired);
-        IcaPlanChange[] restore = [.. rollback.Where(c => c is not DeleteAccessKeyChange), .. rotated.Configurations.Select(c => new ValidateStorageConfigurationChange(_connection.ApiUrl, c.Name, c.Id))];
-        var secret = new AwsAccessKey(rotated.OldKeyId, pasted.SecretAccessKey.Trim());
-        _validation.Clear();
-        IcaApplyResult? result = null;
-        await _activity.RunUnderAsync(connected, IcaRotationActivity.RollingBack, async c =>
-        {
-            IcaApplyResult applied = await IcaApplier.ApplyAsync(
-                c.Client, _aws.Iam, new SetupPlan(WizardStep.IcaConfiguration, restore, [], []), secret, Principal, _time, _recorder.Record, c.Token);
-            (IReadOnlyList<AccessKeyUse> keys, string? problem) = _aws.Iam is { } iam ? await ReadKeysAsync(iam, rotated.UserName, c.Token) : ([], ConnectAws);
-            return (applied, keys, problem);
-        }, (_, done) =>
-        {
-            result = done.applied;
-            (Keys, KeysProblem) = (done.keys, done.problem);
-            LastStep = done.applied.Result;
-            if (done.applied.Result.Changes.Any(a => a.Change is RestoreStorageCredentialSecretsChange && a.Outcome == ChangeOutcome.Done))
-            {
-                Rotated = rotated with { Retired = false, IcaHoldsOldKey = true };
-            }
-
-            return Task.CompletedTask;
-        });
-
-        if (result is not { ValidatedName: { } name, ConfigurationId: { } id } || !_connection.IsCurrent(connected))
-        {
-            return null;
-        }
-
-        await _validation.WatchUnderAsync(connected, id, name);
-        if (_validation.Validation?.Configuration?.Status == StorageConfigurationStatus.Ok && Rotated is { IcaHoldsOldKey: true } back)
-        {
-            await StepAsync(IcaRotationActivity.RollingBack, rollback.OfType<DeleteAccessKeyChange>().ToList(), _ => Rotated = back with { RolledBack = true });
-        }
-
-        return null;
-    }
-
     /// <summary>Deletes the deactivated old key for good (confirmed on its own).</summary>
     public Task DeleteOldAsync() => Rotated is { Retired: true, Deleted: false, IcaHoldsOldKey: false } rotated
         ? StepAsync(IcaRotationActivity.Deleting, RotationPlanner.DeleteOld(rotated.UserName, rotated.OldKeyId), r => Rotated = rotated with { Deleted = true })
@@ -326,27 +253,4 @@ public sealed class IcaRotation : IDisposable
     // The user's keys with their last use: ids and dates only (Core's reader, as the command line reads them).
     private static Task<(IReadOnlyList<AccessKeyUse> Keys, string? Problem)> ReadKeysAsync(IIamGateway iam, string user, CancellationToken ct) =>
         AccessKeyReader.ReadAsync(iam, user, ct);
-}
-
-/// <summary>A rotation whose new key reached ICA: what retiring and deleting the old key work from (key ids, never a secret).</summary>
-/// <param name="Credential">The rotated credential.</param>
-/// <param name="UserName">The IAM user.</param>
-/// <param name="OldKeyId">The key ICA held before.</param>
-/// <param name="NewKeyId">The key ICA holds now, or null when IAM's list did not show it.</param>
-/// <param name="RotatedAt">When the rotation started (a use of the old key after it means something else holds it).</param>
-/// <param name="Configurations">The configurations validated on the new key.</param>
-public sealed record RotationState(
-    StorageCredential Credential, string UserName, string OldKeyId, string? NewKeyId, DateTimeOffset RotatedAt, IReadOnlyList<StorageConfiguration> Configurations)
-{
-    /// <summary>True once the old key is inactive.</summary>
-    public bool Retired { get; init; }
-
-    /// <summary>True once the old key is deleted.</summary>
-    public bool Deleted { get; init; }
-
-    /// <summary>True once ICA took the old key back (the rollback's first half); the new key is deleted only after ICA reads OK on it.</summary>
-    public bool IcaHoldsOldKey { get; init; }
-
-    /// <summary>True once the rollback ended: ICA validated on the old key and the new key is deleted.</summary>
-    public bool RolledBack { get; init; }
 }
