@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using IcaKms.E2E.Tests.Infrastructure;
 using IcaKms.E2E.Tests.Pages;
 using IcaKms.FakeAws;
@@ -13,7 +15,7 @@ namespace IcaKms.E2E.Tests.Ica;
 /// <summary>
 /// The whole access-key rotation of step 3 in a real browser against the loopback fake AWS and fake ICA (an app of its
 /// own, so its IAM user's two keys are not shared): plan, rotate (new key straight to ICA, validated OK), retire the old
-/// key, delete it. The new key's secret is in no page and no log line.
+/// key, delete it; axe's WCAG rules pass on the panel. The new key's secret is in no page and no log line.
 /// </summary>
 [Collection(E2ECollection.Name)]
 public sealed partial class IcaRotationTests(RotationApp rotation, BrowserFixture browser) : IClassFixture<RotationApp>
@@ -41,6 +43,7 @@ public sealed partial class IcaRotationTests(RotationApp rotation, BrowserFixtur
         await Expect(panel.GetByTestId("rotation-step").Nth(1)).ToContainTextAsync($"in place of {oldKey}");
         await panel.ScrollIntoViewIfNeededAsync();
         await wizard.SaveScreenshotAsync("ica-4-rotation-plan");
+        await AssertAccessibleAsync(panel);
 
         await panel.GetByRole(AriaRole.Button, new() { Name = "Rotate…" }).ClickAsync();
         await panel.GetByRole(AriaRole.Button, new() { Name = "Confirm and rotate" }).ClickAsync();
@@ -59,6 +62,7 @@ public sealed partial class IcaRotationTests(RotationApp rotation, BrowserFixtur
         await Expect(panel.GetByTestId("rotation-state")).ToContainTextAsync($"The old key {oldKey} is deleted.", Slow);
         await panel.ScrollIntoViewIfNeededAsync();
         await wizard.SaveScreenshotAsync("ica-5-rotation-done");
+        await AssertAccessibleAsync(panel);
 
         Assert.Equal([newKey], App.Aws.AccessKeysOf(RotationApp.User));
         Assert.Equal("OK", Assert.Single(App.Ica.Configurations, c => c.Name == "lab-rotate").Status);
@@ -79,6 +83,16 @@ public sealed partial class IcaRotationTests(RotationApp rotation, BrowserFixtur
         var ica = new IcaApiPanelPage(page);
         await ica.ConnectAsync(FakeIcaScenario.DefaultApiKey);
         return wizard;
+    }
+
+    // axe-core's WCAG A and AA rules on the rotation panel as it is now.
+    private static async Task AssertAccessibleAsync(ILocator panel)
+    {
+        AxeResult axe = await panel.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        Assert.Empty(axe.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})"));
     }
 
     // The ICA key, the AWS session's secret and the new key's secret (known by its digest only) are in no page and no log line.
