@@ -34,7 +34,7 @@ public sealed partial class IcaRotationTests(RotationApp rotation, BrowserFixtur
         App.Ica.AddConfiguration("lab-rotate", credential.Id, FakeIcaScenario.UsRegionId, FakeAwsScenario.DefaultBucketName, "ica/", App.Aws.Scenario.DefaultKeyArn);
         IPage page = await browser.NewPageAsync(App.BaseUrl);
         await using IBrowserContext context = page.Context;
-        WizardPage wizard = await OpenStepThreeAsync(page, "lab-rotate");
+        WizardPage wizard = await OpenStepThreeAsync(page, "lab-rotate", RotationApp.User);
         ILocator panel = page.GetByTestId("ica-rotation");
 
         await panel.GetByText("ica-rotate-credential").ClickAsync();
@@ -69,15 +69,60 @@ public sealed partial class IcaRotationTests(RotationApp rotation, BrowserFixtur
         await AssertNoSecretAnywhereAsync(page, App.Aws.AccessKeySecretDigest(newKey)!);
     }
 
+    [Fact]
+    public async Task RollBack_ValidationOnTheNewKeyEndsInError_PastedOldSecretGivesIcaTheOldKeyBack()
+    {
+        const string oldSecret = "E2eOldSecretOfTheIcaUser/0123456789abcdef";
+        string oldKey = App.Aws.AddAccessKey(RotationApp.RollbackUser);
+        FakeIcaCredential credential = App.Ica.AddCredential("ica-rollback-credential", oldKey);
+        App.Ica.AddConfiguration("lab-rollback", credential.Id, FakeIcaScenario.UsRegionId, FakeAwsScenario.DefaultBucketName, "ica/", App.Aws.Scenario.DefaultKeyArn);
+        IPage page = await browser.NewPageAsync(App.BaseUrl);
+        await using IBrowserContext context = page.Context;
+        WizardPage wizard = await OpenStepThreeAsync(page, "lab-rollback", RotationApp.RollbackUser);
+        ILocator panel = page.GetByTestId("ica-rotation");
+        App.Ica.AwsRefusesKey = key => key != oldKey;
+        try
+        {
+            await panel.GetByText("ica-rollback-credential").ClickAsync();
+            await panel.GetByRole(AriaRole.Button, new() { Name = "Plan the rotation" }).ClickAsync();
+            await Expect(panel.GetByTestId("rotation-step")).ToHaveCountAsync(3, new() { Timeout = 30_000 });
+            await panel.GetByRole(AriaRole.Button, new() { Name = "Rotate…" }).ClickAsync();
+            await panel.GetByRole(AriaRole.Button, new() { Name = "Confirm and rotate" }).ClickAsync();
+
+            await Expect(panel.GetByTestId("rotation-rollback")).ToContainTextAsync("reads ERROR", Slow);
+            await Expect(panel.GetByTestId("rotation-rollback")).ToContainTextAsync(FakeIcaServer.KeyRefusedMessage);
+            string newKey = Assert.Single(App.Aws.AccessKeysOf(RotationApp.RollbackUser), k => k != oldKey);
+            await panel.ScrollIntoViewIfNeededAsync();
+            await wizard.SaveScreenshotAsync("ica-6-rotation-rollback-offer");
+            await AssertAccessibleAsync(panel);
+            await panel.GetByLabel("Its secret access key", new() { Exact = true }).FillAsync(oldSecret);
+            await panel.GetByRole(AriaRole.Button, new() { Name = "Roll back" }).ClickAsync();
+
+            await Expect(panel.GetByTestId("rotation-state")).ToContainTextAsync($"Rolled back: ICA holds the old key {oldKey} again", Slow);
+            FakeIcaCredential held = Assert.Single(App.Ica.Credentials, c => c.Id == credential.Id);
+            Assert.Equal((oldKey, FakeIcaServer.DigestOf(oldSecret)), (held.AccessKeyId, held.SecretDigest));
+            Assert.Equal([oldKey], App.Aws.AccessKeysOf(RotationApp.RollbackUser));
+            Assert.Equal("Active", App.Aws.AccessKeyStatus(oldKey));
+            string html = await page.ContentAsync();
+            Assert.DoesNotContain(oldSecret, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(oldSecret, App.Output, StringComparison.Ordinal);
+            Assert.Null(App.Aws.AccessKeySecretDigest(newKey));
+        }
+        finally
+        {
+            App.Ica.AwsRefusesKey = null;
+        }
+    }
+
     // Steps 1 and 2 of the fake account's working setup with the rotation's IAM user, then step 3 with ICA connected.
-    private async Task<WizardPage> OpenStepThreeAsync(IPage page, string configurationName)
+    private async Task<WizardPage> OpenStepThreeAsync(IPage page, string configurationName, string user)
     {
         var wizard = new WizardPage(page, App.BaseUrl);
         await wizard.OpenAsync();
         await new ConnectionPanel(page).ConnectAsync(FakeAwsScenario.DefaultAccessKeyId, AwsSecret, AwsToken);
         await wizard.Bucket.FillAsync(FakeAwsScenario.DefaultBucketName, App.Aws.Scenario.DefaultKeyArn, "ica/");
         await wizard.NextAsync();
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "IAM user for ICA" }).FillAsync(RotationApp.User);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "IAM user for ICA" }).FillAsync(user);
         await wizard.NextAsync();
         await wizard.IcaConfiguration.ConfigurationName.FillAsync(configurationName);
         var ica = new IcaApiPanelPage(page);
@@ -128,6 +173,9 @@ public sealed class RotationApp : IAsyncLifetime
     /// <summary>The IAM user whose key is rotated.</summary>
     public const string User = "ica-rotate";
 
+    /// <summary>The IAM user whose rotation is rolled back (IAM's two keys are not shared between the tests).</summary>
+    public const string RollbackUser = "ica-rotate-back";
+
     private readonly FakeAwsServer _aws = StartAws();
 
     private AppServer? _app;
@@ -155,7 +203,7 @@ public sealed class RotationApp : IAsyncLifetime
         var scenario = new FakeAwsScenario();
         return FakeAwsServer.Start(scenario with
         {
-            UserPolicies = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [User] = [scenario.DefaultPolicyArn] },
+            UserPolicies = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [User] = [scenario.DefaultPolicyArn], [RollbackUser] = [scenario.DefaultPolicyArn] },
         });
     }
 }
