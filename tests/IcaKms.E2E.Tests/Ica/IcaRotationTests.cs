@@ -91,6 +91,7 @@ public sealed partial class IcaRotationTests(RotationApp rotation, BrowserFixtur
 
             await Expect(panel.GetByTestId("rotation-rollback")).ToContainTextAsync("reads ERROR", Slow);
             await Expect(panel.GetByTestId("rotation-rollback")).ToContainTextAsync(FakeIcaServer.KeyRefusedMessage);
+            await Expect(panel.GetByTestId("rotation-held-key")).ToHaveCountAsync(0);
             string newKey = Assert.Single(App.Aws.AccessKeysOf(RotationApp.RollbackUser), k => k != oldKey);
             await panel.ScrollIntoViewIfNeededAsync();
             await wizard.SaveScreenshotAsync("ica-6-rotation-rollback-offer");
