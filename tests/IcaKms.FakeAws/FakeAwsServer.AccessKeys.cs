@@ -13,6 +13,13 @@ public sealed partial class FakeAwsServer
     /// <summary>The status of an access key created here (<c>Active</c> or <c>Inactive</c>), or null when there is none.</summary>
     public string? AccessKeyStatus(string accessKeyId) => Iam.AccessKeyStatusOf(accessKeyId);
 
+    /// <summary>Gives a user an access key directly (as if made earlier), with IAM's limit of two; its id. The secret is not kept.</summary>
+    public string AddAccessKey(string userName) =>
+        Iam.CreateAccessKey(userName).Id ?? throw new InvalidOperationException($"{userName} has two access keys already.");
+
+    /// <summary>Makes an access key <c>Active</c> or <c>Inactive</c> directly (as an admin would in the console).</summary>
+    public void SetAccessKeyStatus(string accessKeyId, string status) => Iam.ChangeAccessKey(accessKeyId, status, null);
+
     /// <summary>Records that an access key signed a request at <paramref name="when"/> (what GetAccessKeyLastUsed then answers).</summary>
     public void MarkAccessKeyUsed(string accessKeyId, DateTimeOffset when) => Iam.ChangeAccessKey(accessKeyId, null, when);
 

@@ -16,6 +16,9 @@ public sealed partial class FakeIcaServer
     /// <summary>Access key ids AWS refuses (inactive, deleted, or without the policy): validating a configuration on one ends in ERROR.</summary>
     public HashSet<string> KeysAwsRefuses { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Which other access keys AWS refuses (e.g. every key but the one held before a rotation), or null for none.</summary>
+    public Func<string, bool>? AwsRefusesKey { get; set; }
+
     /// <summary>How many times each credential's secrets were replaced.</summary>
     public int SecretUpdates { get; private set; }
 
@@ -44,7 +47,7 @@ public sealed partial class FakeIcaServer
 
     // Called under the lock, when a configuration's validation settles.
     private string? KeyRejectedFor(FakeIcaConfiguration configuration) =>
-        _credentials.TryGetValue(configuration.CredentialId, out FakeIcaCredential? credential) && credential.AccessKeyId is { } key && KeysAwsRefuses.Contains(key)
+        _credentials.TryGetValue(configuration.CredentialId, out FakeIcaCredential? credential) && credential.AccessKeyId is { } key && (KeysAwsRefuses.Contains(key) || AwsRefusesKey?.Invoke(key) == true)
             ? KeyRefusedMessage
             : null;
 

@@ -113,9 +113,9 @@ public sealed partial class FakeIcaServer : IAsyncDisposable
     }
 
     /// <summary>Adds a credential directly (as if made earlier in ICA's UI).</summary>
-    public FakeIcaCredential AddCredential(string name)
+    public FakeIcaCredential AddCredential(string name, string? accessKeyId = null)
     {
-        var credential = new FakeIcaCredential(Guid.NewGuid().ToString(), name, null, null);
+        var credential = new FakeIcaCredential(Guid.NewGuid().ToString(), name, accessKeyId, null);
         lock (_lock)
         {
             _credentials[credential.Id] = credential;

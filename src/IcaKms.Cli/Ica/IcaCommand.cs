@@ -21,6 +21,7 @@ internal static class IcaCommand
         command.Subcommands.Add(IcaApplyCommand.Create(host));
         command.Subcommands.Add(Validate(host));
         command.Subcommands.Add(Watch(host));
+        command.Subcommands.Add(IcaRotateCommand.Create(host));
         return command;
     }
 

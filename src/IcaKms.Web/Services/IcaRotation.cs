@@ -26,6 +26,9 @@ public enum IcaRotationActivity
 
     /// <summary>The old key is deleted for good.</summary>
     Deleting,
+
+    /// <summary>ICA gets the old key back from its pasted secret, and validates on it.</summary>
+    RollingBack,
 }
 
 /// <summary>
@@ -35,8 +38,9 @@ public enum IcaRotationActivity
 /// confirmed on its own. Every step goes through the <see cref="ChangeRecorder"/> (the audit names key ids, never a secret).
 /// ICA's configurations do not name their credential, so the configuration validated is the wizard's own (step 3's name).
 /// </summary>
-public sealed class IcaRotation : IDisposable
+public sealed partial class IcaRotation : IDisposable
 {
+    private static readonly TimeSpan CleanUpLimit = TimeSpan.FromSeconds(30);
     private const string ConnectAws = "Connect to AWS (at the top) again: the IAM user's keys could not be read without your AWS session.";
     private readonly WizardInputs _inputs;
     private readonly IcaConnection _connection;
@@ -154,6 +158,7 @@ public sealed class IcaRotation : IDisposable
         {
             IcaApplyResult applied = await IcaApplier.ApplyAsync(
                 c.Client, _aws.Iam, new SetupPlan(WizardStep.IcaConfiguration, [.. plan.Changes], [], []), null, Principal, _time, _recorder.Record, c.Token);
+            await CleanUpAsync(c, user, applied);
             (IReadOnlyList<AccessKeyUse> keys, string? problem) = _aws.Iam is { } iam ? await ReadKeysAsync(iam, user, c.Token) : ([], ConnectAws);
             return (applied, keys, problem);
         }, (_, done) =>
@@ -175,12 +180,12 @@ public sealed class IcaRotation : IDisposable
     }
 
     /// <summary>Deactivates the old key; Core refuses until every configuration reads OK and the old key signed nothing since.</summary>
-    public Task RetireAsync() => Rotated is { Retired: false } rotated
+    public Task RetireAsync() => Rotated is { Retired: false, IcaHoldsOldKey: false } rotated
         ? StepAsync(IcaRotationActivity.Retiring, RotationPlanner.Retire(rotated.UserName, rotated.OldKeyId, rotated.Configurations, rotated.RotatedAt), r => Rotated = rotated with { Retired = true })
         : Task.CompletedTask;
 
     /// <summary>Deletes the deactivated old key for good (confirmed on its own).</summary>
-    public Task DeleteOldAsync() => Rotated is { Retired: true, Deleted: false } rotated
+    public Task DeleteOldAsync() => Rotated is { Retired: true, Deleted: false, IcaHoldsOldKey: false } rotated
         ? StepAsync(IcaRotationActivity.Deleting, RotationPlanner.DeleteOld(rotated.UserName, rotated.OldKeyId), r => Rotated = rotated with { Deleted = true })
         : Task.CompletedTask;
 
@@ -230,44 +235,22 @@ public sealed class IcaRotation : IDisposable
         });
     }
 
-    // The user's keys with their last use: ids and dates only.
-    private static async Task<(IReadOnlyList<AccessKeyUse> Keys, string? Problem)> ReadKeysAsync(IIamGateway iam, string user, CancellationToken ct)
+    // A rotation that stopped (the session ended, the connection changed) after IAM made the new key and before ICA got
+    // it leaves a key nothing can use, whose secret is gone: it is deleted at once, on a token of its own, since the
+    // session's is cancelled by then. The key ICA holds was never touched.
+    private async Task CleanUpAsync(ConnectedIca connected, string user, IcaApplyResult stopped)
     {
-        Result<IReadOnlyList<AccessKeyMetadata>, AwsFailure> listed = await iam.ListAccessKeyMetadataAsync(user, ct);
-        if (listed.Value is not { } metadata)
+        if (RotationPlanner.CleanUp(user, stopped) is not { Count: > 0 } cleanUp || _aws.Iam is null)
         {
-            return ([], $"The access keys of {user} could not be read: {listed.Failure?.Message}");
+            return;
         }
 
-        var keys = new List<AccessKeyUse>();
-        foreach (AccessKeyMetadata key in metadata)
-        {
-            Result<DateTimeOffset?, AwsFailure> used = await iam.GetAccessKeyLastUsedAsync(key.AccessKeyId, ct);
-            if (used.Failure is { } failure)
-            {
-                return ([], $"When {key.AccessKeyId} was last used could not be read: {failure.Message}");
-            }
-
-            keys.Add(new AccessKeyUse(key.AccessKeyId, key.Status, key.Created, used.Value));
-        }
-
-        return (keys, null);
+        using var limit = new CancellationTokenSource(CleanUpLimit);
+        await IcaApplier.ApplyAsync(
+            connected.Client, _aws.Iam, new SetupPlan(WizardStep.IcaConfiguration, [.. cleanUp], [], []), null, Principal, _time, _recorder.Record, limit.Token);
     }
-}
 
-/// <summary>A rotation whose new key reached ICA: what retiring and deleting the old key work from (key ids, never a secret).</summary>
-/// <param name="Credential">The rotated credential.</param>
-/// <param name="UserName">The IAM user.</param>
-/// <param name="OldKeyId">The key ICA held before.</param>
-/// <param name="NewKeyId">The key ICA holds now, or null when IAM's list did not show it.</param>
-/// <param name="RotatedAt">When the rotation started (a use of the old key after it means something else holds it).</param>
-/// <param name="Configurations">The configurations validated on the new key.</param>
-public sealed record RotationState(
-    StorageCredential Credential, string UserName, string OldKeyId, string? NewKeyId, DateTimeOffset RotatedAt, IReadOnlyList<StorageConfiguration> Configurations)
-{
-    /// <summary>True once the old key is inactive.</summary>
-    public bool Retired { get; init; }
-
-    /// <summary>True once the old key is deleted.</summary>
-    public bool Deleted { get; init; }
+    // The user's keys with their last use: ids and dates only (Core's reader, as the command line reads them).
+    private static Task<(IReadOnlyList<AccessKeyUse> Keys, string? Problem)> ReadKeysAsync(IIamGateway iam, string user, CancellationToken ct) =>
+        AccessKeyReader.ReadAsync(iam, user, ct);
 }

@@ -185,6 +185,40 @@ public sealed class RotationApplyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rotate_ProcessEndsBetweenCreateKeyAndUpdateSecrets_TheNextPlanNamesTheUnusedKeyDeletesItAndRotates()
+    {
+        using var cts = new CancellationTokenSource();
+        _aws.OnCall = (call, _) =>
+        {
+            if (call.StartsWith("iam:CreateAccessKey", StringComparison.Ordinal))
+            {
+                cts.Cancel();
+            }
+
+            return Task.CompletedTask;
+        };
+        await IcaApplier.ApplyAsync(_ica.Client(), _aws, new SetupPlan(WizardStep.IcaConfiguration, [.. Plan().Changes], [], []), null, "tester", TimeProvider.System, ct: cts.Token);
+        _aws.OnCall = (_, _) => Task.CompletedTask;
+        // The process is gone, so no clean-up ran: the next session finds the key IAM made a moment ago, never used.
+        string orphan = Assert.Single(_aws.AccessKeys, k => k != OldKey);
+        _aws.AccessKeyStates[orphan] = new AccessKeyState(AccessKeyStatus.Active, DateTimeOffset.UtcNow, null);
+
+        (IReadOnlyList<AccessKeyUse> keys, string? problem) = await AccessKeyReader.ReadAsync(_aws, User);
+        RotationPlan next = RotationPlanner.Plan(new RotationRequest(_ica.Server.Url, _credential, User, keys, OldKey, [_configuration], DateTimeOffset.UtcNow));
+
+        Assert.Null(problem);
+        DeleteAccessKeyChange first = Assert.IsType<DeleteAccessKeyChange>(next.Changes[0]);
+        Assert.Equal(orphan, first.AccessKeyId);
+        Assert.Contains("left by a rotation that stopped before ICA got it", first.Reason, StringComparison.Ordinal);
+        IcaApplyResult rotated = await ApplyAsync(next.Changes);
+        Assert.True(rotated.Result.Succeeded, rotated.Result.Failure?.Message);
+        Assert.Equal((typeof(DeleteAccessKeyChange), ChangeOutcome.Done), (rotated.Result.Changes[0].Change.GetType(), rotated.Result.Changes[0].Outcome));
+        string newKey = Assert.Single(_aws.AccessKeys, k => k != OldKey);
+        Assert.Equal((newKey, FakeIcaServer.DigestOf(InMemoryAws.NewAccessKeySecret)), (HeldByIca.AccessKeyId, HeldByIca.SecretDigest));
+        Assert.Equal(AccessKeyStatus.Active, _aws.StatusOf(OldKey));
+    }
+
+    [Fact]
     public async Task CleanUp_EveryNewKeyReachedIca_PlansNothing()
     {
         IcaApplyResult rotated = await ApplyAsync(Plan().Changes);

@@ -18,6 +18,7 @@ public sealed class IcaRotationPanelTests : WizardTestContext
 {
     private const string User = "ica-storage";
     private const string OldKey = "AKIAOLDKEY0000000001";
+    private const string OldSecret = "OldSecretOfTheIcaUser/0123456789abcdefGH";
     private readonly RecordingLoggerProvider _logs = new();
 
     public IcaRotationPanelTests()
@@ -149,6 +150,117 @@ public sealed class IcaRotationPanelTests : WizardTestContext
         Assert.Empty(Rotation.Keys);
     }
 
+    [Fact]
+    public async Task Rotation_SessionEndsBetweenCreateKeyAndUpdateSecrets_DeletesTheUnsentKeyAndIcaKeepsTheOld()
+    {
+        await ArrangeAsync();
+        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
+        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=rotation-step]").Count));
+        Aws.OnCall = (call, _) =>
+        {
+            if (call.StartsWith("iam:CreateAccessKey", StringComparison.Ordinal))
+            {
+                // The circuit ends while IAM makes the key: the ICA connection's token is cancelled.
+                IcaConnection.Dispose();
+            }
+
+            return Task.CompletedTask;
+        };
+
+        Click(panel, "Rotate…");
+        Click(panel, "Confirm and rotate");
+
+        panel.WaitForState(() => Recorder.History.Any(h => h.Change is DeleteAccessKeyChange), TimeSpan.FromSeconds(15));
+        AppliedChange cleanUp = Assert.Single(Recorder.History, h => h.Change is DeleteAccessKeyChange);
+        Assert.Equal(ChangeOutcome.Done, cleanUp.Outcome);
+        Assert.Contains("the rotation stopped before ICA got it", cleanUp.Change.Title, StringComparison.Ordinal);
+        Assert.Equal([OldKey], Aws.AccessKeys);
+        Assert.Equal(AccessKeyStatus.Active, Aws.StatusOf(OldKey));
+        Assert.Equal((OldKey, 0), (Assert.Single(FakeIca.Credentials).AccessKeyId, FakeIca.SecretUpdates));
+    }
+
+    [Fact]
+    public async Task RollBack_ValidationOnTheNewKeyEndsInError_GivesIcaTheOldKeyBackThenDeletesTheNewOne()
+    {
+        await ArrangeAsync();
+        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
+        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=rotation-step]").Count));
+        FakeIca.AwsRefusesKey = key => key != OldKey;
+        Click(panel, "Rotate…");
+        Click(panel, "Confirm and rotate");
+
+        panel.WaitForAssertion(() => panel.Find("[data-testid=rotation-rollback]"), TimeSpan.FromSeconds(15));
+        string newKey = Assert.Single(Aws.AccessKeys, k => k != OldKey);
+        string offer = panel.Find("[data-testid=rotation-rollback]").TextContent;
+        Assert.Contains($"on the new key {newKey} reads ERROR", offer, StringComparison.Ordinal);
+        Assert.Contains(FakeIcaServer.KeyRefusedMessage, offer, StringComparison.Ordinal);
+        Assert.NotEmpty(panel.Find("[data-testid=rotation-error-hint]").TextContent);
+        Assert.Contains($"The old key {OldKey} is still active", offer, StringComparison.Ordinal);
+
+        PasteOldKey(panel, OldKey, OldSecret);
+
+        panel.WaitForAssertion(() => Assert.Contains("Rolled back", panel.Find("[data-testid=rotation-state]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        FakeIcaCredential held = Assert.Single(FakeIca.Credentials);
+        Assert.Equal((OldKey, FakeIcaServer.DigestOf(OldSecret)), (held.AccessKeyId, held.SecretDigest));
+        Assert.Equal([OldKey], Aws.AccessKeys);
+        Assert.Equal(AccessKeyStatus.Active, Aws.StatusOf(OldKey));
+        Assert.Empty(panel.FindAll("[data-testid=rotation-rollback]"));
+        Assert.DoesNotContain(panel.FindAll("button"), b => b.TextContent.Trim() is "Retire old key" or "Delete old key…");
+        Assert.Equal(
+            [typeof(RestoreStorageCredentialSecretsChange), typeof(ValidateStorageConfigurationChange), typeof(DeleteAccessKeyChange)],
+            Recorder.History.Skip(3).Select(h => h.Change.GetType()));
+        Assert.DoesNotContain(OldSecret, panel.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(_logs.Entries, e => e.Text.Contains(OldSecret, StringComparison.Ordinal)
+            || e.Fields.Values.Any(v => v?.ToString()?.Contains(OldSecret, StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
+    public async Task RollBack_PastedKeyIsNotTheOldOne_SendsNothingAndSaysSo()
+    {
+        await ArrangeAsync();
+        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
+        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=rotation-step]").Count));
+        FakeIca.AwsRefusesKey = key => key != OldKey;
+        Click(panel, "Rotate…");
+        Click(panel, "Confirm and rotate");
+        panel.WaitForAssertion(() => panel.Find("[data-testid=rotation-rollback]"), TimeSpan.FromSeconds(15));
+
+        PasteOldKey(panel, "AKIAWRONGKEY00000009", OldSecret);
+
+        panel.WaitForAssertion(() => Assert.Contains($"not the old key {OldKey}", panel.Find("[data-testid=rotation-rollback-error]").TextContent, StringComparison.Ordinal));
+        string newKey = Assert.Single(Aws.AccessKeys, k => k != OldKey);
+        Assert.Equal((newKey, 1), (Assert.Single(FakeIca.Credentials).AccessKeyId, FakeIca.SecretUpdates));
+    }
+
+    [Fact]
+    public async Task RollBack_ValidationOnTheOldKeyFailsToo_KeepsTheNewKeyAndOffersItAgain()
+    {
+        await ArrangeAsync();
+        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
+        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=rotation-step]").Count));
+        FakeIca.AwsRefusesKey = _ => true;
+        Click(panel, "Rotate…");
+        Click(panel, "Confirm and rotate");
+        panel.WaitForAssertion(() => panel.Find("[data-testid=rotation-rollback]"), TimeSpan.FromSeconds(15));
+
+        PasteOldKey(panel, OldKey, OldSecret);
+
+        panel.WaitForAssertion(() => Assert.Contains($"on the old key {OldKey} reads ERROR", panel.Find("[data-testid=rotation-rollback]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        Assert.Equal(OldKey, Assert.Single(FakeIca.Credentials).AccessKeyId);
+        Assert.Equal(2, Aws.AccessKeys.Count);
+        Assert.All(Aws.AccessKeys, k => Assert.Equal(AccessKeyStatus.Active, Aws.StatusOf(k)));
+        Assert.DoesNotContain(Recorder.History, h => h.Change is DeleteAccessKeyChange);
+    }
+
+    // Types the old key into the rollback form: its secret reaches the circuit through the hand-off, never the page.
+    private void PasteOldKey(IRenderedComponent<IcaApiPanel> panel, string accessKeyId, string secret)
+    {
+        JSRuntimeInvocationHandler<bool> post = ExpectTypedCredentials();
+        panel.InvokeAsync(() => panel.Find("[data-testid=rotation-rollback] form").Submit()).GetAwaiter().GetResult();
+        panel.WaitForAssertion(() => Assert.NotEmpty(post.Invocations));
+        ReleaseTypedCredentials(post, accessKeyId, secret, string.Empty);
+    }
+
     private async Task<FakeIcaConfiguration> ArrangeAsync()
     {
         FillValidBucketStep();
@@ -159,7 +271,7 @@ public sealed class IcaRotationPanelTests : WizardTestContext
         });
         Aws.AddAccessKey(OldKey, AccessKeyStatus.Active, DateTimeOffset.UtcNow.AddDays(-1));
         Assert.Null(await ConnectAsync());
-        FakeIcaCredential credential = FakeIca.AddCredential("lab-credential");
+        FakeIcaCredential credential = FakeIca.AddCredential("lab-credential", OldKey);
         return FakeIca.AddConfiguration("lab-kms", credential.Id, FakeIcaScenario.UsRegionId, "lab-ica-data", "ica/", KeyArn);
     }
 

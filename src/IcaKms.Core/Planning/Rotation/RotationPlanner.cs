@@ -41,7 +41,7 @@ public static class RotationPlanner
         string? reason = null;
         if (request.Keys.FirstOrDefault(k => k.AccessKeyId != held.AccessKeyId) is { } other)
         {
-            reason = MakeRoomReason(other, request.Now);
+            reason = MakeRoomReason(other, held, request.Now);
             if (reason is null)
             {
                 return RotationPlan.Refused(
@@ -117,8 +117,9 @@ public static class RotationPlanner
         ? request.Keys.FirstOrDefault(k => k.AccessKeyId == id)
         : request.Keys.Count == 1 ? request.Keys[0] : null;
 
-    // Why the other key may go (inactive, or unused lately), or null when it is in use and must stay.
-    private static string? MakeRoomReason(AccessKeyUse other, DateTimeOffset now)
+    // Why the other key may go (inactive, or unused lately), or null when it is in use and must stay. A key made after
+    // the one ICA holds and never used is what a rotation leaves when it stops between IAM's create and ICA's update.
+    private static string? MakeRoomReason(AccessKeyUse other, AccessKeyUse held, DateTimeOffset now)
     {
         if (other.Status == AccessKeyStatus.Inactive)
         {
@@ -127,7 +128,9 @@ public static class RotationPlanner
 
         if (other.LastUsed is not { } last)
         {
-            return "IAM allows two keys per user, and this one, not held by ICA, never signed a request";
+            return other.Created > held.Created
+                ? "IAM allows two keys per user, and this one was created after the key ICA holds and never signed a request: most likely left by a rotation that stopped before ICA got it"
+                : "IAM allows two keys per user, and this one, not held by ICA, never signed a request";
         }
 
         return now - last >= RecentUse
