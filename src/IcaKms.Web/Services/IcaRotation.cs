@@ -136,6 +136,7 @@ public sealed partial class IcaRotation : IDisposable
         }, (_, read) =>
         {
             (Keys, KeysProblem, Plan) = read;
+            UnverifiedOutcome = null;
             Rotated = null;
             LastStep = null;
             return Task.CompletedTask;
@@ -148,6 +149,12 @@ public sealed partial class IcaRotation : IDisposable
         if (_connection.Current is not { } connected || !_activity.IsIdle || Plan is not { Planned: true, HeldKeyId: { } oldKey } plan ||
             Credentials.FirstOrDefault(c => c.Id == CredentialId) is not { } credential || UserName is not { } user || !_recorder.MayApply())
         {
+            return;
+        }
+
+        if (plan.UnverifiedKeyId is not null)
+        {
+            await TestUnverifiedAsync(connected, plan, user);
             return;
         }
 
@@ -199,6 +206,7 @@ public sealed partial class IcaRotation : IDisposable
         Plan = null;
         Rotated = null;
         LastStep = null;
+        UnverifiedOutcome = null;
         _activity.Reset();
     }
 

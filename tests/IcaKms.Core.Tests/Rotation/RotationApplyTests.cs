@@ -207,10 +207,20 @@ public sealed class RotationApplyTests : IAsyncLifetime
         RotationPlan next = RotationPlanner.Plan(new RotationRequest(_ica.Server.Url, _credential, User, keys, OldKey, [_configuration], DateTimeOffset.UtcNow));
 
         Assert.Null(problem);
-        DeleteAccessKeyChange first = Assert.IsType<DeleteAccessKeyChange>(next.Changes[0]);
-        Assert.Equal(orphan, first.AccessKeyId);
-        Assert.Contains("left by a rotation that stopped before ICA got it", first.Reason, StringComparison.Ordinal);
-        IcaApplyResult rotated = await ApplyAsync(next.Changes);
+        // Only the admin's word says ICA holds OldKey: the orphan is deactivated and tested first, never deleted on that word.
+        Assert.Equal(orphan, Assert.IsType<DeactivateUnverifiedKeyChange>(next.Changes[0]).AccessKeyId);
+        Assert.Contains("left by a rotation that stopped before ICA got it", next.MakeRoomReason, StringComparison.Ordinal);
+        Assert.Equal(StorageConfigurationStatus.Ok, await SettledStatusAsync());
+        IcaApplyResult tested = await ApplyAsync(next.Changes);
+        Assert.True(tested.Result.Succeeded, tested.Result.Failure?.Message);
+        Assert.Equal((AccessKeyStatus.Inactive, 2), (_aws.StatusOf(orphan), _aws.AccessKeys.Count));
+        Assert.Equal(StorageConfigurationStatus.Ok, await SettledStatusAsync());
+
+        // ICA read OK without it: the next plan deletes the inactive orphan first and rotates.
+        (keys, _) = await AccessKeyReader.ReadAsync(_aws, User);
+        RotationPlan after = RotationPlanner.Plan(new RotationRequest(_ica.Server.Url, _credential, User, keys, OldKey, [_configuration], DateTimeOffset.UtcNow));
+        Assert.Equal(orphan, Assert.IsType<DeleteAccessKeyChange>(after.Changes[0]).AccessKeyId);
+        IcaApplyResult rotated = await ApplyAsync(after.Changes);
         Assert.True(rotated.Result.Succeeded, rotated.Result.Failure?.Message);
         Assert.Equal((typeof(DeleteAccessKeyChange), ChangeOutcome.Done), (rotated.Result.Changes[0].Change.GetType(), rotated.Result.Changes[0].Outcome));
         string newKey = Assert.Single(_aws.AccessKeys, k => k != OldKey);

@@ -26,6 +26,10 @@ public class RotationPlannerTests
     private static RotationPlan Plan(string? held, params AccessKeyUse[] keys) =>
         RotationPlanner.Plan(new RotationRequest(Api, Credential, User, keys, held, Configurations, Now));
 
+    // As ICA showing which key it holds (not the admin's word).
+    private static RotationPlan PlanShown(string held, params AccessKeyUse[] keys) =>
+        RotationPlanner.Plan(new RotationRequest(Api, Credential, User, keys, held, Configurations, Now, HeldKeyShownByIca: true));
+
     [Fact]
     public void Plan_OneActiveKey_CreatesSendsAndValidatesEachConfiguration()
     {
@@ -53,21 +57,85 @@ public class RotationPlannerTests
     }
 
     [Fact]
-    public void Plan_TwoKeysOtherUnusedForMonths_DeletesItFirstAndSaysWhen()
+    public void Plan_TwoKeysOtherUnusedForMonthsHeldShownByIca_DeletesItFirstAndSaysWhen()
     {
-        RotationPlan plan = Plan(Held, Key(Held, lastUsed: Now), Key(Other, lastUsed: Now.AddDays(-90)));
+        RotationPlan plan = PlanShown(Held, Key(Held, lastUsed: Now), Key(Other, lastUsed: Now.AddDays(-90)));
 
         Assert.Equal(Other, Assert.IsType<DeleteAccessKeyChange>(plan.Changes[0]).AccessKeyId);
         Assert.Contains("over 30 days ago", plan.MakeRoomReason, StringComparison.Ordinal);
+        Assert.Null(plan.UnverifiedKeyId);
     }
 
     [Fact]
-    public void Plan_TwoKeysOtherNeverUsed_DeletesItFirst()
+    public void Plan_TwoKeysOtherNeverUsedHeldShownByIca_DeletesItFirst()
     {
-        RotationPlan plan = Plan(Held, Key(Held), Key(Other));
+        RotationPlan plan = PlanShown(Held, Key(Held), Key(Other));
 
         Assert.Equal(Other, Assert.IsType<DeleteAccessKeyChange>(plan.Changes[0]).AccessKeyId);
         Assert.Contains("never signed", plan.MakeRoomReason, StringComparison.Ordinal);
+        Assert.Null(plan.UnverifiedKeyId);
+    }
+
+    [Fact]
+    public void Plan_OtherNewerNeverUsedHeldOnlyTheAdminsWord_DeactivatesAndValidatesInsteadOfDeleting()
+    {
+        // A session ended right after ICA got the new key: the admin names the old one, the new one shows no use yet.
+        var newer = new AccessKeyUse(Other, AccessKeyStatus.Active, Now.AddMinutes(-10), null);
+        RotationPlan plan = Plan(Held, Key(Held, lastUsed: Now.AddHours(-2)), newer);
+
+        Assert.True(plan.Planned, plan.Refusal);
+        Assert.Equal((Held, Other), (plan.HeldKeyId, plan.UnverifiedKeyId));
+        Assert.Empty(plan.Changes.OfType<DeleteAccessKeyChange>());
+        Assert.Collection(plan.Changes,
+            c =>
+            {
+                DeactivateUnverifiedKeyChange test = Assert.IsType<DeactivateUnverifiedKeyChange>(c);
+                Assert.Equal((Other, Held, (DateTimeOffset?)null), (test.AccessKeyId, test.NamedHeldKeyId, test.LastUsedAtPlan));
+                Assert.Equal(["conf-1", "conf-2"], test.ConfigurationIds);
+            },
+            c => Assert.Equal("conf-1", Assert.IsType<ValidateStorageConfigurationChange>(c).ConfigurationId),
+            c => Assert.Equal("conf-2", Assert.IsType<ValidateStorageConfigurationChange>(c).ConfigurationId));
+        Assert.Contains($"Only your answer says ICA holds {Held}", plan.MakeRoomReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_OtherUnusedForMonthsHeldOnlyTheAdminsWord_TestsItBeforeAnyDelete()
+    {
+        RotationPlan plan = Plan(Held, Key(Held, lastUsed: Now), Key(Other, lastUsed: Now.AddDays(-90)));
+
+        Assert.Equal(Other, plan.UnverifiedKeyId);
+        Assert.IsType<DeactivateUnverifiedKeyChange>(plan.Changes[0]);
+        Assert.Empty(plan.Changes.OfType<DeleteAccessKeyChange>());
+        Assert.Empty(plan.Changes.OfType<CreateIamAccessKeyChange>());
+    }
+
+    [Fact]
+    public void Plan_AfterTheTestReadOk_DeletesTheNowInactiveKeyFirst()
+    {
+        RotationPlan plan = Plan(Held, Key(Held), Key(Other, AccessKeyStatus.Inactive));
+
+        Assert.Null(plan.UnverifiedKeyId);
+        Assert.Equal(Other, Assert.IsType<DeleteAccessKeyChange>(plan.Changes[0]).AccessKeyId);
+    }
+
+    [Fact]
+    public void ReactivateUnverified_MakesTheTestedKeyActiveAgain()
+    {
+        Assert.Equal(Other, Assert.IsType<ReactivateAccessKeyChange>(Assert.Single(RotationPlanner.ReactivateUnverified(User, Other))).AccessKeyId);
+    }
+
+    [Fact]
+    public void UnverifiedOutcome_Error_SaysTheAnswerWasWrongAndWhichKeyIcaHolds()
+    {
+        RotationPlan plan = Plan(Held, Key(Held), Key(Other));
+
+        string error = RotationPlanner.UnverifiedOutcome(plan, StorageConfigurationStatus.Error, reactivated: true);
+        string ok = RotationPlanner.UnverifiedOutcome(plan, StorageConfigurationStatus.Ok, reactivated: false);
+
+        Assert.Contains($"Your answer was wrong: ICA holds {Other}, not {Held}", error, StringComparison.Ordinal);
+        Assert.Contains("made active again at once", error, StringComparison.Ordinal);
+        Assert.Contains($"ICA holds {Held}, as you answered", ok, StringComparison.Ordinal);
+        Assert.Contains("not known", RotationPlanner.UnverifiedOutcome(plan, null, reactivated: true), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,7 +17,15 @@ public sealed record RotationPlan
     /// <summary>Why the user's other key goes first (IAM allows two), or null when there is room.</summary>
     public string? MakeRoomReason { get; init; }
 
-    /// <summary>The changes up to ICA's validation on the new key.</summary>
+    /// <summary>
+    /// The user's other, active key the plan would delete to make room when only the admin's word says ICA holds
+    /// <see cref="HeldKeyId"/>; or null. Then <see cref="Changes"/> only deactivate it and validate without it (no new key
+    /// yet): on OK ICA does not need it, and the next plan deletes it (inactive) first; on anything else it is made active
+    /// again at once (<see cref="RotationPlanner.ReactivateUnverified"/>) and ICA holds it.
+    /// </summary>
+    public string? UnverifiedKeyId { get; init; }
+
+    /// <summary>The changes up to ICA's validation on the new key (or, with <see cref="UnverifiedKeyId"/>, on none but the held key).</summary>
     public IReadOnlyList<Ica.IcaPlanChange> Changes { get; init; } = [];
 
     /// <summary>True when a plan was made.</summary>

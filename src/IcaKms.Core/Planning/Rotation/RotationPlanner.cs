@@ -49,13 +49,56 @@ public static class RotationPlanner
                     "something else uses it. Find what and move it off that key, or deactivate it, then plan again.");
             }
 
+            if (other.Status == AccessKeyStatus.Active && !request.HeldKeyShownByIca)
+            {
+                // Only the admin's word says ICA holds the named key; the other may be the one ICA got from a rotation
+                // that stopped after :updateSecrets (IAM reports last use hours late). Test it reversibly before any delete.
+                return new RotationPlan
+                {
+                    HeldKeyId = held.AccessKeyId,
+                    UnverifiedKeyId = other.AccessKeyId,
+                    MakeRoomReason = $"{reason}. Only your answer says ICA holds {held.AccessKeyId}, so {other.AccessKeyId} is deactivated and ICA validated without it first: " +
+                        "if that reads OK the next plan deletes it; if not, it is made active again at once",
+                    Changes = [new DeactivateUnverifiedKeyChange(request.UserName, other.AccessKeyId, held.AccessKeyId, [.. request.Configurations.Select(c => c.Id)], other.LastUsed), .. Validations(request)],
+                };
+            }
+
             changes.Add(new DeleteAccessKeyChange(request.UserName, other.AccessKeyId, reason));
         }
 
         changes.Add(new CreateIamAccessKeyChange(request.UserName));
         changes.Add(new UpdateStorageCredentialSecretsChange(request.ApiUrl, request.Credential.Id, request.Credential.Name, held.AccessKeyId));
-        changes.AddRange(request.Configurations.Select(c => new ValidateStorageConfigurationChange(request.ApiUrl, c.Name, c.Id)));
+        changes.AddRange(Validations(request));
         return new RotationPlan { HeldKeyId = held.AccessKeyId, MakeRoomReason = reason, Changes = changes };
+    }
+
+    /// <summary>
+    /// After the test of a plan's <see cref="RotationPlan.UnverifiedKeyId"/> read anything but OK: make it active again at
+    /// once, since ICA may hold it.
+    /// </summary>
+    public static IReadOnlyList<IcaPlanChange> ReactivateUnverified(string userName, string unverifiedKeyId) =>
+        [new ReactivateAccessKeyChange(userName, unverifiedKeyId)];
+
+    /// <summary>What the test of <paramref name="plan"/>'s unverified key showed, in words for the admin.</summary>
+    /// <param name="plan">A plan with <see cref="RotationPlan.UnverifiedKeyId"/>.</param>
+    /// <param name="status">How ICA's validation without that key ended (<see cref="StorageConfigurationStatus"/>), or null when the watch did not finish.</param>
+    /// <param name="reactivated">Whether the key is active again (after anything but OK).</param>
+    public static string UnverifiedOutcome(RotationPlan plan, string? status, bool reactivated)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        string key = plan.UnverifiedKeyId ?? throw new ArgumentException("The plan tests no key.", nameof(plan));
+        string again = reactivated
+            ? $"{key} was made active again at once, and nothing was deleted."
+            : $"Making {key} active again failed too: make it active now (aws iam update-access-key --access-key-id {key} --status Active), ICA may need it.";
+        return status switch
+        {
+            StorageConfigurationStatus.Ok =>
+                $"ICA validated OK with {key} inactive: ICA holds {plan.HeldKeyId}, as you answered, and does not need {key}. Plan the rotation again: it deletes the inactive {key} first (a step you confirm), then rotates.",
+            StorageConfigurationStatus.Error =>
+                $"Your answer was wrong: ICA holds {key}, not {plan.HeldKeyId}. Its validation read ERROR once {key} was inactive. {again} " +
+                $"Most likely a rotation stopped after ICA got {key}: confirm {key} as the key ICA holds, and retire {plan.HeldKeyId} once nothing else uses it.",
+            _ => $"ICA's validation without {key} did not finish, so whether ICA holds it is not known. {again}",
+        };
     }
 
     /// <summary>The retirement, once every configuration reads OK on the new key: deactivate the old key.</summary>
@@ -111,6 +154,9 @@ public static class RotationPlanner
             ? [new DeleteAccessKeyChange(userName, id, "it was created, but the rotation stopped before ICA got it, and its secret is gone")]
             : [];
     }
+
+    private static IEnumerable<IcaPlanChange> Validations(RotationRequest request) =>
+        request.Configurations.Select(c => new ValidateStorageConfigurationChange(request.ApiUrl, c.Name, c.Id));
 
     // Which key ICA holds: the one named (known or confirmed), else the user's only key.
     private static AccessKeyUse? Held(RotationRequest request) => request.HeldKeyId is { } id

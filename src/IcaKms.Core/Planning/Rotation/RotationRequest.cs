@@ -13,6 +13,10 @@ namespace IcaKms.Core.Planning.Rotation;
 /// </param>
 /// <param name="Configurations">The storage configurations that use the credential: each is validated on the new key.</param>
 /// <param name="Now">The time the plan is made (how recently a key was used is measured from it).</param>
+/// <param name="HeldKeyShownByIca">
+/// True when <paramref name="HeldKeyId"/> was read from ICA; false (the default) when it is the admin's word, which is never
+/// enough to delete the other key: an active one is first made inactive and ICA validated without it.
+/// </param>
 public sealed record RotationRequest(
     Uri ApiUrl,
     StorageCredential Credential,
@@ -20,4 +24,5 @@ public sealed record RotationRequest(
     IReadOnlyList<AccessKeyUse> Keys,
     string? HeldKeyId,
     IReadOnlyList<StorageConfiguration> Configurations,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    bool HeldKeyShownByIca = false);

@@ -1,0 +1,75 @@
+using IcaKms.Core.Applying;
+using IcaKms.Core.Aws;
+using IcaKms.Core.Ica;
+using IcaKms.Core.Planning.Ica;
+using IcaKms.Core.Planning.Rotation;
+using IcaKms.Core.Setup;
+
+namespace IcaKms.Web.Services;
+
+/// <content>
+/// The test of a key only the admin's word says ICA does not hold (<see cref="RotationPlan.UnverifiedKeyId"/>): deactivate
+/// it, validate without it, and make it active again at once unless ICA reads OK. Nothing is deleted here.
+/// </content>
+public sealed partial class IcaRotation
+{
+    /// <summary>What the test of the unverified key showed (whether the admin's answer was right), or null.</summary>
+    public string? UnverifiedOutcome { get; private set; }
+
+    private async Task TestUnverifiedAsync(ConnectedIca connected, RotationPlan plan, string user)
+    {
+        string key = plan.UnverifiedKeyId!;
+        _validation.Clear();
+        IcaApplyResult? result = null;
+        bool deactivated = false;
+        await _activity.RunUnderAsync(connected, IcaRotationActivity.Rotating, async c =>
+        {
+            IcaApplyResult applied = await IcaApplier.ApplyAsync(
+                c.Client, _aws.Iam, new SetupPlan(WizardStep.IcaConfiguration, [.. plan.Changes], [], []), null, Principal, _time, _recorder.Record, c.Token);
+            deactivated = applied.Result.Changes.Any(a => a.Change is DeactivateUnverifiedKeyChange && a.Outcome == ChangeOutcome.Done);
+            (IReadOnlyList<AccessKeyUse> keys, string? problem) = _aws.Iam is { } iam ? await ReadKeysAsync(iam, user, c.Token) : ([], ConnectAws);
+            return (applied, keys, problem);
+        }, (_, done) =>
+        {
+            result = done.applied;
+            (Keys, KeysProblem) = (done.keys, done.problem);
+            LastStep = done.applied.Result;
+            UnverifiedOutcome = null;
+            return Task.CompletedTask;
+        });
+
+        if (!deactivated)
+        {
+            return;
+        }
+
+        if (result is { Result.Succeeded: true, ValidatedName: { } name, ConfigurationId: { } id } && _connection.IsCurrent(connected))
+        {
+            await _validation.WatchUnderAsync(connected, id, name);
+        }
+
+        string? status = _connection.IsCurrent(connected) ? _validation.Validation?.Configuration?.Status : null;
+        if (status == StorageConfigurationStatus.Ok)
+        {
+            UnverifiedOutcome = RotationPlanner.UnverifiedOutcome(plan, status, reactivated: false);
+            Plan = null;
+            await _changes.NotifyAsync();
+            return;
+        }
+
+        // ICA may hold it: active again at once, on a token of its own (the session may have ended meanwhile).
+        using var limit = new CancellationTokenSource(CleanUpLimit);
+        IcaApplyResult back = await IcaApplier.ApplyAsync(
+            connected.Client, _aws.Iam, new SetupPlan(WizardStep.IcaConfiguration, [.. RotationPlanner.ReactivateUnverified(user, key)], [], []), null, Principal, _time, _recorder.Record, limit.Token);
+        if (!_connection.IsCurrent(connected))
+        {
+            return;
+        }
+
+        (Keys, KeysProblem) = _aws.Iam is { } iam ? await ReadKeysAsync(iam, user, connected.Token) : ([], ConnectAws);
+        LastStep = back.Result;
+        UnverifiedOutcome = RotationPlanner.UnverifiedOutcome(plan, status == StorageConfigurationStatus.Error ? status : null, back.Result.Succeeded);
+        Plan = null;
+        await _changes.NotifyAsync();
+    }
+}
