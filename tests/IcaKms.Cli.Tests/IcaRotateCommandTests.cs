@@ -128,6 +128,28 @@ public sealed partial class IcaRotateCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rotate_IcaHoldsTheNewKeyButTheAdminNamesTheOld_KeepsTheNewKeyActiveAndSaysTheAnswerWasWrong()
+    {
+        // A session ended right after ICA got a new key: ICA works on it, it shows no use yet, and the admin names the old.
+        string newKey = _aws.AddAccessKey(User);
+        _ica.HoldKey(HeldByIca.Id, newKey);
+        _ica.AwsRefusesKey = key => _aws.AccessKeyStatus(key) != "Active";
+
+        CliResult result = await Cli().RunAsync([.. Rotate(), "--held-key", _oldKey, "--yes", "--audit-log", AuditFile]);
+
+        Assert.True(result.ExitCode == 1, result.All);
+        Assert.Contains($"Deactivate the access key {newKey}", result.Out, StringComparison.Ordinal);
+        Assert.Contains($"Your answer was wrong: ICA holds {newKey}, not {_oldKey}", result.Out, StringComparison.Ordinal);
+        Assert.Equal(2, _aws.AccessKeysOf(User).Count);
+        Assert.Equal(("Active", "Active", newKey), (_aws.AccessKeyStatus(newKey), _aws.AccessKeyStatus(_oldKey), HeldByIca.AccessKeyId));
+        Assert.Equal(0, _ica.SecretUpdates);
+
+        // ICA still works on the new key.
+        CliResult watched = await Cli().RunAsync(["ica", "validate", "--ica-url", _ica.Url.AbsoluteUri, "--configuration-name", "lab-data"]);
+        Assert.True(watched.ExitCode == 0, watched.All);
+    }
+
+    [Fact]
     public async Task Rotate_IcaRefusesTheNewSecret_DeletesTheNewKeyAndIcaKeepsTheOld()
     {
         _ica.Fault = FakeIcaFault.Forbidden;

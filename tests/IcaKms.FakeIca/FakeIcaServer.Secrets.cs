@@ -22,6 +22,15 @@ public sealed partial class FakeIcaServer
     /// <summary>How many times each credential's secrets were replaced.</summary>
     public int SecretUpdates { get; private set; }
 
+    /// <summary>Gives a credential another access key directly (as if an earlier session's <c>:updateSecrets</c> had sent it); not counted in <see cref="SecretUpdates"/>.</summary>
+    public void HoldKey(string credentialId, string accessKeyId)
+    {
+        lock (_lock)
+        {
+            _credentials[credentialId] = _credentials[credentialId] with { AccessKeyId = accessKeyId };
+        }
+    }
+
     private Answer UpdateSecrets(string id, JsonObject json)
     {
         JsonObject? aws = json["awsCredentials"] as JsonObject;
