@@ -130,9 +130,37 @@ public sealed class IcaRotationPanelTests : WizardTestContext
         panel.WaitForState(() => Rotation.HeldKeyId == OldKey);
         panel.Find("[data-testid=rotation-plan]").Click();
 
-        panel.WaitForAssertion(() => Assert.Equal(4, panel.FindAll("[data-testid=rotation-step]").Count));
-        Assert.Contains("AKIAOTHERKEY00000002", panel.FindAll("[data-testid=rotation-step]")[0].TextContent, StringComparison.Ordinal);
+        // Only the admin's answer says ICA holds OldKey: the other key is tested (deactivate, validate), not deleted.
+        panel.WaitForAssertion(() => Assert.Equal(2, panel.FindAll("[data-testid=rotation-step]").Count));
+        Assert.Contains("Deactivate the access key AKIAOTHERKEY00000002", panel.FindAll("[data-testid=rotation-step]")[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("over 30 days ago", panel.FindAll("[data-testid=rotation-step]")[0].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rotation_IcaHoldsTheNewKeyButTheAdminNamesTheOld_KeepsTheNewKeyActiveAndSaysTheAnswerWasWrong()
+    {
+        // A session ended right after ICA got a new key: ICA works on it, IAM shows no use yet, the admin names the old one.
+        const string newKey = "AKIANEWKEYHELDBYICA3";
+        FakeIcaConfiguration configuration = await ArrangeAsync();
+        Aws.AddAccessKey(newKey, AccessKeyStatus.Active);
+        FakeIca.HoldKey(configuration.CredentialId, newKey);
+        FakeIca.AwsRefusesKey = key => Aws.StatusOf(key) != AccessKeyStatus.Active;
+        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
+        panel.WaitForAssertion(() => panel.Find("[data-testid=rotation-held-key]"));
+        panel.Find("[data-testid=rotation-held-key]").QuerySelectorAll("input[type=radio]")[0].Click();
+        panel.WaitForState(() => Rotation.HeldKeyId == OldKey);
+        panel.Find("[data-testid=rotation-plan]").Click();
+        panel.WaitForState(() => Rotation.Plan?.UnverifiedKeyId == newKey);
+
+        Click(panel, "Test the other key…");
+        Click(panel, "Confirm and test");
+
+        panel.WaitForAssertion(() => Assert.Contains($"Your answer was wrong: ICA holds {newKey}, not {OldKey}", panel.Find("[data-testid=rotation-unverified]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        Assert.Equal((AccessKeyStatus.Active, AccessKeyStatus.Active), (Aws.StatusOf(newKey), Aws.StatusOf(OldKey)));
+        Assert.Equal(newKey, Assert.Single(FakeIca.Credentials).AccessKeyId);
+        Assert.Equal(0, FakeIca.SecretUpdates);
+        Assert.DoesNotContain(Recorder.History, h => h.Change is DeleteAccessKeyChange or CreateIamAccessKeyChange);
+        Assert.Contains(Recorder.History, h => h.Change is ReactivateAccessKeyChange && h.Outcome == ChangeOutcome.Done);
     }
 
     [Fact]
