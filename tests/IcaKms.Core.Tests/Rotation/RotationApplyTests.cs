@@ -216,9 +216,11 @@ public sealed class RotationApplyTests : IAsyncLifetime
         Assert.Equal((AccessKeyStatus.Inactive, 2), (_aws.StatusOf(orphan), _aws.AccessKeys.Count));
         Assert.Equal(StorageConfigurationStatus.Ok, await SettledStatusAsync());
 
-        // ICA read OK without it: the next plan deletes the inactive orphan first and rotates.
+        // ICA read OK without it: the next plan (made from ICA's configuration as it reads now) deletes the inactive
+        // orphan first and rotates.
         (keys, _) = await AccessKeyReader.ReadAsync(_aws, User);
-        RotationPlan after = RotationPlanner.Plan(new RotationRequest(_ica.Server.Url, _credential, User, keys, OldKey, [_configuration], DateTimeOffset.UtcNow));
+        StorageConfiguration now = _configuration with { Status = await SettledStatusAsync() };
+        RotationPlan after = RotationPlanner.Plan(new RotationRequest(_ica.Server.Url, _credential, User, keys, OldKey, [now], DateTimeOffset.UtcNow));
         Assert.Equal(orphan, Assert.IsType<DeleteAccessKeyChange>(after.Changes[0]).AccessKeyId);
         IcaApplyResult rotated = await ApplyAsync(after.Changes);
         Assert.True(rotated.Result.Succeeded, rotated.Result.Failure?.Message);

@@ -118,6 +118,30 @@ public class RotationPlannerTests
         Assert.Equal(Other, Assert.IsType<DeleteAccessKeyChange>(plan.Changes[0]).AccessKeyId);
     }
 
+    [Theory]
+    [InlineData(StorageConfigurationStatus.Error)]
+    [InlineData("INITIALIZING")]
+    public void Plan_OtherKeyInactiveAndIcaNotOk_HeldOnlyByTheAdminsWord_RefusesToDeleteIt(string status)
+    {
+        StorageConfiguration[] configurations = [Configurations[0], Configurations[1] with { Status = status }];
+
+        RotationPlan plan = RotationPlanner.Plan(new RotationRequest(Api, Credential, User, [Key(Held), Key(Other, AccessKeyStatus.Inactive)], Held, configurations, Now));
+
+        Assert.False(plan.Planned);
+        Assert.Contains($"lab-archive reads {status}", plan.Refusal, StringComparison.Ordinal);
+        Assert.Contains($"ICA may hold the inactive key {Other}", plan.Refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_OtherKeyInactiveAndIcaNotOk_HeldShownByIca_DeletesTheInactiveKey()
+    {
+        StorageConfiguration[] configurations = [Configurations[0] with { Status = StorageConfigurationStatus.Error }];
+
+        RotationPlan plan = RotationPlanner.Plan(new RotationRequest(Api, Credential, User, [Key(Held), Key(Other, AccessKeyStatus.Inactive)], Held, configurations, Now, HeldKeyShownByIca: true));
+
+        Assert.Equal(Other, Assert.IsType<DeleteAccessKeyChange>(plan.Changes[0]).AccessKeyId);
+    }
+
     [Fact]
     public void ReactivateUnverified_MakesTheTestedKeyActiveAgain()
     {

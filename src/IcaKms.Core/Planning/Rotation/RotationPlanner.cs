@@ -49,6 +49,16 @@ public static class RotationPlanner
                     "something else uses it. Find what and move it off that key, or deactivate it, then plan again.");
             }
 
+            if (other.Status == AccessKeyStatus.Inactive && !request.HeldKeyShownByIca
+                && request.Configurations.FirstOrDefault(c => c.Status != StorageConfigurationStatus.Ok) is { } notOk)
+            {
+                // Only the admin's word says ICA holds the named key, and ICA does not read OK: it may be holding the
+                // inactive one (IAM is eventually consistent, so a test right after deactivating it could read OK).
+                return RotationPlan.Refused(
+                    $"The configuration {notOk.Name} reads {notOk.Status}, and only your answer says ICA holds {held.AccessKeyId}: ICA may hold the inactive key {other.AccessKeyId}. " +
+                    $"Make {other.AccessKeyId} active again, validate {notOk.Name}, and plan again: no key is deleted while ICA does not read OK.");
+            }
+
             if (other.Status == AccessKeyStatus.Active && !request.HeldKeyShownByIca)
             {
                 // Only the admin's word says ICA holds the named key; the other may be the one ICA got from a rotation
