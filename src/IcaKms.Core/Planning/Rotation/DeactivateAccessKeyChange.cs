@@ -50,19 +50,11 @@ public sealed record DeactivateAccessKeyChange(string UserName, string AccessKey
             return RotationMessages.ConnectAws;
         }
 
-        foreach (string id in ConfigurationIds)
+        if (await ConfigurationsReadOk.RefusalAsync(run.Ica, ConfigurationIds, AccessKeyId, configuration =>
+                $"The configuration {configuration.Name} reads {configuration.Status} on the new key, so {AccessKeyId} stays active: " +
+                (configuration.ErrorMessage is { } why ? $"ICA says \"{why}\". " : string.Empty) + "wait for OK, or roll back.", ct).ConfigureAwait(false) is { } refusal)
         {
-            Result<StorageConfiguration, IcaFailure> read = await run.Ica.GetStorageConfigurationAsync(id, ct).ConfigureAwait(false);
-            if (read.Value is not { } configuration)
-            {
-                return $"The configuration {id} could not be read ({read.Failure?.Message}), so {AccessKeyId} stays active: try again.";
-            }
-
-            if (configuration.Status != StorageConfigurationStatus.Ok)
-            {
-                return $"The configuration {configuration.Name} reads {configuration.Status} on the new key, so {AccessKeyId} stays active: " +
-                    (configuration.ErrorMessage is { } why ? $"ICA says \"{why}\". " : string.Empty) + "wait for OK, or roll back.";
-            }
+            return refusal;
         }
 
         Result<DateTimeOffset?, AwsFailure> used = await iam.GetAccessKeyLastUsedAsync(AccessKeyId, ct).ConfigureAwait(false);

@@ -51,19 +51,11 @@ public sealed record DeactivateUnverifiedKeyChange(string UserName, string Acces
             return RotationMessages.ConnectAws;
         }
 
-        foreach (string id in ConfigurationIds)
+        if (await ConfigurationsReadOk.RefusalAsync(run.Ica, ConfigurationIds, AccessKeyId, configuration =>
+                $"The configuration {configuration.Name} reads {configuration.Status} already, so a validation without {AccessKeyId} could not tell whether ICA holds it: " +
+                $"{AccessKeyId} stays active. Get the configuration to OK first, then plan again.", ct).ConfigureAwait(false) is { } refusal)
         {
-            Result<StorageConfiguration, IcaFailure> read = await run.Ica.GetStorageConfigurationAsync(id, ct).ConfigureAwait(false);
-            if (read.Value is not { } configuration)
-            {
-                return $"The configuration {id} could not be read ({read.Failure?.Message}), so {AccessKeyId} stays active: try again.";
-            }
-
-            if (configuration.Status != StorageConfigurationStatus.Ok)
-            {
-                return $"The configuration {configuration.Name} reads {configuration.Status} already, so a validation without {AccessKeyId} could not tell whether ICA holds it: " +
-                    $"{AccessKeyId} stays active. Get the configuration to OK first, then plan again.";
-            }
+            return refusal;
         }
 
         Result<DateTimeOffset?, AwsFailure> used = await iam.GetAccessKeyLastUsedAsync(AccessKeyId, ct).ConfigureAwait(false);
