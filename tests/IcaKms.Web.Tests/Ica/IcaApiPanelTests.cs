@@ -181,7 +181,16 @@ public sealed partial class IcaApiPanelTests : WizardTestContext
 
     private static void ApplyAndConfirm(IRenderedComponent<IcaApiPanel> panel)
     {
-        panel.FindAll("button").Single(b => b.TextContent.Trim().StartsWith("Apply", StringComparison.Ordinal)).Click();
-        panel.FindAll("button").Single(b => b.TextContent.Contains("Confirm and apply", StringComparison.Ordinal)).Click();
+        ClickWhenShown(panel, b => b.TextContent.Trim().StartsWith("Apply", StringComparison.Ordinal));
+        // The confirmation shows once the Apply click's handler has rendered it, which a busy machine may not have done
+        // yet when Click returns (seen in a fresh clone with one core busy): wait for it, then find and click it in one
+        // dispatcher turn.
+        ClickWhenShown(panel, b => b.TextContent.Contains("Confirm and apply", StringComparison.Ordinal));
+    }
+
+    private static void ClickWhenShown(IRenderedComponent<IcaApiPanel> panel, Func<AngleSharp.Dom.IElement, bool> button)
+    {
+        panel.WaitForAssertion(() => Assert.Single(panel.FindAll("button"), b => button(b)), TimeSpan.FromSeconds(20));
+        panel.InvokeAsync(() => panel.FindAll("button").Single(button).Click()).GetAwaiter().GetResult();
     }
 }

@@ -320,6 +320,11 @@ public sealed class IcaRotationPanelTests : WizardTestContext
         return panel;
     }
 
-    private static void Click(IRenderedComponent<IcaApiPanel> panel, string text) =>
+    // Waits for the button (a confirmation shows once the click before it has rendered, which a busy machine may not have
+    // done when that click returned), then finds and clicks it in one dispatcher turn.
+    private static void Click(IRenderedComponent<IcaApiPanel> panel, string text)
+    {
+        panel.WaitForAssertion(() => Assert.Single(panel.Find("[data-testid=ica-rotation]").QuerySelectorAll("button"), b => b.TextContent.Trim() == text), TimeSpan.FromSeconds(20));
         panel.InvokeAsync(() => panel.Find("[data-testid=ica-rotation]").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == text).Click()).GetAwaiter().GetResult();
+    }
 }
