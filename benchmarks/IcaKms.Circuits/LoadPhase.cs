@@ -37,6 +37,12 @@ internal sealed class LoadPhase(string name, int sessions)
 
     public TimeSpan Wall { get; set; }
 
+    /// <summary>CPU time the server used during the run.</summary>
+    public TimeSpan ServerCpu { get; set; }
+
+    /// <summary>CPU time this process (the clients and the fake AWS) used during the run.</summary>
+    public TimeSpan OwnCpu { get; set; }
+
     public HeapSample? Memory { get; set; }
 
     public long PeakRss { get; set; }

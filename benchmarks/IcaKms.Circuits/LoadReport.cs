@@ -11,12 +11,12 @@ internal static class LoadReport
         Console.WriteLine();
         Console.WriteLine($"fake AWS latency {options.Latency.TotalMilliseconds:F0} ms per answer; {Environment.ProcessorCount} cores; {LoadRun.LoadAverage()}");
         Console.WriteLine();
-        Console.WriteLine("| run | sessions | completed and checked | errors | refused with a message | wall time | sessions/s | heap (live) after a full GC, sessions held | peak RSS | pool threads (max) | pool queue (max / mean) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| run | sessions | completed and checked | errors | refused with a message | wall time | sessions/s | heap (live) after a full GC, sessions held | peak RSS | pool threads (max) | pool queue (max / mean) | CPU: server / clients + fake AWS, share of the cores' time |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (LoadPhase phase in phases)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {phase.Name} | {phase.Sessions} | {phase.Completed} | {phase.Errors.Count} | {phase.Refusals.Count(r => r.Message.Contains("Too many", StringComparison.Ordinal))} | {phase.Wall.TotalSeconds:F1} s | {phase.Completed / Math.Max(0.001, phase.Wall.TotalSeconds):F2} | {Mb(phase.Memory?.HeapBytes)} ({Mb(phase.Memory?.LiveBytes)}) | {Mb(phase.PeakRss)} | {phase.Pool?.MaxThreads:F0} | {phase.Pool?.MaxQueue:F0} / {phase.Pool?.MeanQueue:F1} |"));
+                $"| {phase.Name} | {phase.Sessions} | {phase.Completed} | {phase.Errors.Count} | {phase.Refusals.Count(r => r.Message.Contains("Too many", StringComparison.Ordinal))} | {phase.Wall.TotalSeconds:F1} s | {phase.Completed / Math.Max(0.001, phase.Wall.TotalSeconds):F2} | {Mb(phase.Memory?.HeapBytes)} ({Mb(phase.Memory?.LiveBytes)}) | {Mb(phase.PeakRss)} | {phase.Pool?.MaxThreads:F0} | {phase.Pool?.MaxQueue:F0} / {phase.Pool?.MeanQueue:F1} | {Cpu(phase)} |"));
         }
 
         foreach (string action in LoadAction.All)
@@ -50,6 +50,18 @@ internal static class LoadReport
                 Console.WriteLine($"- {kind.Count()} × {kind.Key}");
             }
         }
+    }
+
+    /// <summary>
+    /// The CPU the run used: the server's and this process's seconds, and their sum as a share of what the cores could
+    /// give in the wall time (near 100 %: the run waited for CPU).
+    /// </summary>
+    private static string Cpu(LoadPhase phase)
+    {
+        double capacity = phase.Wall.TotalSeconds * Environment.ProcessorCount;
+        double used = phase.ServerCpu.TotalSeconds + phase.OwnCpu.TotalSeconds;
+        return capacity <= 0 || used <= 0 ? "" : string.Create(CultureInfo.InvariantCulture,
+            $"{phase.ServerCpu.TotalSeconds:F1} s / {phase.OwnCpu.TotalSeconds:F1} s, {used / capacity:P0}");
     }
 
     /// <summary>An error without the user, names and figures, so that the same failure of many sessions counts once.</summary>

@@ -45,7 +45,7 @@ internal static class LoadRun
             }
 
             var baseline = new LoadPhase("single user", options.BaselineUsers);
-            long started = Stopwatch.GetTimestamp();
+            PhaseClock started = PhaseClock.Start(server.Pid);
             var held = new List<WizardSession>();
             for (int i = 0; i < options.BaselineUsers; i++)
             {
@@ -104,7 +104,7 @@ internal static class LoadRun
         var phase = new LoadPhase($"N = {n}", n);
         pool.Reset();
         await using var rss = new RssWatch(server.Pid);
-        long started = Stopwatch.GetTimestamp();
+        PhaseClock started = PhaseClock.Start(server.Pid);
         WizardSession[] sessions = await Task.WhenAll(Enumerable.Range(0, n).Select(_ => RunSessionAsync(phase, aws, server.BaseUri, http, cancellation)));
         await FinishAsync(phase, sessions, server, pool, aws, started, rss);
         return phase;
@@ -112,9 +112,11 @@ internal static class LoadRun
 
     /// <summary>Checks every session's page and bucket, reads the server's memory with the circuits held, and closes them.</summary>
     public static async Task FinishAsync(LoadPhase phase, IReadOnlyList<WizardSession> sessions, ServerProcess server, ThreadPoolProbe pool, FakeAwsServer aws,
-        long started, RssWatch? rss)
+        PhaseClock started, RssWatch? rss)
     {
-        phase.Wall = Stopwatch.GetElapsedTime(started);
+        phase.Wall = started.Wall;
+        phase.ServerCpu = started.ServerCpuSince;
+        phase.OwnCpu = started.OwnCpuSince;
         phase.Pool = pool.Read();
         phase.PeakRss = rss?.Peak ?? HeapProbe.ReadRss(server.Pid);
         foreach (WizardSession session in sessions.Where(s => s.Finished))

@@ -23,7 +23,7 @@ internal static class ShedRun
         await using ThreadPoolProbe pool = ThreadPoolProbe.Start(server.Pid);
         await using var rss = new RssWatch(server.Pid);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
-        long started = Stopwatch.GetTimestamp();
+        PhaseClock started = PhaseClock.Start(server.Pid);
         WizardSession[] sessions = await Task.WhenAll(Enumerable.Range(0, n).Select(_ => LoadRun.RunSessionAsync(phase, aws, server.BaseUri, http, cancellation)));
 
         // A refused session is still a working wizard that says why: its circuit is alive and its panel is there.

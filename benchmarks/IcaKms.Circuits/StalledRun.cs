@@ -44,7 +44,7 @@ internal static class StalledRun
         // The endpoint answers again: a new session goes through every action.
         var recovery = new LoadPhase("after the stall", 1);
         WizardSession fresh = await LoadRun.RunSessionAsync(recovery, aws, server.BaseUri, http, cancellation);
-        await LoadRun.FinishAsync(recovery, [fresh], server, pool, aws, Stopwatch.GetTimestamp(), null);
+        await LoadRun.FinishAsync(recovery, [fresh], server, pool, aws, PhaseClock.Start(server.Pid), null);
         Console.WriteLine($"   a new session right after: {(recovery.Completed == 1 ? "went through" : "FAILED")}: " +
             string.Join(", ", LoadAction.All.Select(a => $"{a} {LoadPhase.Percentile(recovery.Times(a), 50)?.TotalMilliseconds:F0} ms")));
         foreach (string error in recovery.Errors)
