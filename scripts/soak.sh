@@ -10,24 +10,16 @@
 # Everything it starts stops by itself.
 set -euo pipefail
 
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-
-export DOTNET_CLI_TELEMETRY_OPTOUT=1
-export DOTNET_NOLOGO=1
-export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-
-work="$(mktemp -d -t icakms-soak.XXXXXX)"
-trap 'rm -rf "$work"' EXIT
+# shellcheck source=lib/publish.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/publish.sh" soak
 
 echo "publishing IcaKms.Web (Release) into $work"
-dotnet publish src/IcaKms.Web/IcaKms.Web.csproj -c Release -o "$work/icakms" --nologo -v quiet </dev/null >"$work/publish-icakms.log" \
-    || { cat "$work/publish-icakms.log"; exit 1; }
-dotnet build benchmarks/IcaKms.Circuits/IcaKms.Circuits.csproj -c Release --nologo -v quiet </dev/null >"$work/build-bench.log" \
-    || { cat "$work/build-bench.log"; exit 1; }
+publish_icakms
+build_benchmark
 
 echo "uptime before: $(uptime)"
 status=0
-dotnet benchmarks/IcaKms.Circuits/bin/Release/net10.0/IcaKms.Circuits.dll soak --icakms "$work/icakms/IcaKms.Web.dll" --dump-folder "$work" "$@" </dev/null \
+dotnet "$benchmark" soak --icakms "$work/icakms/IcaKms.Web.dll" --dump-folder "$work" "$@" </dev/null \
     || status=$?
 echo "uptime after: $(uptime)"
 exit $status

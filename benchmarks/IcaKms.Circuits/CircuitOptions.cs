@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace IcaKms.Circuits;
 
 /// <summary>Command line of the circuit benchmark.</summary>
@@ -30,44 +28,30 @@ internal sealed record CircuitOptions(
 
     public static CircuitOptions? Parse(string[] args, out string? error)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (int i = 0; i < args.Length; i++)
+        if (OptionValues.Parse(args, out error) is not { } values)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
-            {
-                error = $"Unexpected argument '{args[i]}'.";
-                return null;
-            }
-
-            values[args[i][2..]] = args[++i];
+            return null;
         }
 
-        if (!values.TryGetValue("icakms", out string? icakms) || !values.TryGetValue("bare", out string? bare))
+        if (values.Text("icakms") is not { } icakms || values.Text("bare") is not { } bare)
         {
             error = "--icakms and --bare are required.";
             return null;
         }
 
-        int Int(string name, int fallback, int min, int max)
-        {
-            int value = values.TryGetValue(name, out string? text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-            return Math.Clamp(value, min, max);
-        }
-
-        error = null;
         return new CircuitOptions(
             icakms,
             bare,
-            values.GetValueOrDefault("icakms-path", "/"),
-            values.GetValueOrDefault("bare-path", "/counter"),
-            Int("circuits", 40, 1, 20_000),
-            Int("warmup", 2, 1, 100),
-            Int("concurrency", 4, 1, 64),
-            Int("steps", 200, 0, 100_000),
-            TimeSpan.FromMinutes(Int("deadline-minutes", 30, 1, 240)),
-            TimeSpan.FromSeconds(Int("hold-seconds", 0, 0, 3600)),
-            Int("next", 100, 0, 10_000),
-            Int("tti", 10, 0, 100),
-            values.GetValueOrDefault("chromium", Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium"));
+            values.Text("icakms-path", "/"),
+            values.Text("bare-path", "/counter"),
+            values.Int("circuits", 40, 1, 20_000),
+            values.Int("warmup", 2, 1, 100),
+            values.Int("concurrency", 4, 1, 64),
+            values.Int("steps", 200, 0, 100_000),
+            TimeSpan.FromMinutes(values.Int("deadline-minutes", 30, 1, 240)),
+            TimeSpan.FromSeconds(values.Int("hold-seconds", 0, 0, 3600)),
+            values.Int("next", 100, 0, 10_000),
+            values.Int("tti", 10, 0, 100),
+            values.Text("chromium", Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium"));
     }
 }

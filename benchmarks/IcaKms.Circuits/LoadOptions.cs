@@ -29,39 +29,28 @@ internal sealed record LoadOptions(
 
     public static LoadOptions? Parse(string[] args, out string? error)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (int i = 0; i < args.Length; i++)
+        if (OptionValues.Parse(args, out error) is not { } values)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
-            {
-                error = $"Unexpected argument '{args[i]}'.";
-                return null;
-            }
-
-            values[args[i][2..]] = args[++i];
+            return null;
         }
 
-        if (!values.TryGetValue("icakms", out string? icakms))
+        if (values.Text("icakms") is not { } icakms)
         {
             error = "--icakms is required.";
             return null;
         }
 
-        int Int(string name, int fallback, int min, int max) =>
-            Math.Clamp(values.TryGetValue(name, out string? text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback, min, max);
-
-        error = null;
         return new LoadOptions(
             icakms,
-            [.. values.GetValueOrDefault("users", "10,50,200").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            [.. values.Text("users", "10,50,200").Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Select(n => Math.Clamp(int.Parse(n, CultureInfo.InvariantCulture), 0, 2000)).Where(n => n > 0)],
-            Int("baseline", 10, 1, 100),
-            TimeSpan.FromMilliseconds(Int("latency-ms", 20, 0, 10_000)),
-            Int("stalled", 0, 0, 2000),
-            Int("shed", 0, 0, 2000),
-            Int("shed-inspections", 10, 1, 10_000),
-            Int("shed-connects", 30, 1, 10_000),
-            TimeSpan.FromSeconds(Int("aws-timeout-seconds", 2, 1, 60)),
-            TimeSpan.FromMinutes(Int("deadline-minutes", 30, 1, 240)));
+            values.Int("baseline", 10, 1, 100),
+            TimeSpan.FromMilliseconds(values.Int("latency-ms", 20, 0, 10_000)),
+            values.Int("stalled", 0, 0, 2000),
+            values.Int("shed", 0, 0, 2000),
+            values.Int("shed-inspections", 10, 1, 10_000),
+            values.Int("shed-connects", 30, 1, 10_000),
+            TimeSpan.FromSeconds(values.Int("aws-timeout-seconds", 2, 1, 60)),
+            TimeSpan.FromMinutes(values.Int("deadline-minutes", 30, 1, 240)));
     }
 }

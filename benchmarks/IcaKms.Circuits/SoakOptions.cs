@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace IcaKms.Circuits;
 
 /// <summary>Command line of the soak (<c>IcaKms.Circuits soak ...</c>, see scripts/soak.sh).</summary>
@@ -21,38 +19,27 @@ internal sealed record SoakOptions(string IcaKmsDll, int Circuits, int Parallel,
 
     public static SoakOptions? Parse(string[] args, out string? error)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (int i = 0; i < args.Length; i++)
+        if (OptionValues.Parse(args, out error) is not { } values)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
-            {
-                error = $"Unexpected argument '{args[i]}'.";
-                return null;
-            }
-
-            values[args[i][2..]] = args[++i];
+            return null;
         }
 
-        if (!values.TryGetValue("icakms", out string? icakms))
+        if (values.Text("icakms") is not { } icakms)
         {
             error = "--icakms is required.";
             return null;
         }
 
-        int Int(string name, int fallback, int min, int max) =>
-            Math.Clamp(values.TryGetValue(name, out string? text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback, min, max);
-
-        error = null;
         return new SoakOptions(
             icakms,
-            Int("circuits", 10_000, 1, 1_000_000),
-            Int("parallel", 8, 1, 200),
-            Int("connect-every", 2, 0, 1_000_000),
-            Int("warm-up", 20, 1, 1000),
-            values.GetValueOrDefault("dump-folder", Path.GetTempPath()),
-            TimeSpan.FromMinutes(Int("deadline-minutes", 60, 1, 24 * 60)),
-            values.GetValueOrDefault("gcdump-folder"),
-            values.GetValueOrDefault("keep-dump") == "true",
-            TimeSpan.FromSeconds(Int("settle-seconds", 75, 0, 3600)));
+            values.Int("circuits", 10_000, 1, 1_000_000),
+            values.Int("parallel", 8, 1, 200),
+            values.Int("connect-every", 2, 0, 1_000_000),
+            values.Int("warm-up", 20, 1, 1000),
+            values.Text("dump-folder", Path.GetTempPath()),
+            TimeSpan.FromMinutes(values.Int("deadline-minutes", 60, 1, 24 * 60)),
+            values.Text("gcdump-folder"),
+            values.Text("keep-dump") == "true",
+            TimeSpan.FromSeconds(values.Int("settle-seconds", 75, 0, 3600)));
     }
 }

@@ -4,6 +4,7 @@ using Amazon.KeyManagementService.Model;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using IcaKms.TestKit;
 
 namespace IcaKms.Cli.Tests;
 

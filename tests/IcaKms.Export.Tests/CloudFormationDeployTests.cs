@@ -104,7 +104,7 @@ public class CloudFormationDeployTests(ITestOutputHelper output)
             MotoServer? moto = null;
             try
             {
-                moto = await MotoServer.StartAsync();
+                moto = await MotoServer.StartAsync([Tools.MotoWithS3CloudFormation()]);
                 return await DeployAsync(subject, files, moto);
             }
             catch
@@ -122,7 +122,7 @@ public class CloudFormationDeployTests(ITestOutputHelper output)
 
         private static async Task<DeployedStack> DeployAsync(ExportSubject subject, ExportedFiles files, MotoServer moto)
         {
-            var cli = new CliSession(moto.Endpoint, subject.AwsRegion, files.Folder);
+            var cli = new CliSession(moto.Url, subject.AwsRegion, files.Folder);
             string deployed = await cli.RunAsync("cloudformation", "deploy", "--stack-name", Stack, "--template-file", ExportFiles.CloudFormationTemplate, "--capabilities", "CAPABILITY_NAMED_IAM");
             Assert.Contains("Successfully created/updated stack", deployed, StringComparison.Ordinal);
             string keyArn = (await cli.RunAsync("kms", "describe-key", "--key-id", subject.KmsAliasName, "--query", "KeyMetadata.Arn", "--output", "text")).Trim();
@@ -143,7 +143,7 @@ public class CloudFormationDeployTests(ITestOutputHelper output)
             return new DeployedStack(files, moto, cli, inputs);
         }
 
-        public Task<IReadOnlyList<SetupCheck>> InspectAsync() => CloudFormationDeployTests.InspectAsync(_moto.Endpoint, _inputs);
+        public Task<IReadOnlyList<SetupCheck>> InspectAsync() => CloudFormationDeployTests.InspectAsync(_moto.Url, _inputs);
 
         public Task<string> ResourcesAsync() => Cli.RunAsync("cloudformation", "describe-stack-resources", "--stack-name", Stack, "--query", "StackResources[].[LogicalResourceId,PhysicalResourceId,ResourceStatus]", "--output", "json");
 

@@ -1,3 +1,5 @@
+using IcaKms.TestKit;
+
 namespace IcaKms.Export.Tests;
 
 /// <summary>The outside tool a test needs besides Node.js (which scripts/test.sh requires anyway).</summary>
@@ -30,8 +32,7 @@ public sealed class ToolFactAttribute : FactAttribute
             return "python3 is not on PATH: moto's server runs on it.";
         }
 
-        (int exitCode, _, _) = Tools.RunAsync(python, ["-c", "import moto.server"]).GetAwaiter().GetResult();
-        return exitCode == 0 ? null : "moto is not installed (python3 -c \"import moto.server\" failed): pip install 'moto[server]' to deploy the template on it.";
+        return MotoServer.IsInstalled ? null : "moto is not installed (python3 -c \"import moto.server\" failed): pip install 'moto[server]' to deploy the template on it.";
     });
 
     /// <summary>Runs the test when <paramref name="tool"/> is there.</summary>

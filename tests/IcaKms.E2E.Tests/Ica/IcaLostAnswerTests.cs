@@ -1,6 +1,5 @@
 using IcaKms.E2E.Tests.Infrastructure;
 using IcaKms.E2E.Tests.Pages;
-using IcaKms.FakeAws;
 using IcaKms.FakeIca;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -116,19 +115,6 @@ public sealed class IcaLostAnswerTests(LostAnswerApp lost, BrowserFixture browse
     }
 
     // Step 1 and 2 of the fake account's working setup, then step 3 with ICA connected.
-    private async Task<(WizardPage Wizard, IcaApiPanelPage Ica)> OpenStepThreeAsync(IPage page, string configurationName, string iamUser)
-    {
-        var wizard = new WizardPage(page, App.BaseUrl);
-        await wizard.OpenAsync();
-        await new ConnectionPanel(page).ConnectAsync(FakeAwsScenario.DefaultAccessKeyId, AwsSecret, AwsToken);
-        await wizard.Bucket.FillAsync(FakeAwsScenario.DefaultBucketName, App.Aws.Scenario.DefaultKeyArn, "ica/");
-        await wizard.NextAsync();
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "IAM user for ICA" }).FillAsync(iamUser);
-        await wizard.NextAsync();
-        await wizard.IcaConfiguration.ConfigurationName.FillAsync(configurationName);
-        var ica = new IcaApiPanelPage(page);
-        await ica.ConnectAsync(FakeIcaScenario.DefaultApiKey);
-        await Expect(ica.Region).ToContainTextAsync("United States");
-        return (wizard, ica);
-    }
+    private Task<(WizardPage Wizard, IcaApiPanelPage Ica)> OpenStepThreeAsync(IPage page, string configurationName, string iamUser) =>
+        IcaStepThree.OpenAsync(page, App, configurationName, iamUser, AwsSecret, AwsToken);
 }

@@ -116,20 +116,8 @@ public sealed partial class IcaRotationTests(RotationApp rotation, BrowserFixtur
     }
 
     // Steps 1 and 2 of the fake account's working setup with the rotation's IAM user, then step 3 with ICA connected.
-    private async Task<WizardPage> OpenStepThreeAsync(IPage page, string configurationName, string user)
-    {
-        var wizard = new WizardPage(page, App.BaseUrl);
-        await wizard.OpenAsync();
-        await new ConnectionPanel(page).ConnectAsync(FakeAwsScenario.DefaultAccessKeyId, AwsSecret, AwsToken);
-        await wizard.Bucket.FillAsync(FakeAwsScenario.DefaultBucketName, App.Aws.Scenario.DefaultKeyArn, "ica/");
-        await wizard.NextAsync();
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "IAM user for ICA" }).FillAsync(user);
-        await wizard.NextAsync();
-        await wizard.IcaConfiguration.ConfigurationName.FillAsync(configurationName);
-        var ica = new IcaApiPanelPage(page);
-        await ica.ConnectAsync(FakeIcaScenario.DefaultApiKey);
-        return wizard;
-    }
+    private async Task<WizardPage> OpenStepThreeAsync(IPage page, string configurationName, string user) =>
+        (await IcaStepThree.OpenAsync(page, App, configurationName, user, AwsSecret, AwsToken)).Wizard;
 
     // axe-core's WCAG A and AA rules on the rotation panel as it is now.
     private static async Task AssertAccessibleAsync(ILocator panel)
@@ -169,42 +157,11 @@ public sealed partial class IcaRotationTests(RotationApp rotation, BrowserFixtur
 }
 
 /// <summary>An app of its own for the rotation walk: its own fake AWS with an IAM user holding the working policy, and its own fake ICA.</summary>
-public sealed class RotationApp : IAsyncLifetime
+public sealed class RotationApp() : OwnIcaApp([User, RollbackUser], new Dictionary<string, string>())
 {
     /// <summary>The IAM user whose key is rotated.</summary>
     public const string User = "ica-rotate";
 
     /// <summary>The IAM user whose rotation is rolled back (IAM's two keys are not shared between the tests).</summary>
     public const string RollbackUser = "ica-rotate-back";
-
-    private readonly FakeAwsServer _aws = StartAws();
-
-    private AppServer? _app;
-
-    public AppServer App => _app ?? throw new InvalidOperationException("Not started.");
-
-    public Task InitializeAsync()
-    {
-        _app = new AppServer(new Dictionary<string, string>(), _aws);
-        return _app.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        await _aws.DisposeAsync();
-    }
-
-    private static FakeAwsServer StartAws()
-    {
-        var scenario = new FakeAwsScenario();
-        return FakeAwsServer.Start(scenario with
-        {
-            UserPolicies = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [User] = [scenario.DefaultPolicyArn], [RollbackUser] = [scenario.DefaultPolicyArn] },
-        });
-    }
 }

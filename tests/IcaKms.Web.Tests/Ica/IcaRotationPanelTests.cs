@@ -210,14 +210,8 @@ public sealed class IcaRotationPanelTests : WizardTestContext
     [Fact]
     public async Task RollBack_ValidationOnTheNewKeyEndsInError_GivesIcaTheOldKeyBackThenDeletesTheNewOne()
     {
-        await ArrangeAsync();
-        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
-        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=rotation-step]").Count));
-        FakeIca.AwsRefusesKey = key => key != OldKey;
-        Click(panel, "Rotate…");
-        Click(panel, "Confirm and rotate");
+        IRenderedComponent<IcaApiPanel> panel = await RotateToRollbackOfferAsync(key => key != OldKey);
 
-        panel.WaitForAssertion(() => panel.Find("[data-testid=rotation-rollback]"), TimeSpan.FromSeconds(15));
         string newKey = Assert.Single(Aws.AccessKeys, k => k != OldKey);
         string offer = panel.Find("[data-testid=rotation-rollback]").TextContent;
         Assert.Contains($"on the new key {newKey} reads ERROR", offer, StringComparison.Ordinal);
@@ -245,13 +239,7 @@ public sealed class IcaRotationPanelTests : WizardTestContext
     [Fact]
     public async Task RollBack_PastedKeyIsNotTheOldOne_SendsNothingAndSaysSo()
     {
-        await ArrangeAsync();
-        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
-        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=rotation-step]").Count));
-        FakeIca.AwsRefusesKey = key => key != OldKey;
-        Click(panel, "Rotate…");
-        Click(panel, "Confirm and rotate");
-        panel.WaitForAssertion(() => panel.Find("[data-testid=rotation-rollback]"), TimeSpan.FromSeconds(15));
+        IRenderedComponent<IcaApiPanel> panel = await RotateToRollbackOfferAsync(key => key != OldKey);
 
         PasteOldKey(panel, "AKIAWRONGKEY00000009", OldSecret);
 
@@ -263,13 +251,7 @@ public sealed class IcaRotationPanelTests : WizardTestContext
     [Fact]
     public async Task RollBack_ValidationOnTheOldKeyFailsToo_KeepsTheNewKeyAndOffersItAgain()
     {
-        await ArrangeAsync();
-        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
-        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=rotation-step]").Count));
-        FakeIca.AwsRefusesKey = _ => true;
-        Click(panel, "Rotate…");
-        Click(panel, "Confirm and rotate");
-        panel.WaitForAssertion(() => panel.Find("[data-testid=rotation-rollback]"), TimeSpan.FromSeconds(15));
+        IRenderedComponent<IcaApiPanel> panel = await RotateToRollbackOfferAsync(_ => true);
 
         PasteOldKey(panel, OldKey, OldSecret);
 
@@ -317,6 +299,19 @@ public sealed class IcaRotationPanelTests : WizardTestContext
         panel.WaitForState(() => Rotation.CredentialId is not null);
         panel.Find("[data-testid=rotation-plan]").Click();
         panel.WaitForState(() => Rotation.IsIdle && Rotation.Plan is not null);
+        return panel;
+    }
+
+    // Plans and rotates with ICA's validation refusing the keys refusesKey names, up to the roll-back offer.
+    private async Task<IRenderedComponent<IcaApiPanel>> RotateToRollbackOfferAsync(Func<string, bool> refusesKey)
+    {
+        await ArrangeAsync();
+        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
+        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=rotation-step]").Count));
+        FakeIca.AwsRefusesKey = refusesKey;
+        Click(panel, "Rotate…");
+        Click(panel, "Confirm and rotate");
+        panel.WaitForAssertion(() => panel.Find("[data-testid=rotation-rollback]"), TimeSpan.FromSeconds(15));
         return panel;
     }
 
