@@ -16,6 +16,9 @@ public sealed partial class IcaRotation
     /// <summary>What the validation after retiring showed when it did not read OK (and whether the old key is active again), or null.</summary>
     public string? RetireOutcome { get; private set; }
 
+    /// <summary>How long a deactivation waits for IAM before ICA validates (<c>IcaKms:IamPropagationWait</c>, else Core's default).</summary>
+    public TimeSpan IamWait => IamPropagation.Or(_iamWait);
+
     /// <summary>True while ICA validates without the just deactivated old key (nothing else is offered meanwhile).</summary>
     public bool RetireChecking { get; private set; }
 

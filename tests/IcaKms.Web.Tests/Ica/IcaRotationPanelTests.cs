@@ -123,6 +123,28 @@ public sealed class IcaRotationPanelTests : WizardTestContext
     }
 
     [Fact]
+    public async Task Retire_WhileDeactivating_SaysItWaitsForIamBeforeIcaValidates()
+    {
+        await ArrangeAsync();
+        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
+        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=rotation-step]").Count));
+        Click(panel, "Rotate…");
+        Click(panel, "Confirm and rotate");
+        panel.WaitForAssertion(() => panel.Find("[data-testid=ica-validation-ok]"), TimeSpan.FromSeconds(15));
+        panel.WaitForAssertion(() => Assert.Contains("stays active until you retire it", panel.Find("[data-testid=rotation-state]").TextContent, StringComparison.Ordinal));
+        var deactivating = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Aws.OnCall = (call, _) => call.StartsWith("iam:UpdateAccessKey", StringComparison.Ordinal) ? deactivating.Task : Task.CompletedTask;
+
+        Click(panel, "Retire old key");
+
+        panel.WaitForAssertion(() => Assert.Contains($"Deactivating {OldKey}, then waiting", panel.Find("[data-testid=rotation-retiring]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("for IAM to apply it before ICA validates without it", panel.Find("[data-testid=rotation-retiring]").TextContent, StringComparison.Ordinal);
+        deactivating.SetResult();
+        panel.WaitForAssertion(() => Assert.Contains("is inactive: delete it once nothing complained", panel.Find("[data-testid=rotation-state]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        Assert.Empty(panel.FindAll("[data-testid=rotation-retiring]"));
+    }
+
+    [Fact]
     public async Task Retire_ValidationWithoutTheOldKeyReadsError_MakesItActiveAgainAndSaysSo()
     {
         await ArrangeAsync();
