@@ -10,6 +10,12 @@ namespace IcaKms.Cli;
 /// <summary>The <c>icakms</c> command and its subcommands; parse errors exit with <see cref="ExitCodes.CouldNotRun"/>.</summary>
 internal static class IcakmsCommand
 {
+    /// <summary>
+    /// How long a command stopped by Ctrl+C (or SIGTERM) may take to wind down before the process exits anyway (System.CommandLine's
+    /// default is 2 s): time for a rotation to delete the new key ICA never got, on its own shorter deadline.
+    /// </summary>
+    internal static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
+
     public static RootCommand Create(CliHost host)
     {
         var root = new RootCommand(Help.Text(
@@ -44,6 +50,6 @@ internal static class IcakmsCommand
             return ExitCodes.CouldNotRun;
         }
 
-        return await result.InvokeAsync(new InvocationConfiguration { Output = host.Out, Error = host.Error }, cancellationToken).ConfigureAwait(false);
+        return await result.InvokeAsync(new InvocationConfiguration { Output = host.Out, Error = host.Error, ProcessTerminationTimeout = StopGrace }, cancellationToken).ConfigureAwait(false);
     }
 }

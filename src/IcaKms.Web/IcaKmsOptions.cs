@@ -33,6 +33,12 @@ public sealed class IcaKmsOptions
     /// <summary>How long IcaKms watches ICA's validation of a configuration; null for the default of 5 minutes.</summary>
     public TimeSpan? IcaValidationTimeLimit { get; set; }
 
+    /// <summary>
+    /// How long a rotation waits after deactivating an access key before ICA's validation that follows counts (IAM is
+    /// eventually consistent: right after, the key may still work); null for Core's default of 2 minutes.
+    /// </summary>
+    public TimeSpan? IamPropagationWait { get; set; }
+
     /// <summary>The ICA API settings these options describe.</summary>
     public Core.Adapters.Ica.IcaApiSettings IcaApiSettings()
     {

@@ -34,9 +34,16 @@ internal sealed class CliRun
     /// <summary>The profile the last run asked the chain for.</summary>
     public string? ProfileAsked { get; private set; }
 
+    /// <summary>
+    /// Cancels the command's token, as Ctrl+C does, as soon as its output holds this text (a signal from the run itself,
+    /// never a timer); null: never.
+    /// </summary>
+    public string? CtrlCWhenPrinted { get; set; }
+
     public async Task<CliResult> RunAsync(params string[] args)
     {
-        using var output = new StringWriter();
+        using var ctrlC = new CancellationTokenSource();
+        using var output = CtrlCWhenPrinted is { } text ? new SignallingWriter(text, ctrlC.Cancel) : new StringWriter();
         using var error = new StringWriter();
         var host = new CliHost
         {
@@ -48,7 +55,7 @@ internal sealed class CliRun
             AwsClients = AwsClients ?? (settings => AwsClientFactory.WithIamQueryClient(settings)),
             ValidationWatch = ValidationWatch,
         };
-        int code = await IcakmsCommand.RunAsync(args, host);
+        int code = await IcakmsCommand.RunAsync(args, host, ctrlC.Token);
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
@@ -60,6 +67,39 @@ internal sealed class CliRun
             return run.AccessKeyId is { } id
                 ? Task.FromResult<AWSCredentials>(new SessionAWSCredentials(id, Secret, SessionToken))
                 : throw new AwsCredentialsNotFoundException("No AWS credentials found (test).");
+        }
+    }
+
+    /// <summary>An output that calls <paramref name="seen"/> once what was written holds <paramref name="text"/>.</summary>
+    private sealed class SignallingWriter(string text, Action seen) : StringWriter
+    {
+        private bool _seen;
+
+        public override void Write(char value)
+        {
+            base.Write(value);
+            Check();
+        }
+
+        public override void Write(string? value)
+        {
+            base.Write(value);
+            Check();
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            base.Write(buffer, index, count);
+            Check();
+        }
+
+        private void Check()
+        {
+            if (!_seen && ToString().Contains(text, StringComparison.Ordinal))
+            {
+                _seen = true;
+                seen();
+            }
         }
     }
 }

@@ -246,6 +246,30 @@ public sealed partial class IcaRotateCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rotate_CtrlCBetweenCreateKeyAndUpdateSecrets_DeletesTheNewKeyAtOnceAuditedAndIcaKeepsTheOld()
+    {
+        CliRun cli = Cli();
+        // Ctrl+C as soon as the command says IAM made the key: before the next change, ICA's :updateSecrets.
+        cli.CtrlCWhenPrinted = "done Create an access key";
+
+        CliResult result = await cli.RunAsync([.. Rotate(), "--yes", "--audit-log", AuditFile]);
+
+        Assert.True(result.ExitCode == 1, result.All);
+        Assert.Equal([_oldKey], _aws.AccessKeysOf(User));
+        Assert.Equal("Active", _aws.AccessKeyStatus(_oldKey));
+        Assert.Equal((_oldKey, 0), (HeldByIca.AccessKeyId, _ica.SecretUpdates));
+        Assert.Contains("it was deleted at once", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"holds {_oldKey}; the access keys of {User}: {_oldKey} active.", result.Out, StringComparison.Ordinal);
+        // The audit: the create, the two changes not sent, and the clean-up's delete of the new key.
+        JsonNode[] events = [.. File.ReadAllLines(AuditFile).Select(l => JsonNode.Parse(l)!)];
+        Assert.Equal(["Done", "NotDone", "NotDone", "Done"], events.Select(e => (string?)e["Outcome"]));
+        string newKey = (string)events[3]["Resource"]!;
+        Assert.NotEqual(_oldKey, newKey);
+        Assert.Contains("iam:DeleteAccessKey", (string?)events[3]["message"], StringComparison.Ordinal);
+        AssertNoSecret(newKey, result.All + File.ReadAllText(AuditFile));
+    }
+
+    [Fact]
     public async Task Rotate_TwoStepsAtOnce_IsAParseErrorWithExit3()
     {
         CliResult result = await Cli().RunAsync([.. Rotate(), "--retire", _oldKey, "--delete-old", _oldKey]);
@@ -274,6 +298,8 @@ public sealed partial class IcaRotateCommandTests : IAsyncLifetime
     [
         "ica", "rotate", "--ica-url", _ica.Url.AbsoluteUri, "--endpoint-url", _aws.Url.AbsoluteUri,
         "--credential", "ica-storage", "--iam-user", User, "--configuration-name", "lab-data",
+        // No wait for IAM after a deactivation here: Core's IamPropagationTests hold the wait, on a fake clock.
+        "--iam-propagation-wait", "0",
     ];
 
     [GeneratedRegex(@"--rotated-at (?<at>\S+)")]

@@ -42,6 +42,11 @@ internal static class IcaRotateCommand
                 result.AddError("--retire, --delete-old and --roll-back are separate steps: give one of them.");
             }
 
+            if (result.GetValue(o.IamPropagationWait) is < 0)
+            {
+                result.AddError("--iam-propagation-wait: give a number of seconds, 0 or more.");
+            }
+
             if (result.GetValue(o.RotatedAt) is not null && result.GetValue(o.Retire) is null)
             {
                 result.AddError("--rotated-at: it goes with --retire only.");
@@ -70,7 +75,8 @@ internal static class IcaRotateCommand
             return ExitCodes.CouldNotRun;
         }
 
-        var steps = new RotationSteps(host, subject, result.GetValue(o.Yes), result.GetValue(o.AuditLog));
+        TimeSpan? iamWait = result.GetValue(o.IamPropagationWait) is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+        var steps = new RotationSteps(host, subject, result.GetValue(o.Yes), result.GetValue(o.AuditLog), iamWait);
         if (result.GetValue(o.Retire) is { } retire)
         {
             return await steps.RetireAsync(retire, rotatedAt, ct).ConfigureAwait(false);
@@ -116,6 +122,12 @@ internal sealed class RotateOptions
 
     public Option<string?> RollBack { get; } = new("--roll-back") { Description = $"Give ICA this old key back (still active; its secret from {IcaRotateCommand.OldSecretVariable}) and delete the new one.", HelpName = "access-key-id" };
 
+    public Option<int?> IamPropagationWait { get; } = new("--iam-propagation-wait")
+    {
+        Description = "Seconds to wait after deactivating a key before ICA's validation that follows counts (IAM is eventually consistent: right after, the key may still work). Default 120.",
+        HelpName = "seconds",
+    };
+
     public Option<string> Region { get; } = new("--region") { Description = "The AWS region the AWS session is checked in (IAM itself is global).", HelpName = "region", DefaultValueFactory = _ => "us-east-1" };
 
     public Option<bool> Yes { get; } = new("--yes") { Description = "Make the changes; without it the plan is only printed." };
@@ -124,7 +136,7 @@ internal sealed class RotateOptions
 
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Credential, IamUser, Configurations, HeldKey, Retire, RotatedAt, DeleteOld, RollBack, Region, Yes, AuditLog })
+        foreach (Option option in new Option[] { Credential, IamUser, Configurations, HeldKey, Retire, RotatedAt, DeleteOld, RollBack, IamPropagationWait, Region, Yes, AuditLog })
         {
             command.Options.Add(option);
         }

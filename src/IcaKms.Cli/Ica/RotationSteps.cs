@@ -15,7 +15,7 @@ namespace IcaKms.Cli.Ica;
 /// The steps of <c>icakms ica rotate</c>, each one Core plan: read the user's keys, print the plan, send it with
 /// <c>--yes</c> (each change audited), watch ICA's validation, and end by saying which key ICA holds and each key's status.
 /// </summary>
-internal sealed partial class RotationSteps(CliHost host, RotationSubject subject, bool yes, string? auditLog)
+internal sealed partial class RotationSteps(CliHost host, RotationSubject subject, bool yes, string? auditLog, TimeSpan? iamWait = null)
 {
     private readonly IAnsiConsole _console = ConsoleFactory.Create(host.Out, host, host.OutputIsTerminal);
 
@@ -28,7 +28,7 @@ internal sealed partial class RotationSteps(CliHost host, RotationSubject subjec
         }
 
         RotationPlan plan = RotationPlanner.Plan(new RotationRequest(
-            subject.ApiUrl, subject.Credential, subject.UserName, keys, heldKeyId, subject.Configurations, host.Time.GetUtcNow()));
+            subject.ApiUrl, subject.Credential, subject.UserName, keys, heldKeyId, subject.Configurations, host.Time.GetUtcNow(), IamWait: iamWait));
         if (plan.Refusal is { } refusal)
         {
             await host.Error.WriteLineAsync($"{refusal} Nothing was changed.").ConfigureAwait(false);
@@ -48,8 +48,11 @@ internal sealed partial class RotationSteps(CliHost host, RotationSubject subjec
 
         DateTimeOffset rotatedAt = host.Time.GetUtcNow();
         IcaApplyResult applied = await ApplyAsync(plan.Changes, null, ct).ConfigureAwait(false);
+        await CleanUpAsync(applied).ConfigureAwait(false);
         bool icaHasNewKey = applied.Result.Changes.Any(c => c.Change is UpdateStorageCredentialSecretsChange && c.Outcome == ChangeOutcome.Done);
-        IReadOnlyList<AccessKeyUse> after = await ReadKeysAsync(ct).ConfigureAwait(false) ?? [];
+        // After Ctrl+C the keys are read on a short deadline of their own, so the last line still says what was left.
+        using var stopped = ct.IsCancellationRequested ? new CancellationTokenSource(CleanUpLimit) : null;
+        IReadOnlyList<AccessKeyUse> after = await ReadKeysAsync(stopped?.Token ?? ct).ConfigureAwait(false) ?? [];
         string? newKey = after.FirstOrDefault(k => k.AccessKeyId != oldKey && keys.All(before => before.AccessKeyId != k.AccessKeyId))?.AccessKeyId;
         if (!applied.Result.Succeeded)
         {
@@ -89,7 +92,7 @@ internal sealed partial class RotationSteps(CliHost host, RotationSubject subjec
             return ExitCodes.CouldNotRun;
         }
 
-        IReadOnlyList<IcaPlanChange> changes = [.. RotationPlanner.Retire(subject.UserName, oldKeyId, subject.Configurations, rotatedAt ?? newest.Created), .. Validations()];
+        IReadOnlyList<IcaPlanChange> changes = [.. RotationPlanner.Retire(subject.UserName, oldKeyId, subject.Configurations, rotatedAt ?? newest.Created, iamWait), .. Validations()];
         if (!await ConfirmAsync("Retire the old key", changes).ConfigureAwait(false))
         {
             return ExitCodes.Success;

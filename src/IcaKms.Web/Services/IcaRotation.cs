@@ -6,6 +6,7 @@ using IcaKms.Core.Planning.Ica;
 using IcaKms.Core.Planning.Rotation;
 using IcaKms.Core.Setup;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 
 namespace IcaKms.Web.Services;
 
@@ -48,11 +49,14 @@ public sealed partial class IcaRotation : IDisposable
     private readonly AwsConnection _aws;
     private readonly ChangeRecorder _recorder;
     private readonly TimeProvider _time;
+    private readonly TimeSpan? _iamWait;
     private readonly ChangeSubscriptions _changes = new();
     private readonly FlowActivity<IcaRotationActivity, ConnectedIca> _activity;
 
-    public IcaRotation(WizardInputs inputs, IcaConnection connection, IcaValidationWatcher validation, AwsConnection aws, ChangeRecorder recorder, TimeProvider time)
+    public IcaRotation(
+        WizardInputs inputs, IcaConnection connection, IcaValidationWatcher validation, AwsConnection aws, ChangeRecorder recorder, TimeProvider time, IOptions<IcaKmsOptions> options)
     {
+        _iamWait = options.Value.IamPropagationWait;
         _inputs = inputs;
         _connection = connection;
         _validation = validation;
@@ -65,8 +69,8 @@ public sealed partial class IcaRotation : IDisposable
 
     public IcaRotationActivity Activity => _activity.Current;
 
-    /// <summary>True while nothing of the rotation is in flight.</summary>
-    public bool IsIdle => _activity.IsIdle;
+    /// <summary>True while nothing of the rotation is in flight (nor the validation that follows a retire).</summary>
+    public bool IsIdle => _activity.IsIdle && !RetireChecking;
 
     /// <summary>The credential to rotate (an <c>AWS_USER</c> credential of ICA's lists), or null.</summary>
     public string? CredentialId { get; private set; }
@@ -130,13 +134,14 @@ public sealed partial class IcaRotation : IDisposable
         {
             (IReadOnlyList<AccessKeyUse> keys, string? problem) = await ReadKeysAsync(iam, user, connected.Token);
             RotationPlan plan = problem is null
-                ? RotationPlanner.Plan(new RotationRequest(_connection.ApiUrl, credential, user, keys, HeldKeyId, Configuration is { } c ? [c] : [], _time.GetUtcNow()))
+                ? RotationPlanner.Plan(new RotationRequest(_connection.ApiUrl, credential, user, keys, HeldKeyId, Configuration is { } c ? [c] : [], _time.GetUtcNow(), IamWait: _iamWait))
                 : RotationPlan.Refused(problem);
             return (keys, problem, plan);
         }, (_, read) =>
         {
             (Keys, KeysProblem, Plan) = read;
             UnverifiedOutcome = null;
+            RetireOutcome = null;
             Rotated = null;
             LastStep = null;
             return Task.CompletedTask;
@@ -186,11 +191,6 @@ public sealed partial class IcaRotation : IDisposable
         }
     }
 
-    /// <summary>Deactivates the old key; Core refuses until every configuration reads OK and the old key signed nothing since.</summary>
-    public Task RetireAsync() => Rotated is { Retired: false, IcaHoldsOldKey: false } rotated
-        ? StepAsync(IcaRotationActivity.Retiring, RotationPlanner.Retire(rotated.UserName, rotated.OldKeyId, rotated.Configurations, rotated.RotatedAt), r => Rotated = rotated with { Retired = true })
-        : Task.CompletedTask;
-
     /// <summary>Deletes the deactivated old key for good (confirmed on its own).</summary>
     public Task DeleteOldAsync() => Rotated is { Retired: true, Deleted: false, IcaHoldsOldKey: false } rotated
         ? StepAsync(IcaRotationActivity.Deleting, RotationPlanner.DeleteOld(rotated.UserName, rotated.OldKeyId), r => Rotated = rotated with { Deleted = true })
@@ -207,6 +207,7 @@ public sealed partial class IcaRotation : IDisposable
         Rotated = null;
         LastStep = null;
         UnverifiedOutcome = null;
+        RetireOutcome = null;
         _activity.Reset();
     }
 

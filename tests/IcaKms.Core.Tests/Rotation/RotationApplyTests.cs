@@ -65,7 +65,7 @@ public sealed class RotationApplyTests : IAsyncLifetime
         Assert.Equal((newKey, FakeIcaServer.DigestOf(InMemoryAws.NewAccessKeySecret)), (HeldByIca.AccessKeyId, HeldByIca.SecretDigest));
         Assert.Equal(StorageConfigurationStatus.Ok, await SettledStatusAsync());
 
-        IcaApplyResult retired = await ApplyAsync(RotationPlanner.Retire(User, OldKey, [_configuration], DateTimeOffset.UtcNow.AddMinutes(-1)), records: records);
+        IcaApplyResult retired = await ApplyAsync(RotationPlanner.Retire(User, OldKey, [_configuration], DateTimeOffset.UtcNow.AddMinutes(-1), iamWait: TimeSpan.Zero), records: records);
 
         Assert.True(retired.Result.Succeeded, retired.Result.Failure?.Message);
         Assert.Equal(AccessKeyStatus.Inactive, _aws.StatusOf(OldKey));
@@ -204,7 +204,7 @@ public sealed class RotationApplyTests : IAsyncLifetime
         _aws.AccessKeyStates[orphan] = new AccessKeyState(AccessKeyStatus.Active, DateTimeOffset.UtcNow, null);
 
         (IReadOnlyList<AccessKeyUse> keys, string? problem) = await AccessKeyReader.ReadAsync(_aws, User);
-        RotationPlan next = RotationPlanner.Plan(new RotationRequest(_ica.Server.Url, _credential, User, keys, OldKey, [_configuration], DateTimeOffset.UtcNow));
+        RotationPlan next = RotationPlanner.Plan(new RotationRequest(_ica.Server.Url, _credential, User, keys, OldKey, [_configuration], DateTimeOffset.UtcNow, IamWait: TimeSpan.Zero));
 
         Assert.Null(problem);
         // Only the admin's word says ICA holds OldKey: the orphan is deactivated and tested first, never deleted on that word.

@@ -27,7 +27,8 @@ public sealed class IcaRotationPanelTests : WizardTestContext
     }
 
     private IcaRotationPanelTests(FakeIcaServer ica)
-        : base(new Dictionary<string, string?> { ["IcaKms:IcaApiUrl"] = ica.Url.ToString() })
+        // No wait for IAM after a deactivation here: Core's IamPropagationTests hold the wait, on a fake clock.
+        : base(new Dictionary<string, string?> { ["IcaKms:IcaApiUrl"] = ica.Url.ToString(), ["IcaKms:IamPropagationWait"] = "00:00:00" })
     {
         FakeIca = ica;
         Services.AddSingleton(_ => ica);
@@ -57,7 +58,9 @@ public sealed class IcaRotationPanelTests : WizardTestContext
 
         Click(panel, "Retire old key");
         panel.WaitForAssertion(() => Assert.Contains("is inactive", panel.Find("[data-testid=rotation-state]").TextContent, StringComparison.Ordinal));
+        panel.WaitForAssertion(() => Assert.True(Rotation.IsIdle));
         Assert.Equal(AccessKeyStatus.Inactive, Aws.StatusOf(OldKey));
+        Assert.Empty(panel.FindAll("[data-testid=rotation-retire-outcome]"));
         Click(panel, "Delete old key…");
         Click(panel, "Confirm and delete");
         panel.WaitForAssertion(() => Assert.Contains("is deleted", panel.Find("[data-testid=rotation-state]").TextContent, StringComparison.Ordinal));
@@ -65,11 +68,12 @@ public sealed class IcaRotationPanelTests : WizardTestContext
         Assert.Equal([newKey], Aws.AccessKeys);
         Assert.Equal("OK", Assert.Single(FakeIca.Configurations, c => c.Id == configuration.Id).Status);
         Assert.Equal(
-            [typeof(CreateIamAccessKeyChange), typeof(UpdateStorageCredentialSecretsChange), typeof(ValidateStorageConfigurationChange), typeof(DeactivateAccessKeyChange), typeof(DeleteAccessKeyChange)],
+            [typeof(CreateIamAccessKeyChange), typeof(UpdateStorageCredentialSecretsChange), typeof(ValidateStorageConfigurationChange),
+                typeof(DeactivateAccessKeyChange), typeof(ValidateStorageConfigurationChange), typeof(DeleteAccessKeyChange)],
             Recorder.History.Select(h => h.Change.GetType()));
         Assert.All(Recorder.History, h => Assert.Equal(ChangeOutcome.Done, h.Outcome));
         RecordedLog[] audit = [.. _logs.Entries.Where(e => e.Category == ChangeAudit.Category)];
-        Assert.Equal(5, audit.Length);
+        Assert.Equal(6, audit.Length);
         Assert.Contains(audit, a => a.Text.Contains(OldKey, StringComparison.Ordinal));
         Assert.DoesNotContain(_logs.Entries, e => e.Text.Contains(InMemoryAws.NewAccessKeySecret, StringComparison.Ordinal)
             || e.Fields.Values.Any(v => v?.ToString()?.Contains(InMemoryAws.NewAccessKeySecret, StringComparison.Ordinal) == true));
@@ -100,7 +104,7 @@ public sealed class IcaRotationPanelTests : WizardTestContext
     }
 
     [Fact]
-    public async Task Retire_ValidationEndsInError_IsRefusedByTheCoreRuleAndTheOldKeyStaysActive()
+    public async Task Retire_RollbackOffered_IsNotShown()
     {
         await ArrangeAsync();
         IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
@@ -109,13 +113,62 @@ public sealed class IcaRotationPanelTests : WizardTestContext
 
         Click(panel, "Rotate…");
         Click(panel, "Confirm and rotate");
-        panel.WaitForAssertion(() => panel.Find("[data-testid=ica-validation-error]"), TimeSpan.FromSeconds(15));
+        panel.WaitForAssertion(() => panel.Find("[data-testid=rotation-rollback]"), TimeSpan.FromSeconds(15));
+        panel.WaitForAssertion(() => Assert.True(Rotation.IsIdle));
+
+        Assert.DoesNotContain(panel.FindAll("button"), b => b.TextContent.Trim() == "Retire old key");
+        Assert.Contains("stays active until you retire it", panel.Find("[data-testid=rotation-state]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(AccessKeyStatus.Active, Aws.StatusOf(OldKey));
+        Assert.DoesNotContain(Recorder.History, h => h.Change is DeactivateAccessKeyChange);
+    }
+
+    [Fact]
+    public async Task Retire_WhileDeactivating_SaysItWaitsForIamBeforeIcaValidates()
+    {
+        await ArrangeAsync();
+        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
+        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=rotation-step]").Count));
+        Click(panel, "Rotate…");
+        Click(panel, "Confirm and rotate");
+        panel.WaitForAssertion(() => panel.Find("[data-testid=ica-validation-ok]"), TimeSpan.FromSeconds(15));
+        panel.WaitForAssertion(() => Assert.Contains("stays active until you retire it", panel.Find("[data-testid=rotation-state]").TextContent, StringComparison.Ordinal));
+        var deactivating = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Aws.OnCall = (call, _) => call.StartsWith("iam:UpdateAccessKey", StringComparison.Ordinal) ? deactivating.Task : Task.CompletedTask;
+
         Click(panel, "Retire old key");
 
-        panel.WaitForAssertion(() => Assert.Contains("reads ERROR", panel.Find("[data-testid=rotation-failure]").TextContent, StringComparison.Ordinal));
-        Assert.Contains($"the old key {OldKey} is still active", panel.Find("[data-testid=rotation-failure]").TextContent, StringComparison.Ordinal);
+        panel.WaitForAssertion(() => Assert.Contains($"Deactivating {OldKey}, then waiting", panel.Find("[data-testid=rotation-retiring]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("for IAM to apply it before ICA validates without it", panel.Find("[data-testid=rotation-retiring]").TextContent, StringComparison.Ordinal);
+        deactivating.SetResult();
+        panel.WaitForAssertion(() => Assert.Contains("is inactive: delete it once nothing complained", panel.Find("[data-testid=rotation-state]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        Assert.Empty(panel.FindAll("[data-testid=rotation-retiring]"));
+    }
+
+    [Fact]
+    public async Task Retire_ValidationWithoutTheOldKeyReadsError_MakesItActiveAgainAndSaysSo()
+    {
+        await ArrangeAsync();
+        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
+        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=rotation-step]").Count));
+        Click(panel, "Rotate…");
+        Click(panel, "Confirm and rotate");
+        panel.WaitForAssertion(() => panel.Find("[data-testid=ica-validation-ok]"), TimeSpan.FromSeconds(15));
+        panel.WaitForAssertion(() => Assert.Contains("stays active until you retire it", panel.Find("[data-testid=rotation-state]").TextContent, StringComparison.Ordinal));
+        // Only the old key works for the bucket now: ICA's validation without it reads ERROR.
+        FakeIca.AwsRefusesKey = key => key != OldKey;
+
+        Click(panel, "Retire old key");
+
+        panel.WaitForAssertion(() => Assert.Contains("made active again at once", panel.Find("[data-testid=rotation-retire-outcome]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        Assert.Contains($"without the old key {OldKey} read ERROR", panel.Find("[data-testid=rotation-retire-outcome]").TextContent, StringComparison.Ordinal);
         Assert.Equal(AccessKeyStatus.Active, Aws.StatusOf(OldKey));
-        Assert.Contains(Recorder.History, h => h.Change is DeactivateAccessKeyChange && h.Outcome != ChangeOutcome.Done);
+        Assert.Equal(2, Aws.AccessKeys.Count);
+        Assert.Contains("stays active until you retire it", panel.Find("[data-testid=rotation-state]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(
+            [typeof(DeactivateAccessKeyChange), typeof(ValidateStorageConfigurationChange), typeof(ReactivateAccessKeyChange)],
+            Recorder.History.Skip(3).Select(h => h.Change.GetType()));
+        Assert.All(Recorder.History, h => Assert.Equal(ChangeOutcome.Done, h.Outcome));
+        Assert.DoesNotContain(Recorder.History, h => h.Change is DeleteAccessKeyChange);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public static class IcaApplier
     /// <param name="plan">The confirmed plan.</param>
     /// <param name="pastedKey">The pasted access key, needed only for a credential made from it.</param>
     /// <param name="principal">Who makes the changes, recorded with each (the ICA key is never named).</param>
-    /// <param name="time">The clock of the records.</param>
+    /// <param name="time">The clock of the records, and the one a change waits on.</param>
     /// <param name="onApplied">Told about each change as soon as it ended (the audit log writes it then).</param>
     /// <param name="ct">Stops before the next change.</param>
     public static async Task<IcaApplyResult> ApplyAsync(
@@ -35,7 +35,7 @@ public static class IcaApplier
         ArgumentNullException.ThrowIfNull(ica);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(time);
-        var run = new IcaApplyRun(ica, iam, pastedKey);
+        var run = new IcaApplyRun(ica, iam, pastedKey) { Time = time };
         IReadOnlyList<AppliedChange> records = await ChangeSequence.ApplyAsync(plan.Changes, async change =>
         {
             // The plan's family, not a kind: an AWS plan handed here by mistake is refused, as the AWS applier refuses an ICA one.

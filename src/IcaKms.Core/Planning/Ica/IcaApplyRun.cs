@@ -31,6 +31,9 @@ public sealed class IcaApplyRun
     /// <summary>The AWS session's IAM gateway, or null when no AWS session is connected.</summary>
     public IIamGateway? Iam { get; }
 
+    /// <summary>The clock a change waits on (IAM's propagation after a deactivation); the applier's clock.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>The storage credential this run created (or, after a lost answer, found in ICA), or null.</summary>
     public StorageCredential? Credential { get; internal set; }
 

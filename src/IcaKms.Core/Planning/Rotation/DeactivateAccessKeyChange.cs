@@ -15,10 +15,12 @@ namespace IcaKms.Core.Planning.Rotation;
 /// <param name="AccessKeyId">The retired key.</param>
 /// <param name="ConfigurationIds">The configurations that must read OK first.</param>
 /// <param name="RotatedAt">When ICA got the new key: a use of the old key after it means something else still holds it.</param>
-public sealed record DeactivateAccessKeyChange(string UserName, string AccessKeyId, IReadOnlyList<string> ConfigurationIds, DateTimeOffset RotatedAt) : IcaPlanChange
+/// <param name="IamWait">How long to wait after the write, before the validation that follows (null: <see cref="IamPropagation.DefaultWait"/>).</param>
+public sealed record DeactivateAccessKeyChange(string UserName, string AccessKeyId, IReadOnlyList<string> ConfigurationIds, DateTimeOffset RotatedAt, TimeSpan? IamWait = null) : IcaPlanChange
 {
     /// <inheritdoc />
-    public override string Title => $"Deactivate the old access key {AccessKeyId} of {UserName} (it can be made active again until it is deleted)";
+    public override string Title =>
+        $"Deactivate the old access key {AccessKeyId} of {UserName} (it can be made active again until it is deleted), then {IamPropagation.Why(AccessKeyId, IamPropagation.Or(IamWait))}";
 
     /// <inheritdoc />
     public override string Permission => "iam:UpdateAccessKey";
@@ -37,7 +39,7 @@ public sealed record DeactivateAccessKeyChange(string UserName, string AccessKey
     [
         new AwsCliCommand($"When did {AccessKeyId} last sign a request? A time after the rotation means something besides ICA still uses it",
             $"aws iam get-access-key-last-used --access-key-id {BashQuoting.Quote(AccessKeyId)} --query AccessKeyLastUsed.LastUsedDate --output text"),
-        new AwsCliCommand($"Deactivate {AccessKeyId}",
+        new AwsCliCommand($"Deactivate {AccessKeyId}, then wait {IamPropagation.Words(IamPropagation.Or(IamWait))} before ICA validates (IAM is eventually consistent)",
             $"aws iam update-access-key --user-name {BashQuoting.Quote(UserName)} --access-key-id {BashQuoting.Quote(AccessKeyId)} --status Inactive"),
     ];
 
@@ -69,11 +71,13 @@ public sealed record DeactivateAccessKeyChange(string UserName, string AccessKey
             : null;
     }
 
-    /// <inheritdoc />
+    /// <summary>Deactivates the key, then waits for IAM to apply it (<see cref="IamPropagation"/>) so the validation after counts.</summary>
     protected override async Task<ChangeWrite> WriteAsync(IcaApplyRun run, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(run);
         Result<bool, AwsFailure> done = await run.Iam!.UpdateAccessKeyAsync(UserName, AccessKeyId, AccessKeyStatus.Inactive, ct).ConfigureAwait(false);
-        return ChangeWrite.Of(done, $"Deactivated the old access key {AccessKeyId} of {UserName}; delete it once nothing complained.");
+        return done.Succeeded
+            ? await IamPropagation.AfterDeactivationAsync(run, AccessKeyId, IamPropagation.Or(IamWait), $"Deactivated the old access key {AccessKeyId} of {UserName}; delete it once nothing complained.", ct).ConfigureAwait(false)
+            : ChangeWrite.Failed(done.Failure);
     }
 }

@@ -16,12 +16,13 @@ namespace IcaKms.Core.Planning.Rotation;
 /// <param name="NamedHeldKeyId">The key the admin says ICA holds.</param>
 /// <param name="ConfigurationIds">The configurations validated without it: each must read OK first, or the test tells nothing.</param>
 /// <param name="LastUsedAtPlan">Its last use when the plan was made (null: never).</param>
-public sealed record DeactivateUnverifiedKeyChange(string UserName, string AccessKeyId, string NamedHeldKeyId, IReadOnlyList<string> ConfigurationIds, DateTimeOffset? LastUsedAtPlan) : IcaPlanChange
+/// <param name="IamWait">How long to wait after the write, before the validation that follows (null: <see cref="IamPropagation.DefaultWait"/>).</param>
+public sealed record DeactivateUnverifiedKeyChange(string UserName, string AccessKeyId, string NamedHeldKeyId, IReadOnlyList<string> ConfigurationIds, DateTimeOffset? LastUsedAtPlan, TimeSpan? IamWait = null) : IcaPlanChange
 {
     /// <inheritdoc />
     public override string Title =>
-        $"Deactivate the access key {AccessKeyId} of {UserName} to test that ICA does not hold it (only your answer says ICA holds {NamedHeldKeyId}); " +
-        "if ICA's validation then reads ERROR, it is made active again at once";
+        $"Deactivate the access key {AccessKeyId} of {UserName} to test that ICA does not hold it (only your answer says ICA holds {NamedHeldKeyId}), " +
+        $"then {IamPropagation.Why(AccessKeyId, IamPropagation.Or(IamWait))}; if ICA's validation then reads ERROR, it is made active again at once";
 
     /// <inheritdoc />
     public override string Permission => "iam:UpdateAccessKey";
@@ -38,7 +39,7 @@ public sealed record DeactivateUnverifiedKeyChange(string UserName, string Acces
     /// <summary>Deactivates it with <c>update-access-key</c> (the validation follows as changes of their own).</summary>
     public override IReadOnlyList<ShellCommand> Commands(CommandContext context) =>
     [
-        new AwsCliCommand($"Deactivate {AccessKeyId} to test whether ICA holds it (make it active again with --status Active if the validation reads ERROR)",
+        new AwsCliCommand($"Deactivate {AccessKeyId} to test whether ICA holds it, then wait {IamPropagation.Words(IamPropagation.Or(IamWait))} before ICA validates (IAM is eventually consistent; make it active again with --status Active if the validation reads ERROR)",
             $"aws iam update-access-key --user-name {BashQuoting.Quote(UserName)} --access-key-id {BashQuoting.Quote(AccessKeyId)} --status Inactive"),
     ];
 
@@ -69,11 +70,13 @@ public sealed record DeactivateUnverifiedKeyChange(string UserName, string Acces
             : null;
     }
 
-    /// <inheritdoc />
+    /// <summary>Deactivates the key, then waits for IAM to apply it (<see cref="IamPropagation"/>) so the validation after counts.</summary>
     protected override async Task<ChangeWrite> WriteAsync(IcaApplyRun run, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(run);
         Result<bool, AwsFailure> done = await run.Iam!.UpdateAccessKeyAsync(UserName, AccessKeyId, AccessKeyStatus.Inactive, ct).ConfigureAwait(false);
-        return ChangeWrite.Of(done, $"Deactivated {AccessKeyId} of {UserName} for the test; ICA validates without it next.");
+        return done.Succeeded
+            ? await IamPropagation.AfterDeactivationAsync(run, AccessKeyId, IamPropagation.Or(IamWait), $"Deactivated {AccessKeyId} of {UserName} for the test; ICA validates without it next.", ct).ConfigureAwait(false)
+            : ChangeWrite.Failed(done.Failure);
     }
 }

@@ -69,7 +69,7 @@ public static class RotationPlanner
                     UnverifiedKeyId = other.AccessKeyId,
                     MakeRoomReason = $"{reason}. Only your answer says ICA holds {held.AccessKeyId}, so {other.AccessKeyId} is deactivated and ICA validated without it first: " +
                         "if that reads OK the next plan deletes it; if not, it is made active again at once",
-                    Changes = [new DeactivateUnverifiedKeyChange(request.UserName, other.AccessKeyId, held.AccessKeyId, [.. request.Configurations.Select(c => c.Id)], other.LastUsed), .. Validations(request)],
+                    Changes = [new DeactivateUnverifiedKeyChange(request.UserName, other.AccessKeyId, held.AccessKeyId, [.. request.Configurations.Select(c => c.Id)], other.LastUsed, request.IamWait), .. Validations(request)],
                 };
             }
 
@@ -116,10 +116,11 @@ public static class RotationPlanner
     /// <param name="oldKeyId">The key ICA held before.</param>
     /// <param name="configurations">The configurations validated on the new key.</param>
     /// <param name="rotatedAt">When ICA got the new key.</param>
-    public static IReadOnlyList<IcaPlanChange> Retire(string userName, string oldKeyId, IReadOnlyList<StorageConfiguration> configurations, DateTimeOffset rotatedAt)
+    /// <param name="iamWait">The wait after deactivating, before a validation counts (null: <see cref="IamPropagation.DefaultWait"/>).</param>
+    public static IReadOnlyList<IcaPlanChange> Retire(string userName, string oldKeyId, IReadOnlyList<StorageConfiguration> configurations, DateTimeOffset rotatedAt, TimeSpan? iamWait = null)
     {
         ArgumentNullException.ThrowIfNull(configurations);
-        return [new DeactivateAccessKeyChange(userName, oldKeyId, [.. configurations.Select(c => c.Id)], rotatedAt)];
+        return [new DeactivateAccessKeyChange(userName, oldKeyId, [.. configurations.Select(c => c.Id)], rotatedAt, iamWait)];
     }
 
     /// <summary>The later step the admin confirms on its own: delete the deactivated old key for good.</summary>

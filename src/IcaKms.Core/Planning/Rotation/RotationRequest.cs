@@ -17,6 +17,9 @@ namespace IcaKms.Core.Planning.Rotation;
 /// True when <paramref name="HeldKeyId"/> was read from ICA; false (the default) when it is the admin's word, which is never
 /// enough to delete the other key: an active one is first made inactive and ICA validated without it.
 /// </param>
+/// <param name="IamWait">
+/// The wait after a key is deactivated, before the validation that follows counts (null: <see cref="IamPropagation.DefaultWait"/>).
+/// </param>
 public sealed record RotationRequest(
     Uri ApiUrl,
     StorageCredential Credential,
@@ -25,4 +28,5 @@ public sealed record RotationRequest(
     string? HeldKeyId,
     IReadOnlyList<StorageConfiguration> Configurations,
     DateTimeOffset Now,
-    bool HeldKeyShownByIca = false);
+    bool HeldKeyShownByIca = false,
+    TimeSpan? IamWait = null);
