@@ -2,6 +2,7 @@ using IcaKms.Core.Setup;
 using IcaKms.Web.Components.Connection;
 using IcaKms.Web.Components.Shared;
 using IcaKms.Web.Components.Wizard;
+using IcaKms.Web.Services;
 using MudBlazor;
 using MudBlazor.Extensions;
 
@@ -120,6 +121,33 @@ public class SetupWizardRenderingTests : WizardTestContext
         Assert.Equal(keyRenders, fields["key-arn"].RenderCount);
         Assert.Equal(regionRenders, region.RenderCount);
         Assert.Equal(connectionRenders, connection.RenderCount);
+    }
+
+    [Fact]
+    public void AKeystroke_RedrawsTheOfflinePlanPanels_OnlyWhenTheirCommandsOrWhatTheyMissChanged()
+    {
+        IRenderedComponent<SetupWizard> wizard = RenderWizard();
+        wizard.Find("input[data-testid=key-arn]").Input("arn:aws:kms:us-east-1:1234");
+        IRenderedComponent<PlanPanel> PanelOf(PlanScope scope) => wizard.FindComponents<PlanPanel>().Single(p => p.Instance.Scope == scope);
+        IRenderedComponent<PlanPanel> bucketPanel = PanelOf(PlanScope.Bucket);
+        IRenderedComponent<PlanPanel> keyPanel = PanelOf(PlanScope.Key);
+        IRenderedComponent<ValidatedTextField> keyField = wizard.FindComponents<ValidatedTextField>().Single(f => f.Instance.TestId == "key-arn");
+        int bucketPanelRenders = bucketPanel.RenderCount;
+        int keyPanelRenders = keyPanel.RenderCount;
+        int fieldRenders = keyField.RenderCount;
+
+        // No bucket name yet: the panels' commands wait for it whatever is typed in the key field.
+        wizard.Find("input[data-testid=key-arn]").Input("arn:aws:kms:us-east-1:12345");
+
+        wizard.WaitForAssertion(() => Assert.True(keyField.RenderCount > fieldRenders));
+        Assert.Equal(bucketPanelRenders, bucketPanel.RenderCount);
+        Assert.Equal(keyPanelRenders, keyPanel.RenderCount);
+
+        // With a bucket name the commands show, and every keystroke in the name changes them.
+        wizard.Find("input[data-testid=bucket-name]").Input("lab-ica-data");
+        wizard.WaitForAssertion(() => Assert.Contains("lab-ica-data", bucketPanel.Find("pre").TextContent, StringComparison.Ordinal));
+        wizard.Find("input[data-testid=bucket-name]").Input("lab-ica-data2");
+        wizard.WaitForAssertion(() => Assert.Contains("lab-ica-data2", bucketPanel.Find("pre").TextContent, StringComparison.Ordinal));
     }
 
     [Fact]

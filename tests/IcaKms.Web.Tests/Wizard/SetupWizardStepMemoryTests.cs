@@ -19,7 +19,7 @@ public class SetupWizardStepMemoryTests : WizardTestContext
         wizard.FindAll("button").Single(b => b.TextContent.Trim().Equals("Next", StringComparison.OrdinalIgnoreCase)).Click();
 
     private static string ActiveStepTitle(IRenderedComponent<SetupWizard> wizard) =>
-        wizard.Find("[role=tab][aria-selected=true] .mud-step-label-content-title").TextContent;
+        wizard.Find("[role=tab][aria-selected=true] .step-title > span").TextContent;
 
     private void KeepInBrowser(string inputs, string step)
     {

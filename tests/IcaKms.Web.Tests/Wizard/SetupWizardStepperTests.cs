@@ -24,7 +24,7 @@ public class SetupWizardStepperTests : WizardTestContext
         wizard.FindAll("[role=tablist] > [role=tab]")[(int)step];
 
     private static string ActiveStepTitle(IRenderedComponent<SetupWizard> wizard) =>
-        wizard.Find("[role=tab][aria-selected=true] .mud-step-label-content-title").TextContent;
+        wizard.Find("[role=tab][aria-selected=true] .step-title > span").TextContent;
 
     private void FillEveryStep() => OnDispatcher(() =>
     {
@@ -79,7 +79,7 @@ public class SetupWizardStepperTests : WizardTestContext
         IElement bucket = Tab(wizard, WizardStep.Bucket);
         Assert.Contains("mud-step-error", bucket.ClassList);
         Assert.Contains("mud-error", bucket.QuerySelector(".mud-step-label-icon")!.ClassList);
-        Assert.Contains("mud-error-text", bucket.QuerySelector(".mud-step-label-content")!.ClassList);
+        Assert.Contains("mud-error-text", bucket.QuerySelector(".step-title")!.ClassList);
         Assert.NotNull(bucket.QuerySelector(".mud-step-label-icon svg"));
         Assert.Contains(JSInterop.Invocations, i => i.Identifier == "icakms.focusFirstInvalid");
         Assert.NotEmpty(wizard.FindAll("[aria-invalid=true]"));

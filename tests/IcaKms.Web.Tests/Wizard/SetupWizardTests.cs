@@ -17,7 +17,7 @@ public class SetupWizardTests : WizardTestContext
         wizard.FindAll("button").Single(b => b.TextContent.Trim().Equals("Next", StringComparison.OrdinalIgnoreCase)).Click();
 
     private static string ActiveStepTitle(IRenderedComponent<SetupWizard> wizard) =>
-        wizard.Find("[role=tab][aria-selected=true] .mud-step-label-content-title").TextContent;
+        wizard.Find("[role=tab][aria-selected=true] .step-title > span").TextContent;
 
     /// <summary>The text shown with a field: its label, helper or error message.</summary>
     private static string FieldText(IRenderedComponent<SetupWizard> wizard, string testId) =>

@@ -26,6 +26,9 @@ public partial class SetupWizard : IDisposable
         ? $"Step {_activeIndex + 1} of {StepCount} — {StepTitles.Of((WizardStep)_activeIndex)}"
         : "All steps done";
 
+    // The line under a step's title in the stepper (the title template knows a step by its title).
+    private static string? StepSecondaryText(string? title) => StepTitles.StepOf(title) is { } step ? StepTitles.SecondaryOf(step) : null;
+
     // No receiver: an input change does not redraw the wizard (the stepper and every step's frame) by itself; the
     // step shown redraws through its own subscription, and the wizard only when a step's error mark changes.
     protected override void OnInitialized() => _stateSubscription = State.NotifyOnChange(new EventCallback(null, (Func<Task>)OnStateChangedAsync));
