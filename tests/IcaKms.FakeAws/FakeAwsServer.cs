@@ -163,9 +163,11 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
             await _drained.Task.WaitAsync(DrainTimeout).ConfigureAwait(false);
         }
 
-        _listener.Stop();
-        await _acceptLoop.ConfigureAwait(false);
+        // Close only, never Stop then Close: on Linux each of them unregisters the prefix, and the second finds the port's
+        // endpoint gone and binds the port again to look it up, which fails (Address already in use) when another server
+        // of the same test run took the freed port in between.
         _listener.Close();
+        await _acceptLoop.ConfigureAwait(false);
         _stopping.Dispose();
     }
 
