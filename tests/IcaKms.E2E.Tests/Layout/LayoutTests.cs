@@ -92,7 +92,7 @@ public sealed class LayoutTests(AppServer app, BrowserFixture browser)
     private const string PlanNumberRoom = """
         () => {
             const item = document.querySelector('[data-testid=plan-key] ol.plan-list > li');
-            const panel = item.closest('.mud-paper');
+            const panel = item.closest('[data-testid=plan-key]');
             const room = item.getBoundingClientRect().left - (panel.getBoundingClientRect().left + parseFloat(getComputedStyle(panel).paddingLeft));
             return [room, parseFloat(getComputedStyle(item).fontSize), getComputedStyle(item.parentElement).listStyleType === 'decimal' ? 1 : 0];
         }
