@@ -44,10 +44,9 @@ public sealed partial class IcaRotation
         bool deactivated = false;
         await _activity.RunUnderAsync(connected, IcaRotationActivity.Retiring, async c =>
         {
-            IcaApplyResult applied = await IcaApplier.ApplyAsync(
-                c.Client, _aws.Iam, new SetupPlan(WizardStep.IcaConfiguration, changes, [], []), null, Principal, _time, _recorder.Record, c.Token);
+            IcaApplyResult applied = await ApplyAsync(c.Client, changes, null, c.Token);
             deactivated = applied.Result.Changes.Any(a => a.Change is DeactivateAccessKeyChange && a.Outcome == ChangeOutcome.Done);
-            (IReadOnlyList<AccessKeyUse> keys, string? problem) = _aws.Iam is { } iam ? await ReadKeysAsync(iam, rotated.UserName, c.Token) : ([], ConnectAws);
+            (IReadOnlyList<AccessKeyUse> keys, string? problem) = await ReadKeysAgainAsync(rotated.UserName, c.Token);
             return (applied, keys, problem);
         }, (_, done) =>
         {
@@ -90,27 +89,22 @@ public sealed partial class IcaRotation
             return;
         }
 
-        // Something may still need the old key: active again at once, on a token of its own (the session may have ended).
-        using var limit = new CancellationTokenSource(CleanUpLimit);
-        IcaApplyResult back = await IcaApplier.ApplyAsync(
-            connected.Client, _aws.Iam, new SetupPlan(WizardStep.IcaConfiguration, [new ReactivateAccessKeyChange(rotated.UserName, rotated.OldKeyId)], [], []),
-            null, Principal, _time, _recorder.Record, limit.Token);
-        if (!_connection.IsCurrent(connected))
+        // Something may still need the old key: active again at once.
+        if (await ReactivateAtOnceAsync(connected, rotated.UserName, rotated.OldKeyId) is not { } back)
         {
             return;
         }
 
-        (Keys, KeysProblem) = _aws.Iam is { } again ? await ReadKeysAsync(again, rotated.UserName, connected.Token) : ([], ConnectAws);
-        if (back.Result.Succeeded)
+        if (back.Succeeded)
         {
             Rotated = rotated;
         }
 
         string read = status == StorageConfigurationStatus.Error ? "read ERROR" : "did not read OK (it did not finish or could not start)";
-        RetireOutcome = back.Result.Succeeded
+        RetireOutcome = back.Succeeded
             ? $"ICA's validation without the old key {rotated.OldKeyId} {read}, so something may still need it: it was made active again at once, and nothing was deleted. " +
                 $"Find what still uses {rotated.OldKeyId} (or fix what ICA says) before retiring it again."
-            : $"ICA's validation without the old key {rotated.OldKeyId} {read}, and making it active again failed ({back.Result.Failure?.Message}): " +
+            : $"ICA's validation without the old key {rotated.OldKeyId} {read}, and making it active again failed ({back.Failure?.Message}): " +
                 $"make it active now (aws iam update-access-key --user-name {rotated.UserName} --access-key-id {rotated.OldKeyId} --status Active), ICA may need it.";
         await _changes.NotifyAsync();
     }

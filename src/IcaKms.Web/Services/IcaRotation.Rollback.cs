@@ -53,9 +53,8 @@ public sealed partial class IcaRotation
         IcaApplyResult? result = null;
         await _activity.RunUnderAsync(connected, IcaRotationActivity.RollingBack, async c =>
         {
-            IcaApplyResult applied = await IcaApplier.ApplyAsync(
-                c.Client, _aws.Iam, new SetupPlan(WizardStep.IcaConfiguration, restore, [], []), secret, Principal, _time, _recorder.Record, c.Token);
-            (IReadOnlyList<AccessKeyUse> keys, string? problem) = _aws.Iam is { } iam ? await ReadKeysAsync(iam, rotated.UserName, c.Token) : ([], ConnectAws);
+            IcaApplyResult applied = await ApplyAsync(c.Client, restore, secret, c.Token);
+            (IReadOnlyList<AccessKeyUse> keys, string? problem) = await ReadKeysAgainAsync(rotated.UserName, c.Token);
             return (applied, keys, problem);
         }, (_, done) =>
         {

@@ -24,10 +24,9 @@ public sealed partial class IcaRotation
         bool deactivated = false;
         await _activity.RunUnderAsync(connected, IcaRotationActivity.Rotating, async c =>
         {
-            IcaApplyResult applied = await IcaApplier.ApplyAsync(
-                c.Client, _aws.Iam, new SetupPlan(WizardStep.IcaConfiguration, [.. plan.Changes], [], []), null, Principal, _time, _recorder.Record, c.Token);
+            IcaApplyResult applied = await ApplyAsync(c.Client, plan.Changes, null, c.Token);
             deactivated = applied.Result.Changes.Any(a => a.Change is DeactivateUnverifiedKeyChange && a.Outcome == ChangeOutcome.Done);
-            (IReadOnlyList<AccessKeyUse> keys, string? problem) = _aws.Iam is { } iam ? await ReadKeysAsync(iam, user, c.Token) : ([], ConnectAws);
+            (IReadOnlyList<AccessKeyUse> keys, string? problem) = await ReadKeysAgainAsync(user, c.Token);
             return (applied, keys, problem);
         }, (_, done) =>
         {
@@ -57,18 +56,14 @@ public sealed partial class IcaRotation
             return;
         }
 
-        // ICA may hold it: active again at once, on a token of its own (the session may have ended meanwhile).
-        using var limit = new CancellationTokenSource(CleanUpLimit);
-        IcaApplyResult back = await IcaApplier.ApplyAsync(
-            connected.Client, _aws.Iam, new SetupPlan(WizardStep.IcaConfiguration, [.. RotationPlanner.ReactivateUnverified(user, key)], [], []), null, Principal, _time, _recorder.Record, limit.Token);
-        if (!_connection.IsCurrent(connected))
+        // ICA may hold it: active again at once.
+        if (await ReactivateAtOnceAsync(connected, user, key) is not { } back)
         {
             return;
         }
 
-        (Keys, KeysProblem) = _aws.Iam is { } iam ? await ReadKeysAsync(iam, user, connected.Token) : ([], ConnectAws);
-        LastStep = back.Result;
-        UnverifiedOutcome = RotationPlanner.UnverifiedOutcome(plan, status == StorageConfigurationStatus.Error ? status : null, back.Result.Succeeded);
+        LastStep = back;
+        UnverifiedOutcome = RotationPlanner.UnverifiedOutcome(plan, status == StorageConfigurationStatus.Error ? status : null, back.Succeeded);
         Plan = null;
         await _changes.NotifyAsync();
     }

@@ -168,10 +168,9 @@ public sealed partial class IcaRotation : IDisposable
         IcaApplyResult? result = null;
         await _activity.RunUnderAsync(connected, IcaRotationActivity.Rotating, async c =>
         {
-            IcaApplyResult applied = await IcaApplier.ApplyAsync(
-                c.Client, _aws.Iam, new SetupPlan(WizardStep.IcaConfiguration, [.. plan.Changes], [], []), null, Principal, _time, _recorder.Record, c.Token);
+            IcaApplyResult applied = await ApplyAsync(c.Client, plan.Changes, null, c.Token);
             await CleanUpAsync(c, user, applied);
-            (IReadOnlyList<AccessKeyUse> keys, string? problem) = _aws.Iam is { } iam ? await ReadKeysAsync(iam, user, c.Token) : ([], ConnectAws);
+            (IReadOnlyList<AccessKeyUse> keys, string? problem) = await ReadKeysAgainAsync(user, c.Token);
             return (applied, keys, problem);
         }, (_, done) =>
         {
@@ -227,9 +226,8 @@ public sealed partial class IcaRotation : IDisposable
 
         await _activity.RunUnderAsync(connected, activity, async c =>
         {
-            IcaApplyResult applied = await IcaApplier.ApplyAsync(
-                c.Client, _aws.Iam, new SetupPlan(WizardStep.IcaConfiguration, [.. changes], [], []), null, Principal, _time, _recorder.Record, c.Token);
-            (IReadOnlyList<AccessKeyUse> keys, string? problem) = _aws.Iam is { } iam ? await ReadKeysAsync(iam, rotated.UserName, c.Token) : ([], ConnectAws);
+            IcaApplyResult applied = await ApplyAsync(c.Client, changes, null, c.Token);
+            (IReadOnlyList<AccessKeyUse> keys, string? problem) = await ReadKeysAgainAsync(rotated.UserName, c.Token);
             return (applied.Result, keys, problem);
         }, (_, done) =>
         {
@@ -255,9 +253,31 @@ public sealed partial class IcaRotation : IDisposable
         }
 
         using var limit = new CancellationTokenSource(CleanUpLimit);
-        await IcaApplier.ApplyAsync(
-            connected.Client, _aws.Iam, new SetupPlan(WizardStep.IcaConfiguration, [.. cleanUp], [], []), null, Principal, _time, _recorder.Record, limit.Token);
+        await ApplyAsync(connected.Client, cleanUp, null, limit.Token);
     }
+
+    // Makes a key active again at once (something may still need it), on a token of its own since the session may have
+    // ended meanwhile, then reads the user's keys again; null when the connection changed meanwhile.
+    private async Task<ApplyResult?> ReactivateAtOnceAsync(ConnectedIca connected, string user, string keyId)
+    {
+        using var limit = new CancellationTokenSource(CleanUpLimit);
+        IcaApplyResult back = await ApplyAsync(connected.Client, [new ReactivateAccessKeyChange(user, keyId)], null, limit.Token);
+        if (!_connection.IsCurrent(connected))
+        {
+            return null;
+        }
+
+        (Keys, KeysProblem) = await ReadKeysAgainAsync(user, connected.Token);
+        return back.Result;
+    }
+
+    // Applies changes of the rotation through Core's applier, as the signed-in admin, each recorded in the audit.
+    private Task<IcaApplyResult> ApplyAsync(IIcaClient client, IReadOnlyList<IcaPlanChange> changes, AwsAccessKey? pastedKey, CancellationToken ct) =>
+        IcaApplier.ApplyAsync(client, _aws.Iam, new SetupPlan(WizardStep.IcaConfiguration, [.. changes], [], []), pastedKey, Principal, _time, _recorder.Record, ct);
+
+    // The user's keys read again, or why not (no AWS session).
+    private async Task<(IReadOnlyList<AccessKeyUse> Keys, string? Problem)> ReadKeysAgainAsync(string user, CancellationToken ct) =>
+        _aws.Iam is { } iam ? await ReadKeysAsync(iam, user, ct) : ([], ConnectAws);
 
     // The user's keys with their last use: ids and dates only (Core's reader, as the command line reads them).
     private static Task<(IReadOnlyList<AccessKeyUse> Keys, string? Problem)> ReadKeysAsync(IIamGateway iam, string user, CancellationToken ct) =>
