@@ -125,13 +125,7 @@ public sealed class IcaRotationPanelTests : WizardTestContext
     [Fact]
     public async Task Retire_WhileDeactivating_SaysItWaitsForIamBeforeIcaValidates()
     {
-        await ArrangeAsync();
-        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
-        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=rotation-step]").Count));
-        Click(panel, "Rotate…");
-        Click(panel, "Confirm and rotate");
-        panel.WaitForAssertion(() => panel.Find("[data-testid=ica-validation-ok]"), TimeSpan.FromSeconds(15));
-        panel.WaitForAssertion(() => Assert.Contains("stays active until you retire it", panel.Find("[data-testid=rotation-state]").TextContent, StringComparison.Ordinal));
+        IRenderedComponent<IcaApiPanel> panel = await RotateToOkAsync();
         var deactivating = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Aws.OnCall = (call, _) => call.StartsWith("iam:UpdateAccessKey", StringComparison.Ordinal) ? deactivating.Task : Task.CompletedTask;
 
@@ -147,13 +141,7 @@ public sealed class IcaRotationPanelTests : WizardTestContext
     [Fact]
     public async Task Retire_ValidationWithoutTheOldKeyReadsError_MakesItActiveAgainAndSaysSo()
     {
-        await ArrangeAsync();
-        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
-        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=rotation-step]").Count));
-        Click(panel, "Rotate…");
-        Click(panel, "Confirm and rotate");
-        panel.WaitForAssertion(() => panel.Find("[data-testid=ica-validation-ok]"), TimeSpan.FromSeconds(15));
-        panel.WaitForAssertion(() => Assert.Contains("stays active until you retire it", panel.Find("[data-testid=rotation-state]").TextContent, StringComparison.Ordinal));
+        IRenderedComponent<IcaApiPanel> panel = await RotateToOkAsync();
         // Only the old key works for the bucket now: ICA's validation without it reads ERROR.
         FakeIca.AwsRefusesKey = key => key != OldKey;
 
@@ -352,6 +340,19 @@ public sealed class IcaRotationPanelTests : WizardTestContext
         panel.WaitForState(() => Rotation.CredentialId is not null);
         panel.Find("[data-testid=rotation-plan]").Click();
         panel.WaitForState(() => Rotation.IsIdle && Rotation.Plan is not null);
+        return panel;
+    }
+
+    // Plans and rotates until ICA validates OK on the new key, the old one still active.
+    private async Task<IRenderedComponent<IcaApiPanel>> RotateToOkAsync()
+    {
+        await ArrangeAsync();
+        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
+        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=rotation-step]").Count));
+        Click(panel, "Rotate…");
+        Click(panel, "Confirm and rotate");
+        panel.WaitForAssertion(() => panel.Find("[data-testid=ica-validation-ok]"), TimeSpan.FromSeconds(15));
+        panel.WaitForAssertion(() => Assert.Contains("stays active until you retire it", panel.Find("[data-testid=rotation-state]").TextContent, StringComparison.Ordinal));
         return panel;
     }
 
