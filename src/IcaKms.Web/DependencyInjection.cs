@@ -4,6 +4,7 @@ using IcaKms.Web.Components.Layout;
 using IcaKms.Web.Logging;
 using IcaKms.Web.Portal;
 using IcaKms.Web.Services;
+using IcaKms.Web.Services.Rotation;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -104,6 +105,11 @@ public static class DependencyInjection
         services.AddScoped<IcaValidationWatcher>();
         services.AddScoped<IcaApply>();
         services.AddScoped<IcaRotation>();
+        services.AddScoped<RotationChanges>();
+        services.AddScoped<UnverifiedKeyTest>();
+        services.AddScoped<KeyRotation>();
+        services.AddScoped<OldKeyRetirement>();
+        services.AddScoped<RotationRollback>();
         services.AddScoped<IcaFlows>();
         return services;
     }

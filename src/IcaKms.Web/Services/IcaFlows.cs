@@ -1,3 +1,5 @@
+using IcaKms.Web.Services.Rotation;
+
 namespace IcaKms.Web.Services;
 
 /// <summary>

@@ -6,6 +6,7 @@ using IcaKms.Core.Planning.Rotation;
 using IcaKms.FakeIca;
 using IcaKms.Web.Components.Ica;
 using IcaKms.Web.Services;
+using IcaKms.Web.Services.Rotation;
 using IcaKms.Web.Tests.Live;
 using IcaKms.Web.Tests.Logging;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public sealed class IcaRotationPanelTests : WizardTestContext
     private const string User = "ica-storage";
     private const string OldKey = "AKIAOLDKEY0000000001";
     private const string OldSecret = "OldSecretOfTheIcaUser/0123456789abcdefGH";
+    private const string NoApplyClaim = "Applying changes needs the icakms-appliers groups claim.";
     private readonly RecordingLoggerProvider _logs = new();
 
     public IcaRotationPanelTests()
@@ -101,6 +103,36 @@ public sealed class IcaRotationPanelTests : WizardTestContext
         Assert.Equal(AccessKeyStatus.Active, Aws.StatusOf(OldKey));
         Assert.Equal(0, FakeIca.SecretUpdates);
         Assert.Empty(panel.FindAll("[data-testid=rotation-state]"));
+    }
+
+    [Fact]
+    public async Task Rotate_WithoutTheApplyClaim_WritesNothingEvenWhenAskedDirectly()
+    {
+        await ArrangeAsync();
+        IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
+        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=rotation-step]").Count));
+        Services.GetRequiredService<CircuitUser>().SignIn("carol@example.org", NoApplyClaim);
+
+        await panel.InvokeAsync(Services.GetRequiredService<KeyRotation>().RotateAsync);
+
+        Assert.Equal([OldKey], Aws.AccessKeys);
+        Assert.Equal(0, FakeIca.SecretUpdates);
+        Assert.Empty(Recorder.History);
+        Assert.NotNull(Rotation.Plan);
+    }
+
+    [Fact]
+    public async Task Retire_WithoutTheApplyClaim_WritesNothingEvenWhenAskedDirectly()
+    {
+        IRenderedComponent<IcaApiPanel> panel = await RotateToOkAsync();
+        int recorded = Recorder.History.Count;
+        Services.GetRequiredService<CircuitUser>().SignIn("carol@example.org", NoApplyClaim);
+
+        await panel.InvokeAsync(Services.GetRequiredService<OldKeyRetirement>().RetireAsync);
+
+        Assert.Equal(AccessKeyStatus.Active, Aws.StatusOf(OldKey));
+        Assert.Equal(recorded, Recorder.History.Count);
+        Assert.False(Rotation.Rotated?.Retired);
     }
 
     [Fact]

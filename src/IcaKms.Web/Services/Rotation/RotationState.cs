@@ -1,6 +1,6 @@
 using IcaKms.Core.Ica;
 
-namespace IcaKms.Web.Services;
+namespace IcaKms.Web.Services.Rotation;
 
 /// <summary>A rotation whose new key reached ICA: what retiring and deleting the old key work from (key ids, never a secret).</summary>
 /// <param name="Credential">The rotated credential.</param>
