@@ -278,6 +278,20 @@ public sealed partial class IcaRotateCommandTests : IAsyncLifetime
         Assert.Contains("separate steps", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--retire")]
+    [InlineData("--delete-old")]
+    [InlineData("--roll-back")]
+    public async Task Step_AKeyTheUserDoesNotHave_SaysWhichKeysItHasWithExit3(string step)
+    {
+        CliResult result = await Cli().RunAsync([.. Rotate(), step, "AKIANOSUCHKEY0000000", "--yes"]);
+
+        Assert.True(result.ExitCode == 3, result.All);
+        Assert.Contains($"{step}: {User} has no access key AKIANOSUCHKEY0000000 (its keys: {_oldKey}). Nothing was changed.", result.Error, StringComparison.Ordinal);
+        Assert.Equal([_oldKey], _aws.AccessKeysOf(User));
+        Assert.Equal(("Active", 0), (_aws.AccessKeyStatus(_oldKey), _ica.SecretUpdates));
+    }
+
     // No 40-character token of any output hashes to the new key's secret (the fake keeps only its digest).
     private void AssertNoSecret(string newKey, string text)
     {

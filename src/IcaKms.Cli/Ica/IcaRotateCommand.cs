@@ -76,20 +76,20 @@ internal static class IcaRotateCommand
         }
 
         TimeSpan? iamWait = result.GetValue(o.IamPropagationWait) is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
-        var steps = new RotationSteps(host, subject, result.GetValue(o.Yes), result.GetValue(o.AuditLog), iamWait);
+        var run = new RotationRun(host, subject, result.GetValue(o.Yes), result.GetValue(o.AuditLog), iamWait);
         if (result.GetValue(o.Retire) is { } retire)
         {
-            return await steps.RetireAsync(retire, rotatedAt, ct).ConfigureAwait(false);
+            return await new RetireStep(run).RunAsync(retire, rotatedAt, ct).ConfigureAwait(false);
         }
 
         if (result.GetValue(o.DeleteOld) is { } deleteOld)
         {
-            return await steps.DeleteOldAsync(deleteOld, ct).ConfigureAwait(false);
+            return await new DeleteOldStep(run).RunAsync(deleteOld, ct).ConfigureAwait(false);
         }
 
         return result.GetValue(o.RollBack) is { } rollBack
-            ? await steps.RollBackAsync(rollBack, host.Environment(OldSecretVariable), ct).ConfigureAwait(false)
-            : await steps.RotateAsync(result.GetValue(o.HeldKey), ct).ConfigureAwait(false);
+            ? await new RollBackStep(run).RunAsync(rollBack, host.Environment(OldSecretVariable), ct).ConfigureAwait(false)
+            : await new RotateStep(run).RunAsync(result.GetValue(o.HeldKey), ct).ConfigureAwait(false);
     }
 }
 
