@@ -140,6 +140,7 @@ public sealed partial class IcaRotateCommandTests : IAsyncLifetime
         Assert.True(result.ExitCode == 1, result.All);
         Assert.Contains($"Deactivate the access key {newKey}", result.Out, StringComparison.Ordinal);
         Assert.Contains($"Your answer was wrong: ICA holds {newKey}, not {_oldKey}", result.Out, StringComparison.Ordinal);
+        Assert.Contains($"{newKey} was made active again at once, and nothing was deleted.", result.Out, StringComparison.Ordinal);
         Assert.Equal(2, _aws.AccessKeysOf(User).Count);
         Assert.Equal(("Active", "Active", newKey), (_aws.AccessKeyStatus(newKey), _aws.AccessKeyStatus(_oldKey), HeldByIca.AccessKeyId));
         Assert.Equal(0, _ica.SecretUpdates);
