@@ -136,7 +136,7 @@ public sealed class IcaRotationPanelTests : WizardTestContext
     }
 
     [Fact]
-    public async Task Retire_RollbackOffered_IsNotShown()
+    public async Task RetireAndDelete_RollbackOffered_AreNotShown()
     {
         await ArrangeAsync();
         IRenderedComponent<IcaApiPanel> panel = RenderPlanned();
@@ -148,7 +148,7 @@ public sealed class IcaRotationPanelTests : WizardTestContext
         panel.WaitForAssertion(() => panel.Find("[data-testid=rotation-rollback]"), TimeSpan.FromSeconds(15));
         panel.WaitForAssertion(() => Assert.True(Rotation.IsIdle));
 
-        Assert.DoesNotContain(panel.FindAll("button"), b => b.TextContent.Trim() == "Retire old key");
+        Assert.DoesNotContain(panel.FindAll("button"), b => b.TextContent.Trim() is "Retire old key" or "Delete old key…");
         Assert.Contains("stays active until you retire it", panel.Find("[data-testid=rotation-state]").TextContent, StringComparison.Ordinal);
         Assert.Equal(AccessKeyStatus.Active, Aws.StatusOf(OldKey));
         Assert.DoesNotContain(Recorder.History, h => h.Change is DeactivateAccessKeyChange);
