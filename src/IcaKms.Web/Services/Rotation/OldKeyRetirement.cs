@@ -26,7 +26,7 @@ public sealed class OldKeyRetirement(IcaRotation rotation, RotationChanges chang
         IcaPlanChange[] retire =
         [
             .. RotationPlanner.Retire(rotated.UserName, rotated.OldKeyId, rotated.Configurations, rotated.RotatedAt, rotation.IamWaitSetting),
-            .. rotated.Configurations.Select(c => new ValidateStorageConfigurationChange(connection.ApiUrl, c.Name, c.Id)),
+            .. changes.Validations(rotated),
         ];
         rotation.RetireOutcome = null;
         IcaApplyResult? applied = await changes.RunAsync(connected, IcaRotationActivity.Retiring, rotated.UserName, retire, keep: done =>

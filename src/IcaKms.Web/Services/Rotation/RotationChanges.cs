@@ -88,6 +88,10 @@ public sealed class RotationChanges(IcaRotation rotation, IcaConnection connecti
         return back.Result;
     }
 
+    /// <summary>ICA's validation of every configuration the rotation validated on the new key (what a retire or a rollback ends with).</summary>
+    internal IEnumerable<IcaPlanChange> Validations(RotationState rotated) =>
+        rotated.Configurations.Select(c => new ValidateStorageConfigurationChange(connection.ApiUrl, c.Name, c.Id));
+
     /// <summary>The IAM user's keys with their last use (ids and dates only, Core's reader as the command line's), or why not.</summary>
     internal async Task<(IReadOnlyList<AccessKeyUse> Keys, string? Problem)> ReadKeysAsync(string user, CancellationToken ct) =>
         aws.Iam is { } iam ? await AccessKeyReader.ReadAsync(iam, user, ct) : ([], ConnectAws);

@@ -42,7 +42,7 @@ public sealed class RotationRollback(IcaRotation rotation, RotationChanges chang
         }
 
         IReadOnlyList<IcaPlanChange> rollback = RotationPlanner.Rollback(connection.ApiUrl, rotated.Credential, rotated.UserName, rotated.OldKeyId, newKey, !rotated.Retired);
-        IcaPlanChange[] restore = [.. rollback.Where(c => c is not DeleteAccessKeyChange), .. rotated.Configurations.Select(c => new ValidateStorageConfigurationChange(connection.ApiUrl, c.Name, c.Id))];
+        IcaPlanChange[] restore = [.. rollback.Where(c => c is not DeleteAccessKeyChange), .. changes.Validations(rotated)];
         var secret = new AwsAccessKey(rotated.OldKeyId, pasted.SecretAccessKey.Trim());
         validation.Clear();
         IcaApplyResult? applied = await changes.RunAsync(connected, IcaRotationActivity.RollingBack, rotated.UserName, restore, secret, keep: done =>
